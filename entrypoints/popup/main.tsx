@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Bounce Sweeper</p>, document.getElementById('app')!);

@@ -1,0 +1,53 @@
+import type { BounceKind, Reason } from './types';
+
+/**
+ * The one place where hard and soft are decided (Sisimai's smtp/failure.rb `is_hardbounce`).
+ * Hard means the address itself is bad: the mailbox or domain does not exist, it has moved,
+ * or the host does not accept mail at all (notaccept with a permanent 5xx code). Everything
+ * else that failed is soft, including a permanent spam block or a full mailbox: removing the
+ * address would not be the fix.
+ */
+const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
+
+/** Reasons that are not delivery failures at all. */
+const NOT_A_FAILURE: ReadonlySet<Reason> = new Set(['delivered', 'feedback', 'vacation']);
+
+export function decideKind(reason: Reason, status: string, replyCode: string): BounceKind {
+  if (NOT_A_FAILURE.has(reason)) return 'undetermined';
+  if (HARD_REASONS.has(reason)) return 'hard';
+  if (reason === 'notaccept') return isPermanent(status, replyCode) ? 'hard' : 'soft';
+  if (reason === 'undefined' || reason === 'onhold') return 'undetermined';
+  return 'soft';
+}
+
+/** A 5.x.x status or a 5xx reply is permanent; a 4xx is temporary. Status wins when both exist. */
+export function isPermanent(status: string, replyCode: string): boolean {
+  if (status) return status.startsWith('5');
+  return replyCode.startsWith('5');
+}
+
+/**
+ * Reasons that mean the *sender* was refused (its IP, domain, authentication or volume), not that
+ * the recipient's address is bad. They never count toward removing the recipient.
+ */
+export const SENDER_PROBLEM_REASONS: ReadonlySet<Reason> = new Set([
+  'blocked',
+  'spamdetected',
+  'virusdetected',
+  'policyviolation',
+  'securityerror',
+  'authfailure',
+  'requireptr',
+  'badreputation',
+  'norelaying',
+  'toomanyconn',
+  'ratelimited',
+  'speeding',
+  'failedstarttls',
+  'notcompliantrfc',
+  'contenterror',
+]);
+
+export function isSenderProblem(reason: Reason): boolean {
+  return SENDER_PROBLEM_REASONS.has(reason);
+}

@@ -1,0 +1,118 @@
+/**
+ * The one fact record of the classification core (after Sisimai's "fact"): what a notice says about
+ * each recipient that failed, and how we judge it. Everything downstream (store, policy, badges,
+ * export) reads these types and nothing else from lib/bounce.
+ */
+
+/** hard = the address itself is bad; soft = anything else that failed; undetermined = we cannot tell. */
+export type BounceKind = 'hard' | 'soft' | 'undetermined';
+
+/** Sisimai's reason vocabulary, verbatim, so results compare with the established parser. */
+export const REASONS = [
+  'userunknown',
+  'hostunknown',
+  'hasmoved',
+  'notaccept',
+  'mailboxfull',
+  'exceedlimit',
+  'mesgtoobig',
+  'filtered',
+  'blocked',
+  'spamdetected',
+  'virusdetected',
+  'policyviolation',
+  'securityerror',
+  'authfailure',
+  'requireptr',
+  'badreputation',
+  'norelaying',
+  'rejected',
+  'suspend',
+  'expired',
+  'networkerror',
+  'systemerror',
+  'systemfull',
+  'toomanyconn',
+  'ratelimited',
+  'contenterror',
+  'mailererror',
+  'syntaxerror',
+  'onhold',
+  'emptyaddress',
+  'failedstarttls',
+  'speeding',
+  'notcompliantrfc',
+  'vacation',
+  'feedback',
+  'delivered',
+  'undefined',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** What the notice is, as a whole. Only 'bounce' (failed or delayed delivery) feeds the tally. */
+export type NoticeCategory =
+  | 'bounce'
+  | 'delivery-report' // a DSN that says delivered / relayed / expanded
+  | 'feedback-report' // ARF complaint (RFC 5965)
+  | 'auto-reply' // vacation / out of office (RFC 3834)
+  | 'read-receipt' // MDN (RFC 8098)
+  | 'not-bounce'; // ordinary mail
+
+/** DSN Action field (RFC 3464 §2.3.3), or what the prose implies. */
+export type DeliveryAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded' | '';
+
+export interface FailedRecipient {
+  /** Bare addr-spec, lower-cased domain; never contains <>. */
+  address: string;
+  kind: BounceKind;
+  reason: Reason;
+  /** Enhanced status code as written in the mail (RFC 3463, e.g. "5.1.1"), or "" when none. */
+  status: string;
+  /** SMTP reply code (e.g. "550"), or "" when none. */
+  replyCode: string;
+  /** The server's own words (Diagnostic-Code or the prose), whitespace folded, capped. */
+  diagnostic: string;
+  action: DeliveryAction;
+  /** Host that reported the failure (Reporting-MTA / Remote-MTA), or "". */
+  remoteMta: string;
+  /** For hasmoved: the new address the server names, if any. */
+  newAddress?: string;
+}
+
+export interface ClassifiedNotice {
+  isBounce: boolean;
+  category: NoticeCategory;
+  /** Registry id of the format module that read it ('rfc3464', 'postfix', 'exchange', …), or ''. */
+  format: string;
+  recipients: FailedRecipient[];
+  subject: string;
+  from: string;
+  /** Message-ID of the notice itself (without <>), when the raw source was available. */
+  messageId: string;
+  /** Date of the notice, ISO 8601, or '' when unknown. */
+  date: string;
+  /** Human-readable notes about degraded input (truncated MIME, unknown charset, …). */
+  notes: string[];
+}
+
+/** The raw RFC 5322 message, as "Show original" / an .eml file gives it. */
+export interface RawNoticeInput {
+  view: 'raw';
+  source: string | Uint8Array;
+}
+
+/** What a webmail renders: no headers beyond subject and sender, no machine-readable parts. */
+export interface RenderedNoticeInput {
+  view: 'rendered';
+  subject: string;
+  /** Sender as shown, e.g. "Mail Delivery Subsystem <mailer-daemon@googlemail.com>" or just the address. */
+  from: string;
+  /** Visible text of the message body. */
+  text: string;
+  /** The body's HTML, if the caller has it; used only for its text. */
+  html?: string;
+  /** Date as an ISO string, if the webmail shows one. */
+  date?: string;
+}
+
+export type NoticeInput = RawNoticeInput | RenderedNoticeInput;

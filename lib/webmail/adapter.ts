@@ -1,0 +1,55 @@
+/**
+ * The small interface every webmail implements (Gmail and Outlook today). Adding a webmail is one
+ * new folder lib/webmail/<name>/ (selectors.ts + adapter.ts), one content-script entrypoint and one
+ * line in lib/webmail/registry.ts. Adapters know the DOM; they never classify or store anything.
+ */
+import type { NoticeReport, WebmailId } from '../messaging';
+
+/** A row in the message list that looks like a bounce notice. */
+export interface ListNotice {
+  /** The row element; badges go inside `badgeHost`. */
+  row: HTMLElement;
+  /** Where the badge is inserted (inside the row, next to the subject). */
+  badgeHost: HTMLElement;
+  /** Webmail id of the message or conversation, or '' when the row does not carry one. */
+  messageId: string;
+  subject: string;
+  from: string;
+  /** Snippet text the row shows (may already name the failed address). */
+  snippet: string;
+}
+
+/** An opened message (reading pane or conversation) that looks like a bounce notice. */
+export interface OpenNotice {
+  /** The message element. */
+  message: HTMLElement;
+  /** Element before which the banner is inserted (top of the message body). */
+  bannerHost: HTMLElement;
+  messageId: string;
+  subject: string;
+  from: string;
+  /** The rendered body element, for the text fallback. */
+  body: HTMLElement;
+}
+
+/** A recipient chip in a compose window. */
+export interface ComposeRecipient {
+  chip: HTMLElement;
+  /** Bare address; chips that only show a display name are skipped by the adapter, not guessed. */
+  address: string;
+}
+
+export interface WebmailAdapter {
+  id: WebmailId;
+  /** Does this document look like the webmail app (and not a sign-in page or a static page)? */
+  isApp(doc: Document): boolean;
+  /** Containers worth observing (list, reading pane, compose); the watcher scopes itself to these. */
+  observedRoots(doc: Document): HTMLElement[];
+  /** Account key of the mailbox open in this tab ('' when unknown). */
+  account(doc: Document): string;
+  findListNotices(root: ParentNode): ListNotice[];
+  findOpenNotices(root: ParentNode): OpenNotice[];
+  findComposeRecipients(root: ParentNode): ComposeRecipient[];
+  /** Build the report for an opened notice: raw source where the webmail gives it, else rendered text. */
+  readNotice(notice: OpenNotice, doc: Document): Promise<NoticeReport>;
+}
