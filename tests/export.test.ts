@@ -1,0 +1,185 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { buildExport, EXPORT_FORMATS, formatRfc2822, neutraliseCell, type ExportFormat } from '../lib/export';
+import { makeSummary } from './ui/make-summary';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+const plain = makeSummary({ address: 'ann@example.com' });
+const soft = makeSummary({
+  address: 'bob@example.org',
+  verdict: 'remove-repeated-soft',
+  hardCount: 0,
+  softCount: 4,
+  bounceDays: 3,
+  firstBounceAt: '2026-02-01T08:00:00.000Z',
+  lastBounceAt: '2026-02-20T09:30:05.000Z',
+  lastKind: 'soft',
+  lastReason: 'mailboxfull',
+  lastStatus: '4.2.2',
+  lastReplyCode: '452',
+  lastDiagnostic: 'Mailbox full, "quota" exceeded, try later',
+});
+/** Every hostile thing a bounce can carry into a cell. */
+const hostile = makeSummary({
+  address: '=HYPERLINK("http://192.0.2.1/x","click")@example.net',
+  lastDiagnostic: '+cmd|\' /C calc\'!A0\nsecond line, with "quotes" and, commas',
+});
+const unicode = makeSummary({ address: 'jürgen@bücher.example', lastDiagnostic: '@SUM(1+1) Postfach voll — ünïcödé' });
+const complaint = makeSummary({ address: 'carl@example.com', lastReason: 'feedback', lastKind: 'undetermined', lastReplyCode: '' });
+
+function parse(content: string, header = true) {
+  const text = content.startsWith('\uFEFF') ? content.slice(1) : content;
+  const result = Papa.parse<Record<string, string>>(text, { header, skipEmptyLines: true, delimiter: ',' });
+  expect(result.errors).toEqual([]);
+  return result;
+}
+
+function exportOf(format: ExportFormat, list = [plain, soft, hostile, unicode]) {
+  return buildExport(format, list, { now: NOW });
+}
+
+describe('neutraliseCell', () => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('prefixes a quote to %j', (cell) => {
+    expect(neutraliseCell(cell)).toBe(`'${cell}`);
+  });
+  it.each(['ann@example.com', '', "'already", ' =space first', '1-2'])('leaves %j alone', (cell) => {
+    expect(neutraliseCell(cell)).toBe(cell);
+  });
+});
+
+describe('generic CSV', () => {
+  it('has the documented columns, one row per address, and a BOM for Excel', () => {
+    const file = exportOf('csv');
+    expect(file.content.startsWith('\uFEFF')).toBe(true);
+    const { meta, data } = parse(file.content);
+    expect(meta.fields).toEqual([
+      'Address', 'Kind', 'Reason', 'Status', 'Server words', 'Bounce count', 'Bounce days', 'First bounce', 'Last bounce', 'Verdict',
+    ]);
+    expect(data).toHaveLength(4);
+    expect(data[1]).toEqual({
+      Address: 'bob@example.org',
+      Kind: 'soft bounce',
+      Reason: 'mailbox full',
+      Status: '452 4.2.2',
+      'Server words': 'Mailbox full, "quota" exceeded, try later',
+      'Bounce count': '4',
+      'Bounce days': '3',
+      'First bounce': '2026-02-01T08:00:00.000Z',
+      'Last bounce': '2026-02-20T09:30:05.000Z',
+      Verdict: 'remove: keeps bouncing',
+    });
+    expect(file.filename).toBe('bounce-sweeper-removal-list-2026-11-27.csv');
+    expect(file.count).toBe(4);
+  });
+
+  it('neutralises formula cells and keeps quotes, commas and line breaks inside their cell', () => {
+    const { data } = parse(exportOf('csv').content);
+    const row = data[2]!;
+    expect(row.Address).toBe('\'=HYPERLINK("http://192.0.2.1/x","click")@example.net');
+    // The line break is the one papaparse's own escapeFormulae would miss; it stays in one cell.
+    expect(row['Server words']).toBe('\'+cmd|\' /C calc\'!A0\nsecond line, with "quotes" and, commas');
+    expect(data[3]!['Server words']).toBe("'@SUM(1+1) Postfach voll — ünïcödé");
+    expect(data[3]!.Address).toBe('jürgen@bücher.example');
+  });
+
+  it('uses CRLF line ends (RFC 4180)', () => {
+    const content = exportOf('csv', [plain]).content;
+    expect(content.split('\r\n')).toHaveLength(2);
+  });
+});
+
+describe('plain text and JSON', () => {
+  it('writes one address per line and nothing else', () => {
+    const file = exportOf('text', [plain, soft, unicode]);
+    expect(file.content).toBe('ann@example.com\nbob@example.org\njürgen@bücher.example\n');
+    expect(file.filename.endsWith('.txt')).toBe(true);
+  });
+
+  it('folds a line break smuggled into an address so it cannot add a line', () => {
+    const sneaky = makeSummary({ address: 'a@example.com\nevil@example.com' });
+    expect(exportOf('text', [sneaky]).content.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('round-trips the details as JSON', () => {
+    const parsed = JSON.parse(exportOf('json').content) as Array<Record<string, unknown>>;
+    expect(parsed.map((entry) => entry.address)).toEqual([plain.address, soft.address, hostile.address, unicode.address]);
+    expect(parsed[1]).toMatchObject({ kind: 'soft', reason: 'mailboxfull', status: '4.2.2', replyCode: '452', bounceCount: 4, bounceDays: 3, verdict: 'remove-repeated-soft' });
+    expect(parsed[2]!.serverWords).toBe(hostile.lastDiagnostic);
+  });
+});
+
+describe('import shapes, exactly their documented columns', () => {
+  it('Mailchimp: one "Email Address" column, no BOM', () => {
+    const file = exportOf('mailchimp');
+    expect(file.content.startsWith('\uFEFF')).toBe(false);
+    const { meta, data } = parse(file.content);
+    expect(meta.fields).toEqual(['Email Address']);
+    expect(data.map((row) => row['Email Address'])).toEqual([
+      'ann@example.com', 'bob@example.org', '\'=HYPERLINK("http://192.0.2.1/x","click")@example.net', 'jürgen@bücher.example',
+    ]);
+  });
+
+  it('Amazon SES: address,REASON records without a header, COMPLAINT for complaints', () => {
+    const file = exportOf('ses', [plain, complaint, hostile]);
+    const { data } = parse(file.content, false) as unknown as { data: string[][] };
+    expect(data).toEqual([
+      ['ann@example.com', 'BOUNCE'],
+      ['carl@example.com', 'COMPLAINT'],
+      ['\'=HYPERLINK("http://192.0.2.1/x","click")@example.net', 'BOUNCE'],
+    ]);
+  });
+
+  it('SendGrid: one "email" column', () => {
+    const { meta, data } = parse(exportOf('sendgrid').content);
+    expect(meta.fields).toEqual(['email']);
+    expect(data).toHaveLength(4);
+    expect(data[0]).toEqual({ email: 'ann@example.com' });
+  });
+
+  it('Mailgun: address, code, error, created_at with an RFC 2822 date and one-line error', () => {
+    const { meta, data } = parse(exportOf('mailgun', [soft, hostile, complaint]).content);
+    expect(meta.fields).toEqual(['address', 'code', 'error', 'created_at']);
+    expect(data[0]).toEqual({
+      address: 'bob@example.org',
+      code: '452',
+      error: 'Mailbox full, "quota" exceeded, try later',
+      created_at: 'Fri, 20 Feb 2026 09:30:05 +0000',
+    });
+    expect(data[1]!.error).toBe('\'+cmd|\' /C calc\'!A0 second line, with "quotes" and, commas');
+    expect(data[2]!.code).toBe('550'); // no reply code: Mailgun's documented default
+  });
+
+  it('Google Contacts: Google CSV headers with a label in Group Membership', () => {
+    const file = buildExport('google', [plain, unicode], { now: NOW, contactLabel: 'Bounced 2026' });
+    const { meta, data } = parse(file.content);
+    expect(meta.fields).toEqual(['Name', 'Notes', 'Group Membership', 'E-mail 1 - Type', 'E-mail 1 - Value']);
+    expect(data[1]!['E-mail 1 - Value']).toBe('jürgen@bücher.example');
+    expect(data[1]!['Group Membership']).toBe('Bounced 2026 ::: * myContacts');
+    expect(data[0]!.Notes).toContain('address does not exist');
+  });
+
+  it('Outlook contacts: Outlook headers with a category, BOM for Outlook on Windows', () => {
+    const file = exportOf('outlook', [plain, hostile]);
+    expect(file.content.startsWith('\uFEFF')).toBe(true);
+    const { meta, data } = parse(file.content);
+    expect(meta.fields).toEqual(['First Name', 'Last Name', 'E-mail Address', 'Notes', 'Categories']);
+    expect(data[0]!['Categories']).toBe('Bounced - remove');
+    expect(data[1]!['E-mail Address'].startsWith("'=")).toBe(true);
+  });
+
+  it('every registered format builds an empty list without failing', () => {
+    for (const format of EXPORT_FORMATS) {
+      const file = buildExport(format.id, [], { now: NOW });
+      expect(file.count).toBe(0);
+      expect(file.filename).toMatch(new RegExp(`\\.${format.extension}$`));
+    }
+  });
+});
+
+describe('formatRfc2822', () => {
+  it('formats in UTC with a numeric zone', () => {
+    expect(formatRfc2822('2026-01-05T03:04:05Z')).toBe('Mon, 05 Jan 2026 03:04:05 +0000');
+    expect(formatRfc2822('not a date')).toBe('');
+  });
+});
