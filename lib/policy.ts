@@ -1,8 +1,9 @@
 /**
  * Removal policy (pure). Types first: the store, the popup and the badges all speak in these.
- * The functions are implemented with issue #3.
+ * The functions (below the types) turn an address's bounce events into a verdict with evidence.
  */
 import type { BounceKind, Reason } from './bounce/types';
+import { isSenderProblem } from './bounce/severity';
 
 export type Verdict =
   | 'remove' // a hard bounce: the address or domain does not exist
@@ -35,6 +36,8 @@ export interface AddressSummary {
   hardCount: number;
   softCount: number;
   senderProblemCount: number;
+  /** Failures the classifier could not call hard or soft; they never lead to removal. */
+  undeterminedCount?: number;
   /** Distinct days with any bounce. */
   bounceDays: number;
   /** Distinct soft-bounce days inside the policy window, and the threshold, for "2 of 3". */
@@ -55,4 +58,326 @@ export interface AddressSummary {
   decidedAt: string;
   /** For hasmoved bounces that name a new address. */
   suggestedReplacement?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Implementation (issue #3). Everything below is pure: no clock, no storage, no `browser`.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Presets. "standard" follows common ESP practice (3 soft-bounce days within 30 days); "lenient"
+ * follows Mailchimp's 7 soft bounces before cleaning; "strict" removes on the 2nd bounce day.
+ */
+export const POLICY_PRESETS: Readonly<Record<Exclude<PolicyPreset, 'custom'>, Readonly<PolicySettings>>> = {
+  standard: { preset: 'standard', softBounceDays: 3, windowDays: 30 },
+  lenient: { preset: 'lenient', softBounceDays: 7, windowDays: 30 },
+  strict: { preset: 'strict', softBounceDays: 2, windowDays: 30 },
+};
+
+export const DEFAULT_POLICY: Readonly<PolicySettings> = POLICY_PRESETS.standard;
+
+/** Bounds for custom settings: beyond these a setting is a typo, not a policy. */
+export const POLICY_LIMITS = { softBounceDays: { min: 1, max: 60 }, windowDays: { min: 1, max: 365 } } as const;
+
+/** A preset name wins over its numbers; custom numbers are rounded and clamped to POLICY_LIMITS. */
+export function normaliseSettings(settings: PolicySettings): PolicySettings {
+  if (settings.preset !== 'custom') return { ...POLICY_PRESETS[settings.preset] };
+  const clamp = (value: number, limits: { min: number; max: number }) =>
+    Number.isFinite(value) ? Math.min(limits.max, Math.max(limits.min, Math.round(value))) : limits.min;
+  return {
+    preset: 'custom',
+    softBounceDays: clamp(settings.softBounceDays, POLICY_LIMITS.softBounceDays),
+    windowDays: clamp(settings.windowDays, POLICY_LIMITS.windowDays),
+  };
+}
+
+/** One failed delivery to one address, as the store keeps it (no body, diagnostic capped). */
+export interface TallyEvent {
+  /** Stable identity: the same bounce seen again has the same id (see lib/store/tally.ts). */
+  id: string;
+  address: string;
+  kind: BounceKind;
+  reason: Reason;
+  status: string;
+  replyCode: string;
+  diagnostic: string;
+  remoteMta: string;
+  webmail: string;
+  /** When the bounce happened (the notice's date), ISO 8601. */
+  seenAt: string;
+  noticeUrl: string;
+  /** hasmoved: the new address the server names. */
+  newAddress?: string;
+}
+
+export interface DecisionState {
+  decision: UserDecision;
+  decidedAt: string;
+  /** The decision before the last change, so that one undo restores it. */
+  previous?: { decision: UserDecision; decidedAt: string };
+}
+
+/** Which bucket an event counts in. Sender problems first: they never count against the recipient. */
+export type EventClass = 'hard' | 'soft' | 'sender-problem' | 'undetermined';
+
+export function classifyEvent(event: Pick<TallyEvent, 'kind' | 'reason'>): EventClass {
+  if (isSenderProblem(event.reason)) return 'sender-problem';
+  return event.kind;
+}
+
+/** Everything the policy needs about one address, folded from its events: one record per address. */
+export interface AddressTally extends DecisionState {
+  address: string;
+  domain: string;
+  hardCount: number;
+  softCount: number;
+  senderProblemCount: number;
+  undeterminedCount: number;
+  /** Distinct UTC days (YYYY-MM-DD, ascending) per bucket. */
+  hardDays: string[];
+  softDays: string[];
+  senderProblemDays: string[];
+  undeterminedDays: string[];
+  /** Distinct sender-problem reasons, sorted. */
+  senderProblemReasons: Reason[];
+  firstBounceAt: string;
+  lastBounceAt: string;
+  /** The latest event (ties broken by event id, so the fold does not depend on arrival order). */
+  last: Omit<TallyEvent, 'id' | 'address' | 'seenAt' | 'newAddress'>;
+  /** The latest hard event, for the evidence line. */
+  lastHard?: { reason: Reason; status: string; replyCode: string; seenAt: string };
+  /** From the latest hasmoved event that names a new address. */
+  suggestedReplacement?: string;
+}
+
+/** UTC calendar day of an ISO timestamp: "same day" is decided in UTC so every device agrees. */
+export function dayOf(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? '1970-01-01' : new Date(time).toISOString().slice(0, 10);
+}
+
+function dayNumber(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}
+
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1);
+}
+
+const NO_DECISION: DecisionState = { decision: 'none', decidedAt: '' };
+
+/** Compares events by time, then id: a total order, so folding is independent of arrival order. */
+function isLater(a: TallyEvent, b: TallyEvent): boolean {
+  if (a.seenAt !== b.seenAt) return a.seenAt > b.seenAt;
+  return a.id > b.id;
+}
+
+function addSorted<T extends string>(list: T[], value: T): void {
+  if (!list.includes(value)) {
+    list.push(value);
+    list.sort();
+  }
+}
+
+/**
+ * Folds an address's events (in any order) into its tally. Events are assumed distinct by id;
+ * duplicates by id are ignored here too, so a replay cannot double-count.
+ */
+export function foldEvents(address: string, events: readonly TallyEvent[], decision: DecisionState = NO_DECISION): AddressTally {
+  const tally: AddressTally = {
+    address,
+    domain: domainOf(address),
+    hardCount: 0,
+    softCount: 0,
+    senderProblemCount: 0,
+    undeterminedCount: 0,
+    hardDays: [],
+    softDays: [],
+    senderProblemDays: [],
+    undeterminedDays: [],
+    senderProblemReasons: [],
+    firstBounceAt: '',
+    lastBounceAt: '',
+    last: { kind: 'undetermined', reason: 'undefined', status: '', replyCode: '', diagnostic: '', remoteMta: '', webmail: '', noticeUrl: '' },
+    decision: decision.decision,
+    decidedAt: decision.decidedAt,
+    ...(decision.previous ? { previous: { ...decision.previous } } : {}),
+  };
+  const seen = new Set<string>();
+  let latest: TallyEvent | undefined;
+  let latestHard: TallyEvent | undefined;
+  let latestMove: TallyEvent | undefined;
+  for (const event of events) {
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    const day = dayOf(event.seenAt);
+    switch (classifyEvent(event)) {
+      case 'hard':
+        tally.hardCount += 1;
+        addSorted(tally.hardDays, day);
+        if (!latestHard || isLater(event, latestHard)) latestHard = event;
+        break;
+      case 'soft':
+        tally.softCount += 1;
+        addSorted(tally.softDays, day);
+        break;
+      case 'sender-problem':
+        tally.senderProblemCount += 1;
+        addSorted(tally.senderProblemDays, day);
+        addSorted(tally.senderProblemReasons, event.reason);
+        break;
+      case 'undetermined':
+        tally.undeterminedCount += 1;
+        addSorted(tally.undeterminedDays, day);
+        break;
+    }
+    if (!tally.firstBounceAt || event.seenAt < tally.firstBounceAt) tally.firstBounceAt = event.seenAt;
+    if (!latest || isLater(event, latest)) latest = event;
+    if (event.reason === 'hasmoved' && event.newAddress && (!latestMove || isLater(event, latestMove))) latestMove = event;
+  }
+  if (latest) {
+    tally.lastBounceAt = latest.seenAt;
+    const { kind, reason, status, replyCode, diagnostic, remoteMta, webmail, noticeUrl } = latest;
+    tally.last = { kind, reason, status, replyCode, diagnostic, remoteMta, webmail, noticeUrl };
+  }
+  if (latestHard) {
+    const { reason, status, replyCode, seenAt } = latestHard;
+    tally.lastHard = { reason, status, replyCode, seenAt };
+  }
+  if (latestMove?.newAddress) tally.suggestedReplacement = latestMove.newAddress;
+  return tally;
+}
+
+/** The verdict before the user's decision is applied. */
+type EvidenceVerdict = Exclude<Verdict, 'removed' | 'kept'>;
+
+interface Judgement {
+  verdict: EvidenceVerdict;
+  evidence: string[];
+  softDaysInWindow: number;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function codes(status: string, replyCode: string): string {
+  const parts = [status, replyCode].filter(Boolean);
+  return parts.length ? ` (${parts.join(' ')})` : '';
+}
+
+function judge(tally: AddressTally, settings: PolicySettings, today: number): Judgement {
+  const inWindow = (day: string) => today - dayNumber(day) < settings.windowDays;
+  const softInWindow = tally.softDays.filter(inWindow).length;
+  const softExpired = tally.softDays.length - softInWindow;
+  const senderInWindow = tally.senderProblemDays.filter(inWindow).length;
+  const undeterminedInWindow = tally.undeterminedDays.filter(inWindow).length;
+  const evidence: string[] = [];
+  const progress = `soft bounces on ${softInWindow} of ${settings.softBounceDays} days within ${settings.windowDays} days`;
+
+  let verdict: EvidenceVerdict;
+  if (tally.hardCount > 0 && tally.lastHard) {
+    verdict = 'remove';
+    const hard = tally.lastHard;
+    evidence.push(`hard bounce on ${dayOf(hard.seenAt)}: ${hard.reason}${codes(hard.status, hard.replyCode)}`);
+    if (tally.hardCount > 1) evidence.push(`${plural(tally.hardCount, 'hard bounce')} in all`);
+  } else if (softInWindow >= settings.softBounceDays) {
+    verdict = 'remove-repeated-soft';
+    evidence.push(progress);
+  } else if (softInWindow > 0 || undeterminedInWindow > 0) {
+    verdict = 'watch';
+    if (softInWindow > 0) evidence.push(progress);
+    if (undeterminedInWindow > 0) evidence.push(`failures of unclear cause on ${plural(undeterminedInWindow, 'day')} within ${settings.windowDays} days (never enough to remove)`);
+  } else if (senderInWindow > 0) {
+    verdict = 'sender-problem';
+  } else {
+    verdict = 'clear';
+  }
+  if (tally.senderProblemCount > 0) {
+    const reasons = tally.senderProblemReasons.join(', ');
+    evidence.push(
+      senderInWindow > 0
+        ? `the sender was refused on ${plural(senderInWindow, 'day')} within ${settings.windowDays} days (${reasons}): removing the recipient would not fix this`
+        : `older sender refusals (${reasons}) have expired`,
+    );
+  }
+  if (softExpired > 0 && verdict !== 'remove') {
+    evidence.push(`${plural(softExpired, 'soft-bounce day')} older than ${settings.windowDays} days expired`);
+  }
+  if (verdict === 'clear' && evidence.length === 0) evidence.push('no bounce within the window');
+  return { verdict, evidence, softDaysInWindow: softInWindow };
+}
+
+/** The verdict, with its evidence, for one address at `now`. The user's decision wins. */
+export function summariseAddress(tally: AddressTally, settings: PolicySettings, now: Date): AddressSummary {
+  const policy = normaliseSettings(settings);
+  const today = dayNumber(dayOf(now.toISOString()));
+  const judgement = judge(tally, policy, today);
+  let verdict: Verdict = judgement.verdict;
+  const evidence = [...judgement.evidence];
+  if (tally.decision === 'removed' || tally.decision === 'kept') {
+    verdict = tally.decision;
+    const when = tally.decidedAt ? ` on ${dayOf(tally.decidedAt)}` : '';
+    evidence.unshift(
+      tally.decision === 'removed'
+        ? `you marked it removed${when} (the bounces alone say: ${judgement.verdict})`
+        : `you chose to keep it${when} (the bounces alone say: ${judgement.verdict})`,
+    );
+  }
+  const bounceDays = new Set([...tally.hardDays, ...tally.softDays, ...tally.senderProblemDays, ...tally.undeterminedDays]).size;
+  return {
+    address: tally.address,
+    domain: tally.domain,
+    verdict,
+    evidence,
+    hardCount: tally.hardCount,
+    softCount: tally.softCount,
+    senderProblemCount: tally.senderProblemCount,
+    undeterminedCount: tally.undeterminedCount,
+    bounceDays,
+    softDaysInWindow: judgement.softDaysInWindow,
+    softDaysThreshold: policy.softBounceDays,
+    firstBounceAt: tally.firstBounceAt,
+    lastBounceAt: tally.lastBounceAt,
+    lastKind: tally.last.kind,
+    lastReason: tally.last.reason,
+    lastStatus: tally.last.status,
+    lastReplyCode: tally.last.replyCode,
+    lastDiagnostic: tally.last.diagnostic,
+    lastRemoteMta: tally.last.remoteMta,
+    lastWebmail: tally.last.webmail,
+    lastNoticeUrl: tally.last.noticeUrl,
+    decision: tally.decision,
+    decidedAt: tally.decidedAt,
+    ...(tally.suggestedReplacement ? { suggestedReplacement: tally.suggestedReplacement } : {}),
+  };
+}
+
+/** Addresses the badge counts and the removal list offers: the bounces say remove, the user has not decided. */
+export function isWaitingForRemoval(summary: Pick<AddressSummary, 'verdict'>): boolean {
+  return summary.verdict === 'remove' || summary.verdict === 'remove-repeated-soft';
+}
+
+/**
+ * Records a decision, remembering the one before so `undoDecision` can restore it. decidedAt is
+ * set for 'none' too (an undo is a decision), so merging keeps the latest change.
+ */
+export function applyDecision<T extends DecisionState>(state: T, decision: UserDecision, at: string): T {
+  if (state.decision === decision) return state;
+  return { ...state, decision, decidedAt: at, previous: { decision: state.decision, decidedAt: state.decidedAt } };
+}
+
+/** Restores the decision before the last one (once); without a previous decision, clears it. */
+export function undoDecision<T extends DecisionState>(state: T): T {
+  const { previous, ...rest } = state;
+  const restored = previous ?? { decision: 'none' as const, decidedAt: '' };
+  return { ...rest, decision: restored.decision, decidedAt: restored.decidedAt } as T;
+}
+
+/**
+ * Merges two decisions about the same address (backup restore, a second device): the later one
+ * wins, so a decision is never lost to an older copy.
+ */
+export function mergeDecisions(a: DecisionState, b: DecisionState): DecisionState {
+  return b.decidedAt > a.decidedAt ? b : a;
 }
