@@ -42,6 +42,7 @@ export const REASONS = [
   'failedstarttls',
   'speeding',
   'notcompliantrfc',
+  'suppressed',
   'vacation',
   'feedback',
   'delivered',

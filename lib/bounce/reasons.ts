@@ -1,0 +1,362 @@
+/**
+ * The one registry of bounce reasons: from what a notice says about one recipient (enhanced status
+ * code, SMTP reply code, the server's own words, the DSN action, a format module's hint) decide
+ * Sisimai's reason name.
+ *
+ * The words are data: one file per reason under ./reasons/, each a list of lowercase literal phrases
+ * (and a few ordered fragment sequences) citing where they were seen. Matching is `includes` /
+ * `indexOf` on lowercased, whitespace-folded text, capped in length: no regular expression, so the
+ * work is bounded and linear in the text whatever it holds.
+ *
+ * The order of evidence follows Sisimai (go-sisimai reason/find.go, BSD-2-Clause), because the
+ * corpus labels are Sisimai's:
+ *   1. a format module's explicit hint that Sisimai never second-guesses (anything but the "retry"
+ *      reasons: undefined, onhold, userunknown, hostunknown, expired, systemerror, securityerror,
+ *      networkerror);
+ *   2. the first pass: reasons in a fixed order, each accepting either its own status code or its
+ *      own words (with the exceptions that keep a misleading code from winning, see `probe`);
+ *   3. a "retry" hint from the format module;
+ *   4. the second pass: the status code's default, unless it is vague, then the words of the
+ *      remaining reasons, then the class of the code (x.6 content, x.7 security), the reply code,
+ *      the action (delayed → expired), and finally onhold (words we cannot place) or undefined.
+ */
+import type { Reason } from './types';
+import { REASONS } from './types';
+import {
+  findReplyCodeIn,
+  findStatusIn,
+  isSyntaxReply,
+  reasonForReplyCode,
+  reasonForStatus,
+} from './smtp-status';
+import { authfailure } from './reasons/authfailure';
+import { badreputation } from './reasons/badreputation';
+import { blocked } from './reasons/blocked';
+import { contenterror } from './reasons/contenterror';
+import { exceedlimit } from './reasons/exceedlimit';
+import { expired } from './reasons/expired';
+import { failedstarttls } from './reasons/failedstarttls';
+import { filtered } from './reasons/filtered';
+import { hasmoved } from './reasons/hasmoved';
+import { hostunknown } from './reasons/hostunknown';
+import { mailboxfull } from './reasons/mailboxfull';
+import { mailererror } from './reasons/mailererror';
+import { mesgtoobig } from './reasons/mesgtoobig';
+import { networkerror } from './reasons/networkerror';
+import { norelaying } from './reasons/norelaying';
+import { notaccept } from './reasons/notaccept';
+import { notcompliantrfc } from './reasons/notcompliantrfc';
+import { policyviolation } from './reasons/policyviolation';
+import { ratelimited } from './reasons/ratelimited';
+import { rejected } from './reasons/rejected';
+import { requireptr } from './reasons/requireptr';
+import { securityerror } from './reasons/securityerror';
+import { spamdetected } from './reasons/spamdetected';
+import { speeding } from './reasons/speeding';
+import { suspend } from './reasons/suspend';
+import { systemerror } from './reasons/systemerror';
+import { systemfull } from './reasons/systemfull';
+import { toomanyconn } from './reasons/toomanyconn';
+import { userunknown } from './reasons/userunknown';
+import { vacation } from './reasons/vacation';
+import { virusdetected } from './reasons/virusdetected';
+
+/** One reason's words: literal phrases, ordered fragment sequences, and phrases that veto a match. */
+export interface PhraseTable {
+  reason: Reason;
+  /** Lowercase literal phrases; any one found in the text is a match. Keep sorted within a source group. */
+  phrases: readonly string[];
+  /** Each entry matches when all its fragments occur in this order (fragment n+1 after fragment n). */
+  sequences?: readonly (readonly string[])[];
+  /** When any of these occurs, the table does not match at all. */
+  unless?: readonly string[];
+}
+
+/** What a notice says about one recipient. */
+export interface ReasonFacts {
+  /** Enhanced status code as written ("5.1.1"), or "". */
+  status: string;
+  /** SMTP reply code ("550"), or "". */
+  replyCode: string;
+  /** The server's own words (Diagnostic-Code or prose). */
+  diagnostic: string;
+  /** DSN Action ("failed", "delayed", …), or "". */
+  action: string;
+  /** A format module's own conclusion, if it has one. */
+  hint?: Reason;
+}
+
+/** Every table, by reason: the registry. A new reason is one file under ./reasons and one line here. */
+export const PHRASE_TABLES: Readonly<Partial<Record<Reason, PhraseTable>>> = {
+  authfailure,
+  badreputation,
+  blocked,
+  contenterror,
+  exceedlimit,
+  expired,
+  failedstarttls,
+  filtered,
+  hasmoved,
+  hostunknown,
+  mailboxfull,
+  mailererror,
+  mesgtoobig,
+  networkerror,
+  norelaying,
+  notaccept,
+  notcompliantrfc,
+  policyviolation,
+  ratelimited,
+  rejected,
+  requireptr,
+  securityerror,
+  spamdetected,
+  speeding,
+  suspend,
+  systemerror,
+  systemfull,
+  toomanyconn,
+  userunknown,
+  vacation,
+  virusdetected,
+};
+
+/** First pass: each reason may claim the recipient by its status code or its words (go-sisimai classorder[0]). */
+const FIRST_PASS: readonly Reason[] = [
+  'mailboxfull',
+  'mesgtoobig',
+  'exceedlimit',
+  'suspend',
+  'hasmoved',
+  'norelaying',
+  'authfailure',
+  'userunknown',
+  'filtered',
+  'requireptr',
+  'notcompliantrfc',
+  'badreputation',
+  'contenterror',
+  'rejected',
+  'hostunknown',
+  'spamdetected',
+  'speeding',
+  'ratelimited',
+  'toomanyconn',
+  'blocked',
+];
+
+/** Second pass: words only, tried when the status code is missing or vague (go-sisimai classorder[1]). */
+const SECOND_PASS: readonly Reason[] = [
+  'mailboxfull',
+  'authfailure',
+  'badreputation',
+  'speeding',
+  'spamdetected',
+  'virusdetected',
+  'policyviolation',
+  'norelaying',
+  'systemerror',
+  'networkerror',
+  'suspend',
+  'contenterror',
+  'systemfull',
+  'notaccept',
+  'expired',
+  'failedstarttls',
+  'securityerror',
+  'mailererror',
+];
+
+/** Reasons that a later, more specific finding may replace (go-sisimai reason/lib.go GetRetried). */
+const RETRY: ReadonlySet<Reason> = new Set([
+  'undefined',
+  'onhold',
+  'systemerror',
+  'securityerror',
+  'expired',
+  'networkerror',
+  'hostunknown',
+  'userunknown',
+]);
+
+/** Reasons a userunknown code yields to when their words are present (go-sisimai why-userunknown.go). */
+const NOT_USERUNKNOWN: readonly Reason[] = ['norelaying', 'blocked', 'mailboxfull', 'hasmoved', 'rejected', 'notaccept'];
+
+/** How much of a diagnostic we read. Phrases sit near the start; the cap bounds the work for 1 MB input. */
+const TEXT_CAP = 8192;
+
+const REASON_SET: ReadonlySet<string> = new Set(REASONS);
+
+export function isReason(x: unknown): x is Reason {
+  return typeof x === 'string' && REASON_SET.has(x);
+}
+
+/** Lowercase, whitespace folded to single spaces, capped. Linear in the (capped) input. */
+export function normalizeText(text: string): string {
+  const src = text.length > TEXT_CAP * 4 ? text.slice(0, TEXT_CAP * 4) : text;
+  let out = '';
+  let space = false;
+  for (let i = 0; i < src.length && out.length < TEXT_CAP; i++) {
+    const c = src.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x3000) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += src[i];
+  }
+  return out.toLowerCase();
+}
+
+function includesInOrder(text: string, fragments: readonly string[]): boolean {
+  let from = 0;
+  for (const fragment of fragments) {
+    const at = text.indexOf(fragment, from);
+    if (at < 0) return false;
+    from = at + fragment.length;
+  }
+  return true;
+}
+
+/** Do the words (already normalised) match this reason's table? */
+export function matchesWords(reason: Reason, text: string): boolean {
+  const table = PHRASE_TABLES[reason];
+  if (!table || text === '') return false;
+  if (table.unless?.some((p) => text.includes(p))) return false;
+  if (table.phrases.some((p) => text.includes(p))) return true;
+  return table.sequences?.some((s) => includesInOrder(text, s)) ?? false;
+}
+
+/** The first reason whose words appear in the text, in the first-then-second pass order, or ''. */
+export function matchWords(diagnostic: string): Reason | '' {
+  const text = normalizeText(diagnostic);
+  for (const r of FIRST_PASS) if (matchesWords(r, text)) return r;
+  for (const r of SECOND_PASS) if (matchesWords(r, text)) return r;
+  return '';
+}
+
+type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | '';
+
+/**
+ * Which SMTP command the server was answering, when the text says (Postfix "(in reply to RCPT TO
+ * command)", Exim "after RCPT TO:<…>", Sendmail ">>> DATA"). Empty when it does not.
+ */
+function findCommand(text: string): SmtpCommand {
+  if (text.includes('end of data') || text.includes('in reply to data') || text.includes('>>> data')) return 'DATA';
+  if (text.includes('rcpt to')) return 'RCPT';
+  if (text.includes('mail from:') || text.includes('in reply to mail from') || text.includes('>>> mail from')) return 'MAIL';
+  if (text.includes('after initial connection') || text.includes('in reply to ehlo') || text.includes('in reply to helo')) {
+    return 'HELO';
+  }
+  return '';
+}
+
+/** Commands before DATA: a content filter cannot have run yet. */
+function isBeforeData(command: SmtpCommand): boolean {
+  return command === 'CONN' || command === 'HELO' || command === 'MAIL' || command === 'RCPT';
+}
+
+interface Evidence {
+  text: string;
+  statusReason: Reason | '';
+  status: string;
+  replyCode: string;
+  command: SmtpCommand;
+}
+
+/**
+ * Does this reason claim the recipient in the first pass? Mostly "its own code or its own words";
+ * the exceptions keep a code from overruling words that say something else (go-sisimai why-*.go ProbesInto).
+ */
+function probe(reason: Reason, e: Evidence): boolean {
+  const { text, statusReason } = e;
+  switch (reason) {
+    case 'mesgtoobig':
+      if (statusReason === 'mesgtoobig') return true;
+      if (statusReason === 'exceedlimit') return false;
+      return matchesWords('mesgtoobig', text);
+    case 'suspend':
+      return e.replyCode === '525' || matchesWords('suspend', text);
+    case 'userunknown':
+      if (statusReason === 'userunknown') {
+        return !NOT_USERUNKNOWN.some((r) => matchesWords(r, text));
+      }
+      // Words alone say userunknown only when the refusal came at RCPT (or we cannot tell, and no
+      // other code points elsewhere): after DATA the same words usually mean a filter.
+      if (e.command === 'DATA') return false;
+      if (statusReason !== '' && e.command !== 'RCPT') return false;
+      return matchesWords('userunknown', text);
+    case 'filtered':
+      if (statusReason === 'filtered') return matchesWords('userunknown', text) || matchesWords('filtered', text);
+      if (isBeforeData(e.command)) return false;
+      return matchesWords('filtered', text) || matchesWords('userunknown', text);
+    case 'contenterror':
+      if (probe('spamdetected', e)) return false;
+      return statusReason === 'contenterror' || matchesWords('contenterror', text);
+    case 'rejected': {
+      if (statusReason === 'rejected') return true;
+      if (!matchesWords('rejected', text)) return false;
+      if (e.command === 'MAIL') return true;
+      if (e.command === 'DATA') return statusReason !== 'userunknown';
+      return statusReason === '' || statusReason === 'securityerror' || statusReason === 'systemerror';
+    }
+    case 'hostunknown':
+      if (statusReason === 'hostunknown') return !matchesWords('networkerror', text);
+      return matchesWords('hostunknown', text);
+    case 'spamdetected':
+      if (e.status === '') return matchesWords('spamdetected', text);
+      if (statusReason === 'spamdetected') return true;
+      if (isBeforeData(e.command)) return false;
+      return matchesWords('spamdetected', text);
+    case 'hasmoved':
+    case 'norelaying':
+    case 'notcompliantrfc':
+    case 'badreputation':
+    case 'speeding':
+      return matchesWords(reason, text);
+    default:
+      return statusReason === reason || matchesWords(reason, text);
+  }
+}
+
+/**
+ * Decide the reason for one recipient. Never throws; returns 'undefined' when nothing is known.
+ */
+export function findReason(facts: ReasonFacts): Reason {
+  const text = normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
+  const status = (facts.status || findStatusIn(text)).trim();
+  const replyCode = (facts.replyCode || findReplyCodeIn(text)).trim();
+  const action = (facts.action || '').toLowerCase();
+  const hint = facts.hint && isReason(facts.hint) ? facts.hint : undefined;
+
+  if (hint && hint !== 'undefined' && hint !== 'onhold' && !RETRY.has(hint)) return hint;
+  if (status.startsWith('2.') || action === 'delivered' || action === 'relayed' || action === 'expanded') {
+    return 'delivered';
+  }
+
+  const statusReason = reasonForStatus(status);
+  const evidence: Evidence = { text, statusReason, status, replyCode, command: findCommand(text) };
+
+  // 1. First pass: own code or own words.
+  for (const r of FIRST_PASS) if (probe(r, evidence)) return r;
+
+  // 2. A format module's finding that words could still refine.
+  if (hint && hint !== 'undefined' && hint !== 'onhold') return hint;
+
+  // 3. Second pass: a specific code stands; a vague one (or none) lets the remaining words speak.
+  if (statusReason !== '' && !RETRY.has(statusReason)) return statusReason;
+  for (const r of SECOND_PASS) if (matchesWords(r, text)) return r;
+  if (statusReason !== '') return statusReason;
+
+  const subject = status.slice(0, 3);
+  if (subject === '5.6' || subject === '4.6') return 'contenterror';
+  if (subject === '5.7' || subject === '4.7') return 'securityerror';
+  const byReply = reasonForReplyCode(replyCode);
+  if (byReply !== '') return byReply;
+  if (isSyntaxReply(replyCode)) return 'syntaxerror';
+  if (action === 'delayed' || action === 'expired') return 'expired';
+  if (matchesWords('vacation', text)) return 'vacation';
+  if (text !== '') return 'onhold';
+  return 'undefined';
+}

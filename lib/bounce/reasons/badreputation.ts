@@ -1,0 +1,16 @@
+import type { PhraseTable } from '../reasons';
+
+/** badreputation: the sending IP or domain has a poor reputation. Soft, sender problem. */
+export const badreputation: PhraseTable = {
+  reason: 'badreputation',
+  phrases: [
+    // Sisimai Reason/BadReputation (go-sisimai reason/why-badreputation.go)
+    'a poor email reputation score',
+    'has been temporarily rate limited due to ip reputation',
+    'ip/domain reputation problems',
+    'likely suspicious due to the very low reputation',
+    'none/bad reputation', // t-online.de
+    'temporarily deferred due to unexpected volume or user complaints', // Yahoo Inc.
+    "the sending mta's poor reputation",
+  ],
+};

@@ -1,0 +1,18 @@
+import type { PhraseTable } from '../reasons';
+
+/** contenterror: the message's headers or MIME structure were refused. Soft. RFC 3463 X.6.x. */
+export const contenterror: PhraseTable = {
+  reason: 'contenterror',
+  phrases: [
+    // Sisimai Reason/ContentError (go-sisimai reason/why-contenterror.go)
+    'duplicate header',
+    'header size exceeds maximum permitted',
+    'improper use of 8-bit data in message header',
+    'message header size, or recipient list, exceeds policy limit',
+    'message mime complexity exceeds the policy maximum',
+    'routing loop detected -- too many received: headers',
+    'this message contain improperly-formatted binary content',
+    'this message contain invalid mime headers',
+    'this message contain text that uses unnecessary base64 encoding',
+  ],
+};

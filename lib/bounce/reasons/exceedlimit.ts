@@ -1,0 +1,14 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * exceedlimit: the message exceeds a per-mailbox size limit. Soft.
+ * RFC 3463 §3.3 X.2.3 "Message length exceeds administrative limit".
+ */
+export const exceedlimit: PhraseTable = {
+  reason: 'exceedlimit',
+  phrases: [
+    // Sisimai Reason/ExceedLimit (go-sisimai reason/why-exceedlimit.go)
+    'message header size exceeds limit',
+    'message too large',
+  ],
+};

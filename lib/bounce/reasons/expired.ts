@@ -1,0 +1,30 @@
+import type { PhraseTable } from '../reasons';
+
+/** expired: delivery kept failing until the queue lifetime ran out. Soft. RFC 3463 X.4.7 "Delivery time expired". */
+export const expired: PhraseTable = {
+  reason: 'expired',
+  phrases: [
+    // Sisimai Reason/Expired (go-sisimai reason/why-expired.go)
+    'connection timed out',
+    'could not find a gateway for',
+    'delivery attempts will continue to be',
+    'delivery expired',
+    'delivery time expired',
+    'failed to deliver to domain ',
+    'giving up on',
+    'has been delayed',
+    'have been failing for a long time',
+    'it has not been collected after',
+    'message expired after sitting in queue for',
+    'message expired, cannot connect to remote server',
+    'message expired, connection refulsed',
+    'message timed out',
+    'retry time not reached for any host after a long failure period',
+    'server did not respond',
+    'this message has been in the queue too long',
+    'unable to deliver message after multiple retries',
+    'was not reachable within the allowed queue period',
+    'your message could not be delivered for more than',
+  ],
+  sequences: [['could not be delivered for', ' days']],
+};

@@ -1,0 +1,25 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * filtered: the recipient's own rules or settings refused the message (after DATA). Soft.
+ * RFC 3463 §3.3 X.2.0 / X.2.1 / X.2.4 (mailbox status) as Sisimai reads them.
+ */
+export const filtered: PhraseTable = {
+  reason: 'filtered',
+  phrases: [
+    // Sisimai Reason/Filtered (go-sisimai reason/why-filtered.go)
+    'account is protected by',
+    'bounced address', // SendGrid: an address that previously bounced
+    'has restricted sms e-mail', // AT&T
+    'is not accepting any mail',
+    'message filtered',
+    'message rejected due to user rules',
+    'not found recipient account',
+    'recipient id refuse to receive mail', // Willcom
+    'recipient is only accepting mail from specific email addresses', // AOL Phoenix
+    'refused due to recipient preferences', // Facebook
+    'user refuses to receive this mail',
+    'user reject',
+    'you have been blocked by the recipient',
+  ],
+};

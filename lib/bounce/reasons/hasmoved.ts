@@ -1,0 +1,13 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * hasmoved: the mailbox moved and mail is not forwarded. Hard.
+ * RFC 3463 §3.2 X.1.6 "Destination mailbox has moved, No forwarding address".
+ */
+export const hasmoved: PhraseTable = {
+  reason: 'hasmoved',
+  phrases: [
+    // Sisimai Reason/HasMoved.pm: qmail "… has been replaced by <new address>"
+    ' has been replaced by ',
+  ],
+};

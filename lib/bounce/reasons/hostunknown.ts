@@ -1,0 +1,37 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * hostunknown: the domain part (right of "@") does not exist or has no mail host. Hard.
+ * RFC 3463 §3.2 X.1.2 "Bad destination system address"; X.4.4 "Unable to route" as a permanent error.
+ */
+export const hostunknown: PhraseTable = {
+  reason: 'hostunknown',
+  phrases: [
+    // Sisimai Reason/HostUnknown (go-sisimai reason/why-hostunknown.go)
+    'domain does not exist',
+    'domain is not reachable',
+    'domain must exist',
+    'host or domain name not found',
+    'host unknown',
+    'host unreachable',
+    'mail domain mentioned in email address is unknown',
+    'name or service not known',
+    'no such domain',
+    'recipient address rejected: unknown domain name',
+    'recipient domain must exist',
+    'the account or domain may not exist',
+    'unknown host',
+    'unroutable address',
+    'unrouteable address',
+    // Postfix "Host or domain name not found. Name service error for name=… type=MX: Host not found"
+    'type=mx: host not found',
+    // Microsoft Exchange Online 5.4.310 "DNS domain … does not exist" (learn.microsoft.com NDR 5.4.310)
+    'dns domain does not exist',
+  ],
+  sequences: [
+    // go-sisimai why-hostunknown.go
+    ['553 ', ' does not exist'],
+    // Exchange 5.4.310
+    ['dns domain ', ' does not exist'],
+  ],
+};

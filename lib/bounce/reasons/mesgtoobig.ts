@@ -1,0 +1,27 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * mesgtoobig: the message is larger than the system accepts. Soft.
+ * RFC 3463 §3.4 X.3.4 "Message too big for system".
+ */
+export const mesgtoobig: PhraseTable = {
+  reason: 'mesgtoobig',
+  phrases: [
+    // Sisimai Reason/MesgTooBig (go-sisimai reason/why-mesgtoobig.go)
+    'exceeded maximum inbound message size',
+    'exceeded the maximum incoming message size',
+    'line limit exceeded',
+    'max message size exceeded',
+    'message file too big',
+    'message length exceeds administrative limit',
+    'message size exceeds fixed limit',
+    'message size exceeds fixed maximum message size',
+    'message size exceeds maximum value',
+    'message too big',
+    'message too large for this ',
+    'size limit',
+    'taille limite du message atteinte',
+    // Gmail 5.3.4 "Your message exceeded Google's message size limits" (support.google.com/mail/?p=MaxSizeError)
+    "exceeded google's message size limits",
+  ],
+};

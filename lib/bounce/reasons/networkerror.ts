@@ -1,0 +1,25 @@
+import type { PhraseTable } from '../reasons';
+
+/** networkerror: DNS or routing trouble, mail loops. Soft. RFC 3463 X.4.x. */
+export const networkerror: PhraseTable = {
+  reason: 'networkerror',
+  phrases: [
+    // Sisimai Reason/NetworkError (go-sisimai reason/why-networkerror.go)
+    'could not connect and send the mail to',
+    'dns records for the destination computer could not be found',
+    'hop count exceeded - possible mail loop',
+    'host is unreachable',
+    'host name lookup failure',
+    'host not found, try again',
+    'mail forwarding loop for ',
+    'malformed name server reply',
+    'malformed or unexpected name server reply',
+    'maximum forwarding loop count exceeded',
+    'message looping',
+    'message probably in a routing loop',
+    'no route to host',
+    'too many hops',
+    'unable to resolve route ',
+    'unrouteable mail domain',
+  ],
+};

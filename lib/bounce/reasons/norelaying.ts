@@ -1,0 +1,29 @@
+import type { PhraseTable } from '../reasons';
+
+/** norelaying: the host refused to relay for the sender (wrong server or missing authentication). Soft. */
+export const norelaying: PhraseTable = {
+  reason: 'norelaying',
+  phrases: [
+    // Sisimai Reason/NoRelaying (go-sisimai reason/why-norelaying.go)
+    'as a relay',
+    'email address is not verified.',
+    'insecure mail relay',
+    'is not permitted to relay through this server without authentication',
+    'mail server requires authentication when attempting to send to a non-local e-mail address', // MailEnable
+    'no relaying',
+    'not a gateway',
+    'not allowed to relay through this machine',
+    'not an open relay, so get lost',
+    'not local host',
+    'relay access denied',
+    'relay denied',
+    'relay not permitted',
+    'relaying denied', // Sendmail
+    'relaying mail to ',
+    'specified domain is not allowed',
+    "that domain isn't in my list of allowed rcpthost",
+    'this system is not configured to relay mail',
+    'unable to relay ',
+    "we don't handle mail for",
+  ],
+};

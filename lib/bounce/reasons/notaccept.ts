@@ -1,0 +1,20 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * notaccept: the destination host accepts no mail at all (null MX, RFC 7505). Hard with 5xx.
+ * RFC 3463 X.3.2 "System not accepting network messages"; RFC 7505 X.1.10 "Recipient address has null MX".
+ */
+export const notaccept: PhraseTable = {
+  reason: 'notaccept',
+  phrases: [
+    // Sisimai Reason/NotAccept (go-sisimai reason/why-notaccept.go)
+    'does not accept mail (nullmx)',
+    'host does not accept mail', // Sendmail
+    'host/domain does not accept mail', // iCloud
+    'mail receiving disabled',
+    'name server: .: host not found', // Sendmail
+    'no mx record found for domain=', // Oath (Yahoo!)
+    'no route for current request',
+    'smtp protocol returned a permanent error',
+  ],
+};

@@ -1,0 +1,32 @@
+import type { PhraseTable } from '../reasons';
+
+/** policyviolation: the message broke a local policy (attachments, closed lists, organisation rules). Soft. */
+export const policyviolation: PhraseTable = {
+  reason: 'policyviolation',
+  phrases: [
+    // Sisimai Reason/PolicyViolation (go-sisimai reason/why-policyviolation.go)
+    'an illegal attachment on your message',
+    'because the recipient is not accepting mail with ', // AOL Phoenix
+    'by non-member to a members-only list',
+    'closed mailing list',
+    'denied by policy',
+    'email not accepted for policy reasons',
+    'email rejected due to security policies', // Mimecast 554 (kb.mimecast.com SMTP error codes)
+    'header are not accepted',
+    'header error',
+    'local policy violation',
+    'message bounced due to organizational settings',
+    'message given low priority',
+    'message not accepted for policy reasons',
+    'message rejected due to local policy',
+    'messages with multiple addresses',
+    'protocol violation',
+    'rejected for policy reasons',
+    'the email address used to send your message is not subscribed to this group',
+    'the message was rejected by organization policy',
+    'this message was blocked because its content presents a potential',
+    'we do not accept messages containing images or other attachments',
+    "you're using a mass mailer",
+  ],
+  sequences: [['you have exceeded the', 'allowable number of posts without solving a captcha']],
+};

@@ -1,0 +1,73 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * rejected: the envelope sender (MAIL FROM) was refused. Soft, never the recipient's fault.
+ * RFC 3463 §3.2 X.1.7 / X.1.8 "Bad sender's mailbox address syntax / system address".
+ */
+export const rejected: PhraseTable = {
+  reason: 'rejected',
+  unless: [
+    // These mention "address rejected" but are about the recipient or the client IP (go-sisimai why-rejected.go "isnot")
+    '5.1.0 address rejected',
+    'recipient address rejected',
+    'sender ip address rejected',
+  ],
+  phrases: [
+    // Sisimai Reason/Rejected (go-sisimai reason/why-rejected.go)
+    'access denied (in reply to mail from command)',
+    'access denied (sender blacklisted)',
+    'address rejected',
+    'administrative prohibition',
+    'backscatter protection detected an invalid or expired email address', // MDaemon
+    'batv failed to verify', // SonicWall
+    'batv validation failure', // SonicWall
+    "because the sender isn't on the recipient's list of senders to accept mail from",
+    'bogus mail from', // IMail
+    "can't determine purported responsible address",
+    'connections not accepted from servers without a valid sender domain',
+    'delivery not authorized, message refused',
+    'denied [bouncedeny]', // McAfee
+    'denied by secumail valid-address-filter',
+    'does not exist e2110',
+    'domain of sender address ',
+    'email address is on senderfilterconfig list',
+    'emetteur invalide',
+    'empty envelope senders not allowed',
+    'envelope blocked - ',
+    'error: no third-party dsns', // SpamWall
+    'from: domain is invalid. please provide a valid from:',
+    'fully qualified email address required', // McAfee
+    'invalid domain, see <url:',
+    'invalid sender',
+    'is not a registered gateway user',
+    'mail from not owned by user',
+    'message rejected: email address is not verified',
+    'mx records for ',
+    'null sender is not allowed',
+    'recipient addresses rejected : access denied',
+    'recipient not accepted. (batv: no tag',
+    'returned mail not accepted here',
+    'rfc 1035 violation: recursive cname records for',
+    'rule imposed mailbox access for', // MailMarshal
+    'sender address has been blacklisted',
+    'sender domain is empty',
+    'sender email address rejected',
+    'sender is in my black list',
+    'sender is spammer',
+    'sender not pre-approved',
+    'sender rejected',
+    'sender verify failed', // Exim callout
+    'sender was rejected', // qmail
+    'sending this from a different address or alias using the ',
+    'spam reporting address', // SendGrid
+    'syntax error: empty email address',
+    'the message has been rejected by batv defense',
+    'this server does not accept mail from',
+    'transaction failed unsigned dsn for',
+    'unroutable sender address',
+    'you are not allowed to post to this mailing list',
+    'you are sending to/from an address that has been blacklisted',
+    'your access to submit messages to this e-mail system has been rejected',
+    'your email address has been blacklisted', // MessageLabs
+  ],
+};

@@ -1,0 +1,35 @@
+import type { PhraseTable } from '../reasons';
+
+/** requireptr: the sending IP has no (or a mismatching) reverse DNS record. Soft, sender problem. RFC 7372 X.7.25. */
+export const requireptr: PhraseTable = {
+  reason: 'requireptr',
+  phrases: [
+    // Sisimai Reason/RequirePTR (go-sisimai reason/why-requireptr.go)
+    'access denied. ip name lookup failed',
+    'all mail servers must have a ptr record with a valid reverse dns entry',
+    'bad dns ptr resource record',
+    'cannot find your hostname',
+    'cannot resolve your address.',
+    'client host rejected: cannot find your hostname', // Yahoo!
+    'fix reverse dns for ',
+    'ips with missing ptr records',
+    'no ptr record found.',
+    'please get a custom reverse dns name from your isp for your host',
+    'ptr record setup',
+    'reverse dns failed',
+    'reverse dns required',
+    'sender ip reverse lookup rejected',
+    'the corresponding forward dns entry does not point to the sending ip', // Google
+    'the ip address sending this message does not have a ptr record setup', // Google
+    'this system will not accept messages from servers/devices with no reverse dns',
+    'unresolvable relay host name',
+    'we do not accept mail from hosts with dynamic ip or generic dns ptr-records',
+  ],
+  sequences: [
+    ['domain ', ' mismatches client ip'],
+    ['dns lookup failure: ', ' try again later'],
+    ['reverse dns lookup for host ', ' failed permanently'],
+    ['server access ', ' forbidden by invalid rdns record of your mail server'],
+    ['service permits ', ' unverifyable sending ips'],
+  ],
+};

@@ -1,0 +1,27 @@
+import type { PhraseTable } from '../reasons';
+
+/** securityerror: authentication or another security check of the session failed. Soft. RFC 3463 X.7.x. */
+export const securityerror: PhraseTable = {
+  reason: 'securityerror',
+  phrases: [
+    // Sisimai Reason/SecurityError (go-sisimai reason/why-securityerror.go)
+    'account not subscribed to ses',
+    'authentication credentials invalid',
+    'authentication failure',
+    'authentication required',
+    'authentication turned on in your email client',
+    'executable files are not allowed in compressed files',
+    'insecure mail relay',
+    "sorry, you don't authenticate or the domain isn't in my list of allowed rcpthosts",
+    'unauthenticated senders not allowed',
+    'verification failure',
+    'you are not authorized to send mail, authentication is required',
+  ],
+  sequences: [
+    ['authentication failed; server ', ' said: '], // Postfix
+    ['authentification invalide', '305'],
+    ['authentification requise', '402'],
+    ['domain ', ' is a dead domain'],
+    ['user ', ' is not authorized to perform ses:sendrawemail on resource'],
+  ],
+};

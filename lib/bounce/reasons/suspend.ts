@@ -1,0 +1,33 @@
+import type { PhraseTable } from '../reasons';
+
+/** suspend: the recipient's account exists but is disabled or suspended. Soft. RFC 3463 X.2.1; RFC 5248 X.7.13. */
+export const suspend: PhraseTable = {
+  reason: 'suspend',
+  phrases: [
+    // Sisimai Reason/Suspend (go-sisimai reason/why-suspend.go)
+    ' is currently suspended',
+    ' temporary locked',
+    'archived recipient',
+    'boite du destinataire archivee',
+    'email account that you tried to reach is disabled',
+    'has been suspended',
+    'inactive account',
+    'invalid/inactive user',
+    'is a deactivated mailbox', // QQ mail help 1000742
+    'is unavailable: user is terminated',
+    'mailbox currently suspended',
+    'mailbox disabled',
+    'mailbox is frozen',
+    'mailbox unavailable or access denied',
+    'recipient rejected: temporarily inactive',
+    'recipient suspend the service',
+    'the email account that you tried to reach is inactive',
+    'this account has been disabled or discontinued',
+    'this account has been temporarily suspended',
+    'this address no longer accepts mail',
+    'this mailbox is disabled',
+    'user or domain is disabled',
+    'user suspended', // mail.163.com help_spam_16
+    'vdelivermail: account is locked email bounced',
+  ],
+};

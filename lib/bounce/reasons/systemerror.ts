@@ -1,0 +1,32 @@
+import type { PhraseTable } from '../reasons';
+
+/** systemerror: the receiving system failed (configuration, loops, internal errors). Soft. RFC 3463 X.3.x. */
+export const systemerror: PhraseTable = {
+  reason: 'systemerror',
+  phrases: [
+    // Sisimai Reason/SystemError (go-sisimai reason/why-systemerror.go)
+    'aliasing/forwarding loop broken',
+    "can't create user output file",
+    'could not load drd for domain',
+    'internal error reading data', // Microsoft
+    'internal server error: operation now in progress', // Microsoft
+    'interrupted system call',
+    'it encountered an error while being processed',
+    'it would create a mail loop',
+    'local configuration error',
+    'local error in processing',
+    'loop was found in the mail exchanger',
+    'loops back to myself',
+    'mail system configuration error',
+    'queue file write error',
+    'recipient deferred because there is no mdb',
+    'remote server is misconfigured',
+    'server configuration error',
+    'service currently unavailable',
+    'system config error',
+    'temporary local problem',
+    'timeout waiting for input',
+    'transaction failed ',
+  ],
+  sequences: [['unable to connect ', 'daemon']],
+};

@@ -1,0 +1,22 @@
+import type { PhraseTable } from '../reasons';
+
+/** toomanyconn: too many connections, sessions or recipients at once. Soft, sender problem. RFC 3463 X.5.3. */
+export const toomanyconn: PhraseTable = {
+  reason: 'toomanyconn',
+  phrases: [
+    // Sisimai Reason/TooManyConn (go-sisimai reason/why-toomanyconn.go)
+    'all available ips are at maximum connection limit', // SendGrid
+    'connection rate limit exceeded',
+    'exceeds per-domain connection limit for',
+    'has exceeded the max emails per hour ',
+    'throttling failure: daily message quota exceeded',
+    'throttling failure: maximum sending rate exceeded',
+    'too many concurrent smtp connections', // Microsoft
+    'too many connections',
+    'too many errors from your ip', // free.fr
+    'too many recipients', // NTT docomo
+    'too many smtp sessions for this host', // Sendmail daemon.c
+    'trop de connexions, ',
+    'we have already made numerous attempts to deliver this message',
+  ],
+};

@@ -1,0 +1,15 @@
+import type { PhraseTable } from '../reasons';
+
+/** virusdetected: a virus scanner refused the message. Soft, sender problem. */
+export const virusdetected: PhraseTable = {
+  reason: 'virusdetected',
+  phrases: [
+    // Sisimai Reason/VirusDetected (go-sisimai reason/why-virusdetected.go)
+    'it has a potentially executable attachment',
+    'the message was rejected because it contains prohibited virus or spam content',
+    'this form of attachment has been used by recent viruses or other malware',
+    'virus detected',
+    'virus phishing/malicious_url detected',
+    'your message was infected with a virus',
+  ],
+};
