@@ -53,6 +53,11 @@ interface ProtocolMap {
   // Content scripts (untrusted) ------------------------------------------------------------
   reportNotice(report: NoticeReport): NoticeResult;
   lookupAddresses(request: { addresses: string[] }): AddressSummary[];
+  /**
+   * The banner's "Mark removed" / "Keep anyway" (issue #4). Narrow on purpose: one address, two
+   * decisions, and only for an address the background already has on record (else updated: 0).
+   */
+  decideFromPage(request: { address: string; decision: 'removed' | 'kept' }): { updated: number };
   // Extension pages only -------------------------------------------------------------------
   listAddresses(): { addresses: AddressSummary[]; settings: PolicySettings };
   setDecision(request: { addresses: string[]; decision: UserDecision }): { updated: number };
