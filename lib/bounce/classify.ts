@@ -1,0 +1,108 @@
+/**
+ * classifyNotice: any notice in (raw RFC 5322 or a webmail's rendered view), the failed recipients
+ * with hard/soft and reason out. Never throws.
+ *
+ * Parsers extract (format modules), reasons decide (findReason), severity is derived (decideKind).
+ */
+import type { ClassifiedNotice, DeliveryAction, FailedRecipient, NoticeCategory, NoticeInput } from './types';
+import { readMessage, type Message } from './message';
+import { FORMATS } from './formats';
+import type { ParsedRecipient } from './format-types';
+import { findReason } from './reason-lookup';
+import { decideKind } from './severity';
+import { isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
+import { findReplyCode, findStatusCode, foldWhitespace } from './text';
+
+function result(msg: Message, category: NoticeCategory, format = '', recipients: FailedRecipient[] = []): ClassifiedNotice {
+  return {
+    isBounce: category === 'bounce',
+    category,
+    format,
+    recipients,
+    subject: msg.subject,
+    from: msg.fromRaw,
+    messageId: msg.messageId,
+    date: msg.date,
+    notes: msg.notes,
+  };
+}
+
+/** Turns what a format module extracted into the public record, deciding reason and kind. */
+export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedRecipient {
+  let address = String(p.address ?? '').trim().replace(/^<+/, '').replace(/>+$/, '');
+  const at = address.lastIndexOf('@');
+  if (at > 0) address = address.slice(0, at) + address.slice(at).toLowerCase();
+  const diagnostic = foldWhitespace(p.diagnostic ?? '');
+  const status = p.status || findStatusCode(diagnostic);
+  const replyCode = p.replyCode || findReplyCode(diagnostic);
+  const action: DeliveryAction = p.action ?? 'failed';
+  const reason = findReason({ status, replyCode, diagnostic, action, ...(p.hint ? { hint: p.hint } : {}) });
+  let kind = decideKind(reason, status, replyCode);
+  if (at <= 0) {
+    kind = 'undetermined';
+    notes.push(`recipient without @: ${address.slice(0, 80)}`);
+  }
+  const out: FailedRecipient = { address, kind, reason, status, replyCode, diagnostic, action, remoteMta: p.remoteMta ?? '' };
+  if (p.newAddress) out.newAddress = p.newAddress;
+  return out;
+}
+
+function dedupe(list: ParsedRecipient[]): ParsedRecipient[] {
+  const seen = new Set<string>();
+  const out: ParsedRecipient[] = [];
+  for (const r of list) {
+    const k = String(r.address ?? '').toLowerCase();
+    if (!k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out;
+}
+
+export async function classifyNotice(input: NoticeInput): Promise<ClassifiedNotice> {
+  let msg: Message | null = null;
+  try {
+    msg = await readMessage(input);
+    return classifyMessage(msg);
+  } catch (err) {
+    // Defensive: a bug must not reach the caller as an exception.
+    const m = msg ?? (await readMessage({ view: 'rendered', subject: '', from: '', text: '' }));
+    m.notes.push(`internal error: ${String((err as Error)?.message ?? err).slice(0, 120)}`);
+    return result(m, 'not-bounce');
+  }
+}
+
+/** Classification of an already decoded message. */
+export function classifyMessage(msg: Message): ClassifiedNotice {
+  if (isFeedbackReport(msg)) return result(msg, 'feedback-report');
+  if (isReadReceipt(msg)) return result(msg, 'read-receipt');
+
+  const dsn = msg.dsn;
+  if (dsn && dsn.recipients.length) {
+    const actions = dsn.recipients.map((r) => r.action);
+    const allOk = actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded');
+    if (allOk) return result(msg, 'delivery-report', 'rfc3464');
+  }
+
+  const bounceLike = looksLikeBounce(msg);
+  if (!bounceLike) {
+    return result(msg, looksLikeAutoReply(msg) ? 'auto-reply' : 'not-bounce');
+  }
+
+  for (const f of FORMATS) {
+    let found: ParsedRecipient[] | null = null;
+    try {
+      found = f.parse(msg);
+    } catch (err) {
+      msg.notes.push(`format ${f.id} failed: ${String((err as Error)?.message ?? err).slice(0, 80)}`);
+      found = null;
+    }
+    if (found && found.length) {
+      const recipients = dedupe(found).map((p) => finishRecipient(p, msg.notes));
+      return result(msg, 'bounce', f.id, recipients);
+    }
+  }
+  if (looksLikeAutoReply(msg)) return result(msg, 'auto-reply');
+  msg.notes.push('looks like a bounce but names no failed recipient');
+  return result(msg, 'bounce', '', []);
+}

@@ -1,0 +1,23 @@
+/** The contract between the classifier and the format modules (one per mail-server family). */
+import type { DeliveryAction, Reason } from './types';
+import type { Message } from './message';
+
+/** What a format module extracts for one failed recipient. Reasons and kind are decided later. */
+export interface ParsedRecipient {
+  address: string;
+  status?: string;
+  replyCode?: string;
+  diagnostic?: string;
+  action?: DeliveryAction;
+  remoteMta?: string;
+  /** A reason the format itself states (e.g. Exchange's RESOLVER.ADR.RecipNotFound). */
+  hint?: Reason;
+  newAddress?: string;
+}
+
+export interface FormatModule {
+  /** Registry key = file name = fixture prefix. */
+  id: string;
+  /** Returns the failed recipients, or null when the notice is not this format's ("not mine"). */
+  parse(message: Message): ParsedRecipient[] | null;
+}

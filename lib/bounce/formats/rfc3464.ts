@@ -1,0 +1,49 @@
+/**
+ * RFC 3464 / RFC 6522 delivery status notifications: recipients from the message/delivery-status
+ * part (or DSN fields written in the text). Only failed and delayed recipients are returned; a DSN
+ * whose recipients were all delivered/relayed/expanded is "not mine" (the classifier reports it as a
+ * delivery report). Where Diagnostic-Code is missing, the prose next to the address fills it.
+ */
+import type { FormatModule, ParsedRecipient } from '../format-types';
+import type { Message } from '../message';
+import type { DeliveryAction } from '../types';
+import { scanRecipientBlocks, factsFromWords } from '../scan';
+import { findReplyCode, findStatusCode, foldWhitespace } from '../text';
+
+export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
+  const dsn = msg.dsn;
+  if (!dsn || dsn.recipients.length === 0) return null;
+  const out: ParsedRecipient[] = [];
+  let blocks: ReturnType<typeof scanRecipientBlocks> | null = null;
+  for (const r of dsn.recipients) {
+    const action = (r.action || '') as string;
+    const statusClass = r.status.charAt(0);
+    const failed = action === 'failed' || action === 'delayed' || (!action && (statusClass === '5' || statusClass === '4'));
+    if (!failed) continue;
+    const address = r.finalRecipient.includes('@') ? r.finalRecipient : r.originalRecipient.includes('@') ? r.originalRecipient : r.finalRecipient || r.originalRecipient;
+    let diagnostic = r.diagnostic;
+    if (!diagnostic || diagnostic.length < 6) {
+      blocks ??= scanRecipientBlocks(msg.text, msg.lower, msg);
+      const b = blocks.find((x) => x.address.toLowerCase() === address.toLowerCase()) ?? (blocks.length === 1 && dsn.recipients.length === 1 ? blocks[0] : undefined);
+      if (b) diagnostic = factsFromWords(b.words).diagnostic || diagnostic;
+    }
+    let status = r.status;
+    const written = findStatusCode(diagnostic);
+    // A DSN Status of x.0.0 is a placeholder; the server's own words often carry the precise code.
+    if (written && (!status || (status.endsWith('.0.0') && written.charAt(0) === status.charAt(0)))) status = written;
+    out.push({
+      address,
+      status,
+      replyCode: findReplyCode(diagnostic),
+      diagnostic: foldWhitespace(diagnostic),
+      action: (action === 'delayed' ? 'delayed' : 'failed') as DeliveryAction,
+      remoteMta: r.remoteMta || dsn.reportingMta,
+    });
+  }
+  return out.length ? out : null;
+}
+
+export const rfc3464: FormatModule = {
+  id: 'rfc3464',
+  parse: dsnRecipients,
+};

@@ -1,0 +1,318 @@
+/**
+ * The one decoded view of a notice that the DSN parser and every format module read. Built once
+ * per notice from either input view; never throws (degraded input leaves notes instead).
+ *
+ * MIME is decoded by postal-mime (maintained, runs in service workers and Node). We ask it to keep
+ * every message/rfc822 part as an attachment (forceRfc822Attachments) so the returned message never
+ * mixes into the notice's own text, and read the report parts from its attachments list:
+ * message/delivery-status, message/global-delivery-status (RFC 6533), text/rfc822-headers,
+ * message/rfc822, message/feedback-report (RFC 5965) and message/disposition-notification (RFC 8098).
+ */
+import PostalMime, { decodeWords } from 'postal-mime';
+import type { NoticeInput } from './types';
+import { findInlineDeliveryStatus, parseDeliveryStatus, type DsnReport } from './dsn';
+import { decodeUtf7, firstAddress, htmlToText, normalizeNewlineBytes, normalizeNewlines } from './text';
+
+export interface HeaderField {
+  name: string; // lower-case
+  value: string; // unfolded, encoded words decoded
+}
+
+export interface ReturnedMessage {
+  headers: HeaderField[];
+  to: string[];
+  from: string;
+  subject: string;
+  messageId: string;
+}
+
+export interface Message {
+  view: 'raw' | 'rendered';
+  /** Top-level headers of the notice (empty for the rendered view). */
+  headers: HeaderField[];
+  subject: string;
+  /** Sender addr-spec, lower-cased domain ('' when none). */
+  from: string;
+  /** Sender as written (display name and address). */
+  fromRaw: string;
+  to: string[];
+  messageId: string;
+  date: string;
+  /** Top-level content type, lower-cased, without parameters. */
+  contentType: string;
+  /** report-type parameter of a multipart/report, lower-cased. */
+  reportType: string;
+  /** The human-readable text of the notice (LF line ends); for unstructured notices, the whole body. */
+  text: string;
+  /** text lower-cased (phrase tables are lower-case literals). */
+  lower: string;
+  /** Text of text/* parts that came as attachments (some MTAs attach their transcript). */
+  extraText: string;
+  /** Concatenated message/delivery-status parts, '' when none. */
+  deliveryStatus: string;
+  feedbackReport: string;
+  hasMdn: boolean;
+  returned: ReturnedMessage | null;
+  /** Parsed delivery status (from the report part, or DSN fields written into the text), or null. */
+  dsn: DsnReport | null;
+  notes: string[];
+}
+
+/** Reads header values of a name (lower-case). */
+export function headerValues(headers: readonly HeaderField[], name: string): string[] {
+  const out: string[] = [];
+  for (const h of headers) if (h.name === name) out.push(h.value);
+  return out;
+}
+
+export function header(headers: readonly HeaderField[], name: string): string {
+  for (const h of headers) if (h.name === name) return h.value;
+  return '';
+}
+
+/** Splits a header block (text up to the first blank line) into unfolded fields. Linear. */
+export function parseHeaderBlock(text: string, maxFields = 500): HeaderField[] {
+  const out: HeaderField[] = [];
+  let start = 0;
+  let cur: HeaderField | null = null;
+  while (start < text.length && out.length < maxFields) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line.trim() === '') {
+      if (cur || out.length) break;
+      continue;
+    }
+    if ((line[0] === ' ' || line[0] === '\t') && cur) {
+      if (cur.value.length < 20_000) cur.value += ' ' + line.trim();
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0 || colon > 76 || !isFieldName(line, colon)) {
+      cur = null;
+      continue;
+    }
+    cur = { name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1).trim() };
+    out.push(cur);
+  }
+  for (const h of out) if (h.value.indexOf('=?') >= 0) h.value = safeDecodeWords(h.value);
+  return out;
+}
+
+function isFieldName(line: string, colon: number): boolean {
+  for (let i = 0; i < colon; i++) {
+    const c = line.charCodeAt(i);
+    if (c <= 32 || c >= 127) return i > 0 && line.slice(i, colon).trim() === '';
+  }
+  return true;
+}
+
+function safeDecodeWords(s: string): string {
+  try {
+    return decodeWords(s);
+  } catch {
+    return s;
+  }
+}
+
+function addressList(value: string): string[] {
+  const out: string[] = [];
+  for (const part of value.split(',')) {
+    const a = firstAddress(part);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+function readReturned(bytes: ArrayBuffer | Uint8Array | string): ReturnedMessage {
+  const text = typeof bytes === 'string' ? bytes : utf8(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), 200_000);
+  const headers = parseHeaderBlock(normalizeNewlines(text));
+  return {
+    headers,
+    to: addressList(header(headers, 'to')),
+    from: firstAddress(header(headers, 'from')),
+    subject: header(headers, 'subject'),
+    messageId: stripAngles(header(headers, 'message-id')),
+  };
+}
+
+export function stripAngles(s: string): string {
+  return s.trim().replace(/^<+/, '').replace(/>+$/, '');
+}
+
+const utf8Decoder = new TextDecoder('utf-8');
+function utf8(b: Uint8Array, cap = Infinity): string {
+  return utf8Decoder.decode(b.length > cap ? b.subarray(0, cap) : b);
+}
+
+let jisDecoder: TextDecoder | null | undefined;
+/** 7-bit ISO-2022-JP that no charset label announced survives UTF-8 decoding as ESC sequences. */
+function fixBareJis(s: string): string {
+  if (s.indexOf('\x1b$B') < 0 && s.indexOf('\x1b$@') < 0) return s;
+  if (jisDecoder === undefined) {
+    try {
+      jisDecoder = new TextDecoder('iso-2022-jp');
+    } catch {
+      jisDecoder = null;
+    }
+  }
+  if (!jisDecoder) return s;
+  try {
+    return jisDecoder.decode(new TextEncoder().encode(s));
+  } catch {
+    return s;
+  }
+}
+
+function emptyMessage(view: 'raw' | 'rendered'): Message {
+  return {
+    view,
+    headers: [],
+    subject: '',
+    from: '',
+    fromRaw: '',
+    to: [],
+    messageId: '',
+    date: '',
+    contentType: '',
+    reportType: '',
+    text: '',
+    lower: '',
+    extraText: '',
+    deliveryStatus: '',
+    feedbackReport: '',
+    hasMdn: false,
+    returned: null,
+    dsn: null,
+    notes: [],
+  };
+}
+
+function toBytes(source: unknown): Uint8Array {
+  if (typeof source === 'string') return new TextEncoder().encode(source);
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  return new Uint8Array(0);
+}
+
+/** Builds the Message from either input view. Never throws. */
+export async function readMessage(input: NoticeInput): Promise<Message> {
+  if (!input || typeof input !== 'object') {
+    const m = emptyMessage('raw');
+    m.notes.push('no input');
+    return m;
+  }
+  if (input.view === 'rendered') return readRendered(input);
+  return readRaw(input.source);
+}
+
+function readRendered(input: Extract<NoticeInput, { view: 'rendered' }>): Message {
+  const m = emptyMessage('rendered');
+  m.subject = typeof input.subject === 'string' ? input.subject : '';
+  m.fromRaw = typeof input.from === 'string' ? input.from : '';
+  m.from = firstAddress(m.fromRaw);
+  m.date = typeof input.date === 'string' ? input.date : '';
+  let text = typeof input.text === 'string' ? input.text : '';
+  if (!text.trim() && typeof input.html === 'string') text = htmlToText(input.html);
+  m.text = normalizeNewlines(text);
+  m.lower = m.text.toLowerCase();
+  const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
+  if (dsnText) {
+    const dsn = parseDeliveryStatus(dsnText);
+    if (dsn.recipients.length || dsn.reportingMta) m.dsn = dsn;
+  }
+  return m;
+}
+
+async function readRaw(source: unknown): Promise<Message> {
+  const m = emptyMessage('raw');
+  let bytes = toBytes(source);
+  if (bytes.length === 0) {
+    m.notes.push('empty message');
+    return m;
+  }
+  bytes = normalizeNewlineBytes(bytes);
+  // A notice that starts with an mbox "From " line: drop that line so the headers parse.
+  if (bytes[0] === 70 && bytes[1] === 114 && bytes[2] === 111 && bytes[3] === 109 && bytes[4] === 32) {
+    const nl = bytes.indexOf(10);
+    if (nl > 0) bytes = bytes.subarray(nl + 1);
+  }
+  const headSample = utf8(bytes, 64 * 1024).toLowerCase();
+  const hasUtf7 = headSample.indexOf('utf-7') >= 0 || (bytes.length > 64 * 1024 && utf8(bytes).toLowerCase().indexOf('utf-7') >= 0);
+
+  let email: Awaited<ReturnType<typeof PostalMime.parse>> | null = null;
+  try {
+    email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+  } catch (err) {
+    m.notes.push(`MIME parse failed (${String((err as Error)?.message ?? err).slice(0, 80)}); read as plain text`);
+  }
+
+  if (!email) {
+    const text = utf8(bytes);
+    const blank = text.indexOf('\n\n');
+    m.headers = parseHeaderBlock(blank >= 0 ? text.slice(0, blank) : text);
+    m.text = blank >= 0 ? text.slice(blank + 2) : '';
+  } else {
+    m.headers = email.headers.map((h) => ({ name: h.key, value: h.value.indexOf('=?') >= 0 ? safeDecodeWords(h.value) : h.value }));
+    let text = email.text ?? '';
+    if (!text.trim() && email.html) text = htmlToText(email.html);
+    m.text = normalizeNewlines(text);
+    const extra: string[] = [];
+    for (const a of email.attachments) {
+      const type = (a.mimeType || '').toLowerCase();
+      const content = a.content;
+      const bytesOf = (): Uint8Array =>
+        typeof content === 'string' ? new TextEncoder().encode(content) : content instanceof Uint8Array ? content : new Uint8Array(content);
+      if (type === 'message/delivery-status' || type === 'message/global-delivery-status') {
+        m.deliveryStatus += (m.deliveryStatus ? '\n\n' : '') + normalizeNewlines(utf8(bytesOf(), 1_000_000));
+      } else if (type === 'message/feedback-report') {
+        m.feedbackReport += normalizeNewlines(utf8(bytesOf(), 100_000));
+      } else if (type === 'message/disposition-notification' || type === 'message/global-disposition-notification') {
+        m.hasMdn = true;
+      } else if (type === 'message/rfc822' || type === 'message/global' || type === 'text/rfc822-headers' || type === 'text/rfc822-header' || type === 'message/rfc822-headers' || type === 'message/partial') {
+        if (!m.returned) m.returned = readReturned(bytesOf());
+      } else if (type.startsWith('text/') && type !== 'text/html') {
+        if (extra.length < 8) extra.push(normalizeNewlines(utf8(bytesOf(), 200_000)));
+      } else if (type === 'text/html') {
+        if (extra.length < 8) extra.push(htmlToText(normalizeNewlines(utf8(bytesOf(), 200_000))));
+      }
+    }
+    m.extraText = extra.join('\n');
+  }
+
+  const ct = header(m.headers, 'content-type').toLowerCase();
+  const semi = ct.indexOf(';');
+  m.contentType = (semi >= 0 ? ct.slice(0, semi) : ct).trim();
+  const rt = ct.indexOf('report-type=');
+  if (rt >= 0) {
+    let v = ct.slice(rt + 12).trim();
+    if (v.startsWith('"')) v = v.slice(1);
+    let e = 0;
+    while (e < v.length && v[e] !== '"' && v[e] !== ';' && v[e] !== ' ') e++;
+    m.reportType = v.slice(0, e);
+  }
+  m.subject = header(m.headers, 'subject');
+  m.fromRaw = header(m.headers, 'from');
+  m.from = firstAddress(m.fromRaw);
+  m.to = addressList(header(m.headers, 'to'));
+  m.messageId = stripAngles(header(m.headers, 'message-id'));
+  const d = header(m.headers, 'date');
+  if (d) {
+    const t = Date.parse(d);
+    m.date = Number.isFinite(t) ? new Date(t).toISOString() : '';
+  }
+  if (hasUtf7) {
+    m.text = decodeUtf7(m.text);
+    m.subject = decodeUtf7(m.subject);
+  }
+  m.text = fixBareJis(m.text);
+  m.subject = fixBareJis(m.subject);
+  m.lower = m.text.toLowerCase();
+  const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
+  if (dsnText) {
+    const dsn = parseDeliveryStatus(dsnText);
+    if (dsn.recipients.length || dsn.reportingMta) m.dsn = dsn;
+  }
+  return m;
+}

@@ -1,0 +1,205 @@
+/**
+ * Prose scanning shared by the format modules: where the returned message starts, which addresses
+ * in the error text are failed recipients, and the words that go with each. Literal markers and
+ * hand-written loops only (linear time).
+ */
+import type { Message } from './message';
+import { header } from './message';
+import type { ParsedRecipient } from './format-types';
+import { findAddresses, findReplyCode, findStatusCode, foldWhitespace, indentOf, type FoundAddress } from './text';
+
+/**
+ * Lines (lower-cased, trimmed, prefix match) that start the copy of the returned message. Collected
+ * from Sisimai's Lhost modules' `rfc822` boundaries (BSD-2-Clause) and the corpus' families.
+ */
+export const RETURNED_MARKERS: readonly string[] = [
+  '------ this is a copy of the message',
+  '------ this is a copy of your message',
+  '--- below this line is a copy of the message',
+  '----- original message follows',
+  '----- original message -----',
+  '------ original message ------',
+  '-----original message-----',
+  '--- original message ---',
+  'original message follows',
+  '----- unsent message follows',
+  '------ unsent message follows',
+  '----- message header follows',
+  '------ the original message headers',
+  '------- returned message',
+  '--- the header of the original message is following',
+  'the header of the original message is following',
+  '------ original message header ------',
+  'content-type: message/rfc822',
+  'content-type: text/rfc822-headers',
+  '----- the header of the original message is following.',
+  'original message headers:',
+  '---------- forwarded message ----------',
+  '------ received message ------',
+  '-------- message header follows',
+  '---- original message ----',
+  '------ a copy of the original message',
+  'a copy of the original message',
+  '----- message text follows',
+  'header of the original message',
+  'included is a copy of the message header',
+  '--- message non-delivery report ---',
+];
+
+/** Index in text where the returned message begins (text.length when none is marked). */
+export function returnedStart(lower: string): number {
+  let best = lower.length;
+  let pos = 0;
+  let lines = 0;
+  let headerRun = 0;
+  let headerRunStart = -1;
+  while (pos < lower.length && lines < 100_000) {
+    let end = lower.indexOf('\n', pos);
+    if (end < 0) end = lower.length;
+    const raw = lower.slice(pos, Math.min(end, pos + 200));
+    const line = raw.trim();
+    lines++;
+    if (line) {
+      for (const m of RETURNED_MARKERS) {
+        if (line.startsWith(m)) return pos;
+      }
+      // A run of header fields that starts with Received:/Return-Path: is a returned message too.
+      if (line.startsWith('received: ') || line.startsWith('return-path:') || line.startsWith('return-path: ')) {
+        if (headerRun === 0) headerRunStart = pos;
+        headerRun++;
+        if (headerRun >= 2 && raw[0] !== ' ' && raw[0] !== '\t') return headerRunStart;
+      } else if (headerRun > 0 && (raw[0] === ' ' || raw[0] === '\t' || isHeaderLine(line))) {
+        headerRun++;
+        if (headerRun >= 3) return headerRunStart;
+      } else headerRun = 0;
+    } else headerRun = 0;
+    pos = end + 1;
+  }
+  return best;
+}
+
+function isHeaderLine(line: string): boolean {
+  const c = line.indexOf(':');
+  if (c <= 1 || c > 30) return false;
+  for (let i = 0; i < c; i++) {
+    const ch = line[i]!;
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch === '-')) return false;
+  }
+  return true;
+}
+
+const ROLE_LOCALS = new Set(['mailer-daemon', 'mailer_daemon', 'mailerdaemon', 'mail-daemon', 'postmaster', 'mdaemon', 'mailer', 'mail.daemon', 'nobody']);
+
+/** Addresses that are not failed recipients: the notice's own sender/receiver and the original sender. */
+export function excludedAddresses(msg: Message): Set<string> {
+  const out = new Set<string>();
+  const add = (a: string): void => {
+    if (a) out.add(a.toLowerCase());
+  };
+  add(msg.from);
+  for (const a of msg.to) add(a);
+  if (msg.returned) {
+    add(msg.returned.from);
+    for (const v of ['sender', 'return-path', 'reply-to']) for (const a of findAddresses(header(msg.returned.headers, v), 5)) add(a.address);
+  }
+  for (const v of ['return-path', 'reply-to', 'sender', 'delivered-to', 'x-original-to', 'envelope-to']) for (const a of findAddresses(header(msg.headers, v), 5)) add(a.address);
+  return out;
+}
+
+export function isRoleAddress(address: string): boolean {
+  const at = address.indexOf('@');
+  const local = address.slice(0, at).toLowerCase();
+  return ROLE_LOCALS.has(local);
+}
+
+const SENDER_CONTEXT = ['from:', 'from: <', 'from:<', 'from <', 'from=<', 'from=', 'sender:', 'sender <', 'sender: <', 'envelope-from', 'return-path:', 'message-id:', 'message-id: <', 'reply-to:', 'mail from:<', 'mail from: <', 'id <', 'id: <', 'smtp.mailfrom=', 'header.from=', 'smtp.helo=', 'envelope from', 'by ', 'helo=', 'auth='];
+
+/** True when the text just before an address says it is a sender, a message id or a host. */
+function inSenderContext(lowerLine: string, start: number): boolean {
+  const before = lowerLine.slice(Math.max(0, start - 16), start);
+  for (const c of SENDER_CONTEXT) if (before.endsWith(c)) return true;
+  return false;
+}
+
+export interface RecipientBlock {
+  address: string;
+  /** The words that go with this recipient: rest of its line and the lines below until a blank line. */
+  words: string;
+  lineIndex: number;
+}
+
+const SKIP_LINE_PREFIXES = ['from:', 'sender:', 'return-path:', 'message-id:', 'received:', 'reply-to:', 'in-reply-to:', 'references:', 'date:', 'dkim-signature:', 'authentication-results:', 'x-', 'arc-', 'list-', 'subject:', 'content-', 'mime-version:', 'reporting-mta:', 'received-from-mta:', 'remote-mta:', 'arrival-date:', 'last-attempt-date:', 'x-postfix-sender:', 'errors-to:', 'return-receipt-to:'];
+
+/**
+ * Recipient addresses in the error part of the text (before the returned message), with the words
+ * following each. Addresses of the notice's own parties, role accounts, senders and message ids are
+ * skipped. Linear in the text.
+ */
+export function scanRecipientBlocks(text: string, lower: string, msg: Message, limit = 200): RecipientBlock[] {
+  const cut = returnedStart(lower);
+  const excluded = excludedAddresses(msg);
+  const lines = text.slice(0, cut).split('\n');
+  const out: RecipientBlock[] = [];
+  const seen = new Map<string, RecipientBlock>();
+  const lineHits: { i: number; hits: FoundAddress[] }[] = [];
+  for (let i = 0; i < lines.length && i < 50_000; i++) {
+    const line = lines[i]!;
+    if (line.indexOf('@') < 0) continue;
+    const ll = line.toLowerCase().trimStart();
+    if (SKIP_LINE_PREFIXES.some((p) => ll.startsWith(p))) continue;
+    const lineLower = line.toLowerCase();
+    const hits = findAddresses(line, 20).filter((h) => {
+      const a = h.address.toLowerCase();
+      if (excluded.has(a) || isRoleAddress(a)) return false;
+      if (inSenderContext(lineLower, h.start)) return false;
+      if (line[h.start - 1] === '<' && lineLower.slice(Math.max(0, h.start - 14), h.start).includes('id')) return false;
+      return true;
+    });
+    if (hits.length) lineHits.push({ i, hits });
+  }
+  for (let k = 0; k < lineHits.length && out.length < limit; k++) {
+    const { i, hits } = lineHits[k]!;
+    const nextLine = k + 1 < lineHits.length ? lineHits[k + 1]!.i : lines.length;
+    for (const h of hits) {
+      const key = h.address.toLowerCase();
+      const line = lines[i]!;
+      let words = line.slice(h.end);
+      const baseIndent = indentOf(line);
+      for (let j = i + 1; j < nextLine && j < i + 40; j++) {
+        const l = lines[j]!;
+        if (l.trim() === '') {
+          if (foldWhitespace(words).replace(/^[>:\s.,"'()]+/, '').length > 8) break;
+          continue;
+        }
+        if (indentOf(l) < baseIndent && baseIndent > 0 && words.trim().length > 8) break;
+        words += '\n' + l;
+      }
+      const prev = seen.get(key);
+      if (prev) {
+        if (foldWhitespace(prev.words).length < 8) prev.words = words;
+        continue;
+      }
+      const block = { address: h.address, words, lineIndex: i };
+      seen.set(key, block);
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+/** Text of the error part without the returned message. */
+export function errorPart(text: string, lower: string): string {
+  return text.slice(0, returnedStart(lower));
+}
+
+/** Turns a block of words into status, reply code and folded diagnostic. */
+export function factsFromWords(words: string): { status: string; replyCode: string; diagnostic: string } {
+  const diagnostic = foldWhitespace(words.replace(/^[\s>:.,)"'\]]+/, ''));
+  return { status: findStatusCode(diagnostic), replyCode: findReplyCode(diagnostic), diagnostic };
+}
+
+/** Generic prose recipients: every recipient block, with its facts. */
+export function proseRecipients(msg: Message, text = msg.text, lower = msg.lower): ParsedRecipient[] {
+  const blocks = scanRecipientBlocks(text, lower, msg);
+  return blocks.map((b) => ({ address: b.address, ...factsFromWords(b.words) }));
+}

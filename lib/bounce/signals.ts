@@ -1,0 +1,82 @@
+/**
+ * Whole-notice signals: does it look like a delivery-failure notice at all, or like an
+ * auto-reply (RFC 3834), a read receipt (RFC 8098) or a feedback report (RFC 5965)?
+ * Literal, lower-case phrase tables; each list notes where its entries come from.
+ */
+import type { Message } from './message';
+import { header } from './message';
+import { includesAny } from './text';
+
+/** Local parts of the senders of delivery notices (RFC 3464 §2: "MAILER-DAEMON", RFC 5321 postmaster). */
+const BOUNCE_SENDERS = ['mailer-daemon', 'postmaster', 'mail delivery', 'mail-daemon', 'mailer_daemon', 'mailerdaemon', 'mail administrator', 'mdaemon', 'bounce', 'mail.daemon', 'nobody@', 'daemon@', 'msexchange', 'microsoftexchange', 'mail system', 'mailer@', 'delivery subsystem', 'notes@', 'administrator@', 'root@'];
+
+/** Subjects of delivery notices across the corpus' families (Sisimai Lhost `subject` tests, BSD-2-Clause). */
+const BOUNCE_SUBJECTS = [
+  'undeliver', 'undelivered', 'delivery status notification', 'returned mail', 'mail delivery failed', 'failure notice',
+  'delivery failure', 'delivery failed', 'non-delivery', 'nondelivery', 'non delivery', 'not delivered', 'could not be delivered',
+  'mail system error', 'delivery notification', 'warning: could not send', 'delivery has failed', 'returned to sender',
+  'message delivery failure', 'delivery problem', 'failed delivery', 'delivery report', 'mail failure', 'bounce',
+  'rejected', 'unable to deliver', 'message not delivered', 'address not found', 'delivery incomplete', 'delayed mail',
+  'delivery delayed', 'delivery delay', 'mail could not be delivered', 'error sending message', 'nicht zustellbar',
+  'unzustellbar', 'non remis', 'non distribuable', 'échec de la remise', 'no se puede entregar', 'no entregado',
+  'zustellung', 'notificación de estado', 'mail returned', 'permanent error', 'temporary error', 'returned message',
+  'nondeliverable', 'no such user', 'message you sent', 'dsn', 'unzustellbare', 'fehlgeschlagen', 'failed mail',
+  'mail could not', 'delivery final failure', 'could not send message', 'delivery error', 'retour de message', 'a message from', 'message blocked',
+  '配信', '不達', 'エラー', '送信できません', '未送達', 'mail error', 'error in delivery', 'warning:', 'notice of undelivered', 'failure delivery', 'message status', 'delivery to the following', 'e-mail error',
+];
+
+/** Phrases of the notice body itself (mostly Sisimai's Lhost `startingof` markers). */
+const BOUNCE_PHRASES = [
+  'could not be delivered', 'delivery to the following recipient', 'the following address(es) failed',
+  'this is the mail system at host', 'i\'m sorry to have to inform you that your message could not',
+  'was not delivered', 'delivery has failed', 'permanent error', 'unable to deliver', 'undeliverable',
+  'transcript of session follows', 'the original message was received at', 'your message could not be delivered',
+  'message could not be delivered', 'delivery failed', 'failed permanently', 'delivery to the following recipients failed',
+  'your message wasn\'t delivered', 'your message to', 'couldn\'t be delivered', 'not be delivered', 'could not deliver',
+  'user unknown', 'no such user', 'mailbox unavailable', 'address rejected', 'delivery status notification',
+  'message delivery has failed', 'hi. this is the qmail-send program', 'mail delivery failed', 'delivery of the message',
+  'returned to sender', 'message not delivered', 'has not been delivered', 'failed to deliver', 'undelivered mail',
+  'following recipients', 'mailbox is full', 'was rejected', 'delivery is delayed', 'delivery delayed', 'has been delayed',
+  'non remis', 'nicht zugestellt', 'konnte nicht', 'no pudo ser entregado', 'no se pudo entregar', 'not delivered',
+  'message was undeliverable', 'smtp error', 'remote server returned', 'rejected your message', 'error occurred',
+  'delivery failure', 'this is an automatically generated delivery status notification', 'bounced', 'returned mail',
+  'could not reach', 'has not yet been delivered', 'could not send', 'there was an error', 'mail could not',
+  '送信できません', '配信できません', '届きませんでした', 'エラー', '不明なため', '宛先',
+  'fatal error', 'retry timeout exceeded', 'host unknown', 'was undeliverable', 'recipient address rejected',
+];
+
+export function looksLikeBounce(msg: Message): boolean {
+  if (msg.dsn && msg.dsn.recipients.length) return true;
+  if (msg.reportType === 'delivery-status') return true;
+  if (header(msg.headers, 'x-failed-recipients')) return true;
+  const from = msg.fromRaw.toLowerCase();
+  const subject = msg.subject.toLowerCase();
+  const senderSays = includesAny(from, BOUNCE_SENDERS);
+  const subjectSays = includesAny(subject, BOUNCE_SUBJECTS);
+  const bodySays = includesAny(msg.lower.length > 20_000 ? msg.lower.slice(0, 20_000) : msg.lower, BOUNCE_PHRASES);
+  if (senderSays && (subjectSays || bodySays)) return true;
+  if (subjectSays && bodySays) return true;
+  return false;
+}
+
+const AUTO_REPLY_SUBJECTS = ['out of office', 'out of the office', 'automatic reply', 'auto reply', 'autoreply', 'auto-reply', 'auto:', 'vacation', 'away from', 'abwesenheit', 'absence', 'réponse automatique', 'respuesta automática', 'automatische antwort', '自動応答', '不在', 'on leave', 'away:', 'autosvar', 'autoresponse', 'auto response'];
+
+export function looksLikeAutoReply(msg: Message): boolean {
+  const auto = header(msg.headers, 'auto-submitted').toLowerCase();
+  if (auto.startsWith('auto-replied')) return true;
+  if (header(msg.headers, 'x-autoreply') || header(msg.headers, 'x-autorespond') || header(msg.headers, 'x-auto-response-suppress').toLowerCase().includes('oof')) return true;
+  const prec = header(msg.headers, 'precedence').toLowerCase();
+  if (prec === 'auto_reply') return true;
+  const subject = msg.subject.toLowerCase();
+  return includesAny(subject, AUTO_REPLY_SUBJECTS);
+}
+
+export function isFeedbackReport(msg: Message): boolean {
+  if (msg.reportType === 'feedback-report' || msg.feedbackReport) return true;
+  // Some feedback loops send the ARF fields inline (Sisimai ARF.pm: "Feedback-Type:" in the body).
+  return msg.lower.includes('\nfeedback-type: abuse') || msg.lower.startsWith('feedback-type:') || msg.lower.includes('\nfeedback-type: ');
+}
+
+export function isReadReceipt(msg: Message): boolean {
+  return msg.hasMdn || msg.reportType === 'disposition-notification';
+}

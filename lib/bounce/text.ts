@@ -1,0 +1,339 @@
+/**
+ * Small, linear-time text helpers shared by the MIME layer, the DSN parser and the format modules.
+ * No regular expression here may backtrack: scans are hand-written loops over the string, so a
+ * 1 MB line or a 10 MB message costs time proportional to its length.
+ */
+
+/** Longest diagnostic we keep (the server's words, folded). */
+export const DIAGNOSTIC_CAP = 1000;
+
+/** CRLF and CR-only line endings become LF (Sisimai scores 0 on CR-only copies; we must not). */
+export function normalizeNewlines(s: string): string {
+  if (s.indexOf('\r') < 0) return s;
+  return s.replace(/\r\n?/g, '\n');
+}
+
+/** Same on bytes, before MIME parsing, so that a CR-only file parses like its LF twin. */
+export function normalizeNewlineBytes(b: Uint8Array): Uint8Array {
+  let cr = b.indexOf(13);
+  if (cr < 0) return b;
+  const out = new Uint8Array(b.length);
+  let j = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c === 13) {
+      out[j++] = 10;
+      if (b[i + 1] === 10) i++;
+    } else out[j++] = c;
+  }
+  return out.subarray(0, j);
+}
+
+/** Collapses runs of whitespace to one space and trims; caps the length. */
+export function foldWhitespace(s: string, cap = DIAGNOSTIC_CAP): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length && out.length < cap; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) {
+      space = out.length > 0;
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/** True when the (already lower-cased) haystack contains any of the literal needles. */
+export function includesAny(haystack: string, needles: readonly string[]): boolean {
+  for (const n of needles) if (haystack.includes(n)) return true;
+  return false;
+}
+
+/** Index of the first needle found (smallest index), or -1. */
+export function indexOfAny(haystack: string, needles: readonly string[], from = 0): number {
+  let best = -1;
+  for (const n of needles) {
+    const i = haystack.indexOf(n, from);
+    if (i >= 0 && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const LOCAL_CHARS = new Uint8Array(128);
+const DOMAIN_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
+    LOCAL_CHARS[c] = 1;
+    DOMAIN_CHARS[c] = 1;
+  }
+}
+for (const ch of "!#$%&'*+/=?^_`{|}~.-") LOCAL_CHARS[ch.charCodeAt(0)] = 1;
+for (const ch of '.-_') DOMAIN_CHARS[ch.charCodeAt(0)] = 1;
+// Sisimai's corpus has Japanese and other non-ASCII local parts; accept non-ASCII letters too.
+function isLocal(c: number): boolean {
+  return c < 128 ? LOCAL_CHARS[c] === 1 : c > 0xa0 && c !== 0x3000 && c !== 0xff1c && c !== 0xff1e;
+}
+function isDomain(c: number): boolean {
+  return c < 128 ? DOMAIN_CHARS[c] === 1 : false;
+}
+
+export interface FoundAddress {
+  address: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every addr-spec in the text, in order (bare local@domain; quoted local parts are not supported).
+ * Linear: the left and right expansions stop at '@', so no character is scanned more than twice.
+ */
+export function findAddresses(text: string, limit = 1000): FoundAddress[] {
+  const out: FoundAddress[] = [];
+  let from = 0;
+  while (out.length < limit) {
+    const at = text.indexOf('@', from);
+    if (at < 0) break;
+    from = at + 1;
+    let s = at;
+    while (s > 0 && isLocal(text.charCodeAt(s - 1))) s--;
+    let e = at + 1;
+    while (e < text.length && isDomain(text.charCodeAt(e))) e++;
+    // trim dots/hyphens that end a sentence or start the local part
+    while (s < at && (text[s] === '.' || text[s] === "'" || text[s] === '=')) s++;
+    while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-' || text[e - 1] === '_')) e--;
+    if (s === at || e === at + 1) continue;
+    const domain = text.slice(at + 1, e);
+    if (domain.indexOf('.') < 0 && domain.toLowerCase() !== 'localhost') continue;
+    out.push({ address: text.slice(s, at + 1) + domain.toLowerCase(), start: s, end: e });
+    from = e;
+  }
+  return out;
+}
+
+/** The first addr-spec in a string, or ''. */
+export function firstAddress(text: string): string {
+  return findAddresses(text, 1)[0]?.address ?? '';
+}
+
+/** Strips "rfc822;" style type prefixes, <>, quotes and whitespace: Final-Recipient values. */
+export function cleanAddress(value: string): string {
+  let v = value.trim();
+  const semi = v.indexOf(';');
+  if (semi >= 0 && semi < 20) v = v.slice(semi + 1).trim();
+  const found = firstAddress(v);
+  return found;
+}
+
+/**
+ * The first RFC 3463 enhanced status code (class 2, 4 or 5) in the text, e.g. "5.1.1", or "".
+ * A code must stand alone: not inside an IP address or a version number.
+ */
+export function findStatusCode(text: string, limit = text.length): string {
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c !== 50 && c !== 52 && c !== 53) || text.charCodeAt(i + 1) !== 46) continue;
+    if (i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if (isDigit(p) || p === 46 || (p >= 65 && p <= 90) || (p >= 97 && p <= 122)) continue;
+    }
+    let j = i + 2;
+    const s2 = j;
+    while (j < n && isDigit(text.charCodeAt(j)) && j - s2 < 3) j++;
+    if (j === s2 || text.charCodeAt(j) !== 46) continue;
+    j++;
+    const s3 = j;
+    while (j < n && isDigit(text.charCodeAt(j)) && j - s3 < 3) j++;
+    if (j === s3) continue;
+    const after = text.charCodeAt(j);
+    if (isDigit(after) || after === 46 && isDigit(text.charCodeAt(j + 1))) continue;
+    if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
+    return text.slice(i, j);
+  }
+  return '';
+}
+
+/** Every enhanced status code in the text, in order. */
+export function findStatusCodes(text: string, max = 20): string[] {
+  const out: string[] = [];
+  let rest = 0;
+  while (out.length < max && rest < text.length) {
+    const sub = text.slice(rest);
+    const code = findStatusCode(sub);
+    if (!code) break;
+    out.push(code);
+    rest += sub.indexOf(code) + code.length;
+  }
+  return out;
+}
+
+/**
+ * The first SMTP reply code (4xx or 5xx, or 2xx when allow2) standing as a word: at a line start,
+ * after a space, ':', '<', '(', '[', '#' or '"', and followed by a space, '-', end or ';'.
+ */
+export function findReplyCode(text: string, allow2 = false): string {
+  for (let i = 0; i + 2 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 52 || c === 53 || (allow2 && c === 50))) continue;
+    if (!isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2))) continue;
+    if (i > 0) {
+      const p = text[i - 1]!;
+      if (!(p === ' ' || p === '\n' || p === '\t' || p === ':' || p === '<' || p === '(' || p === '[' || p === '#' || p === '"' || p === '=' || p === "'")) continue;
+      // "4.5.1 552" ok; "192.0.2.550" no (preceded by '.')
+    }
+    const a = text[i + 3];
+    if (!(a === undefined || a === ' ' || a === '-' || a === '\n' || a === ';' || a === ',' || a === ')' || a === ']' || a === '"' || a === '\t' || a === "'")) continue;
+    if (a === '-' && isDigit(text.charCodeAt(i + 4))) continue; // a date like 550-12
+    const code = text.slice(i, i + 3);
+    const second = code.charCodeAt(1);
+    if (second > 53) continue; // 4xx/5xx replies have 0-5 as second digit
+    return code;
+  }
+  return '';
+}
+
+/** Lines of a text (LF). */
+export function splitLines(text: string): string[] {
+  return text.split('\n');
+}
+
+/** Leading whitespace count. */
+export function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i;
+}
+
+/** Strips a leading "smtp;" / "X-Postfix;" diagnostic type from a Diagnostic-Code value. */
+export function stripDiagnosticType(value: string): string {
+  const v = value.trim();
+  const semi = v.indexOf(';');
+  if (semi > 0 && semi < 24) {
+    const t = v.slice(0, semi).trim().toLowerCase();
+    if (t === 'smtp' || t === 'x-postfix' || t === 'x-unix' || t === 'x-local' || t === 'mail' || t === 'x-notes' || t === 'x-exim' || t === 'x-qmail' || t.startsWith('x-')) return v.slice(semi + 1).trim();
+  }
+  return v;
+}
+
+/** A crude but linear HTML-to-text: drops tags, script/style bodies, decodes a few entities. */
+export function htmlToText(html: string): string {
+  let out = '';
+  let i = 0;
+  const lower = html.length < 20_000_000 ? html.toLowerCase() : html;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      out += html.slice(i);
+      break;
+    }
+    out += html.slice(i, lt);
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    const tag = lower.slice(lt + 1, Math.min(gt, lt + 12));
+    if (tag.startsWith('script') || tag.startsWith('style')) {
+      const close = lower.indexOf(tag.startsWith('script') ? '</script' : '</style', gt);
+      i = close < 0 ? html.length : close;
+      continue;
+    }
+    if (tag.startsWith('br') || tag.startsWith('p') || tag.startsWith('/p') || tag.startsWith('div') || tag.startsWith('/div') || tag.startsWith('tr') || tag.startsWith('li') || tag.startsWith('/tr') || tag.startsWith('h') || tag.startsWith('/h') || tag.startsWith('table') || tag.startsWith('/table')) out += '\n';
+    else if (tag.startsWith('td') || tag.startsWith('th')) out += ' ';
+    i = gt + 1;
+  }
+  return decodeEntities(out);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ' };
+
+function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const amp = s.indexOf('&', i);
+    if (amp < 0) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, amp);
+    const semi = s.indexOf(';', amp + 1);
+    if (semi > 0 && semi - amp <= 8) {
+      const name = s.slice(amp + 1, semi).toLowerCase();
+      const known = ENTITIES[name];
+      if (known !== undefined) {
+        out += known;
+        i = semi + 1;
+        continue;
+      }
+      if (name.startsWith('#')) {
+        const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        if (Number.isFinite(cp) && cp > 0 && cp < 0x110000) {
+          out += String.fromCodePoint(cp);
+          i = semi + 1;
+          continue;
+        }
+      }
+    }
+    out += '&';
+    i = amp + 1;
+  }
+  return out;
+}
+
+/**
+ * UTF-7 (RFC 2152), which TextDecoder does not know: "+" base64(UTF-16BE) "-". Applied only to
+ * text whose MIME charset said utf-7.
+ */
+export function decodeUtf7(s: string): string {
+  if (s.indexOf('+') < 0) return s;
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const plus = s.indexOf('+', i);
+    if (plus < 0) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, plus);
+    let j = plus + 1;
+    if (s[j] === '-') {
+      out += '+';
+      i = j + 1;
+      continue;
+    }
+    let bits = 0;
+    let acc = 0;
+    const units: number[] = [];
+    while (j < s.length) {
+      const v = B64.indexOf(s[j]!);
+      if (v < 0) break;
+      acc = (acc << 6) | v;
+      bits += 6;
+      if (bits >= 16) {
+        bits -= 16;
+        units.push((acc >> bits) & 0xffff);
+      }
+      j++;
+    }
+    const run = s.slice(plus + 1, j);
+    let allDigits = true;
+    for (let k = 0; k < run.length && allDigits; k++) allDigits = run.charCodeAt(k) >= 48 && run.charCodeAt(k) <= 57;
+    if (units.length === 0 || allDigits) {
+      out += '+';
+      i = plus + 1;
+      continue;
+    }
+    out += String.fromCharCode(...units.slice(0, 5000));
+    if (s[j] === '-') j++;
+    i = j;
+  }
+  return out;
+}
