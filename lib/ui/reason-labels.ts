@@ -40,6 +40,7 @@ const REASON_LABELS: Record<Reason, string> = {
   emptyaddress: 'empty address',
   failedstarttls: 'secure connection (TLS) failed',
   speeding: 'sending too fast',
+  suppressed: 'your sending service had already blocked this address (earlier bounce or complaint)',
   notcompliantrfc: 'message not standards-compliant',
   vacation: 'out-of-office reply',
   feedback: 'spam complaint',
