@@ -1,0 +1,115 @@
+import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import {
+  Virtualizer,
+  elementScroll,
+  observeElementOffset,
+  observeElementRect,
+  measureElement,
+} from '@tanstack/virtual-core';
+import type { PopupState } from '../lib/ui/popup-state';
+import { AddressRow } from './AddressRow';
+
+export interface AddressListProps {
+  state: PopupState;
+}
+
+/** Collapsed row height; expanded rows are measured. */
+const ROW_ESTIMATE = 58;
+/** Used until the scroll box is laid out (and where layout reports 0, e.g. happy-dom). */
+const FALLBACK_HEIGHT = 480;
+
+/**
+ * The current group's rows, virtualized with @tanstack/virtual-core so 10,000 addresses render as
+ * the dozen that fit. Arrow keys move between rows; Space selects; Shift+Space selects a range.
+ */
+export function AddressList({ state }: AddressListProps) {
+  const rows = state.visible.value;
+  const selected = state.selected.value;
+  const expanded = state.expanded.value;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [focusIndex, setFocusIndex] = useState(-1);
+
+  const options = {
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index: number) => rows[index]?.address ?? index,
+    overscan: 6,
+    initialRect: { width: 400, height: FALLBACK_HEIGHT },
+    scrollToFn: elementScroll,
+    observeElementOffset,
+    observeElementRect: (instance: Virtualizer<HTMLDivElement, HTMLDivElement>, cb: (rect: { width: number; height: number }) => void) =>
+      observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT })),
+    measureElement: (element: HTMLDivElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, HTMLDivElement>) =>
+      measureElement(element, entry, instance) || ROW_ESTIMATE,
+    onChange: () => rerender(0),
+  };
+  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, HTMLDivElement> | null>(null);
+  if (!virtualizerRef.current) virtualizerRef.current = new Virtualizer<HTMLDivElement, HTMLDivElement>(options);
+  const virtualizer = virtualizerRef.current;
+  virtualizer.setOptions(options);
+
+  useLayoutEffect(() => virtualizer._didMount(), []);
+  useLayoutEffect(() => virtualizer._willUpdate());
+  // A new group or search starts at the top.
+  useLayoutEffect(() => {
+    virtualizer.scrollToOffset(0);
+    setFocusIndex(-1);
+  }, [state.group.value, state.query.value, state.sort.value]);
+
+  useLayoutEffect(() => {
+    if (focusIndex < 0) return;
+    const box = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"] .row-check`);
+    if (box && document.activeElement !== box) box.focus();
+  });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    const jump = event.key === 'Home' ? 0 : event.key === 'End' ? rows.length - 1 : -1;
+    if (!step && jump < 0) return;
+    event.preventDefault();
+    const current = Number((document.activeElement?.closest('[data-index]') as HTMLElement | null)?.dataset.index ?? focusIndex);
+    const next = jump >= 0 ? jump : Math.max(0, Math.min(rows.length - 1, (Number.isNaN(current) ? -1 : current) + step));
+    virtualizer.scrollToIndex(next);
+    setFocusIndex(next);
+  };
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div
+      class="address-list"
+      ref={scrollRef}
+      id="address-panel"
+      role="tabpanel"
+      aria-labelledby={`tab-${state.group.value}`}
+      data-testid="address-list"
+      data-count={rows.length}
+      onKeyDown={onKeyDown}
+    >
+      <div class="address-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        {items.map((item) => {
+          const summary = rows[item.index];
+          if (!summary) return null;
+          return (
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              class="virtual-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <AddressRow
+                summary={summary}
+                selected={selected.has(summary.address)}
+                expanded={expanded.has(summary.address)}
+                onToggle={state.toggle}
+                onToggleExpanded={state.toggleExpanded}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

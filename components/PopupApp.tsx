@@ -1,0 +1,73 @@
+import { useEffect } from 'preact/hooks';
+import type { PopupState } from '../lib/ui/popup-state';
+import type { ExportFile } from '../lib/export';
+import { GROUPS } from '../lib/ui/groups';
+import { GroupTabs } from './GroupTabs';
+import { SearchBar } from './SearchBar';
+import { SelectionBar } from './SelectionBar';
+import { ExportMenu } from './ExportMenu';
+import { AddressList } from './AddressList';
+import { EmptyState } from './EmptyState';
+import { NoticeBar } from './NoticeBar';
+
+export interface PopupAppProps {
+  state: PopupState;
+  download: (file: ExportFile) => void | Promise<void>;
+  copy: (text: string) => Promise<void>;
+  onOpenOptions?: () => void;
+  /** Called once the first data has been rendered (the bench marks it). */
+  onFirstRender?: () => void;
+}
+
+/** The popup: groups, search, the checklist and its actions. */
+export function PopupApp({ state, download, copy, onOpenOptions, onFirstRender }: PopupAppProps) {
+  useEffect(() => {
+    void state.load();
+  }, [state]);
+  const status = state.status.value;
+  useEffect(() => {
+    if (status !== 'loading') onFirstRender?.();
+  }, [status === 'loading']);
+
+  const total = state.addresses.value.length;
+  const rows = state.visible.value;
+  const group = state.group.value;
+  const hint = GROUPS.find((info) => info.id === group)?.hint ?? '';
+
+  return (
+    <div class="popup" data-testid="popup" data-status={status}>
+      <header class="popup-header">
+        <h1>Bounce Sweeper</h1>
+        {onOpenOptions && (
+          <button type="button" class="link" data-testid="open-options" onClick={onOpenOptions}>
+            Settings
+          </button>
+        )}
+      </header>
+      {status === 'loading' && <p class="loading" data-testid="loading">Loading…</p>}
+      {status === 'error' && (
+        <p class="error" role="alert" data-testid="load-error">
+          Could not read the list: {state.error.value}{' '}
+          <button type="button" onClick={() => void state.load()}>Retry</button>
+        </p>
+      )}
+      {status === 'ready' && total === 0 && <EmptyState kind="new-user" group={group} onOpenOptions={onOpenOptions} />}
+      {status === 'ready' && total > 0 && (
+        <>
+          <GroupTabs state={state} />
+          <p class="group-hint" data-testid="group-hint">{hint}</p>
+          <SearchBar state={state} />
+          <SelectionBar state={state}>
+            <ExportMenu state={state} download={download} copy={copy} />
+          </SelectionBar>
+          {rows.length === 0 ? (
+            <EmptyState kind={state.query.value.trim() ? 'no-match' : 'empty-group'} group={group} />
+          ) : (
+            <AddressList state={state} />
+          )}
+        </>
+      )}
+      <NoticeBar state={state} />
+    </div>
+  );
+}
