@@ -381,3 +381,16 @@ export function undoDecision<T extends DecisionState>(state: T): T {
 export function mergeDecisions(a: DecisionState, b: DecisionState): DecisionState {
   return b.decidedAt > a.decidedAt ? b : a;
 }
+
+// Local part: no spaces, controls, brackets or quotes; domain: dot-separated labels (IDN allowed).
+const ADDRESS_PATTERN = /^[^\s@<>()[\]\\,;:"\p{C}]{1,64}@(?=[^@]{1,253}$)[^\s@<>()[\]\\,;:"'.\p{C}]+(?:\.[^\s@<>()[\]\\,;:"'.\p{C}]+)+$/u;
+
+/**
+ * The one address key: trimmed, <> removed, lower-cased whole (local parts are case-insensitive at
+ * every mailbox provider that matters, and compose chips must match bounce records). null when it
+ * is not a plausible address.
+ */
+export function normaliseAddress(raw: string): string | null {
+  const address = raw.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+  return address.length <= 254 && ADDRESS_PATTERN.test(address) ? address : null;
+}
