@@ -159,25 +159,34 @@ export function scanRecipientBlocks(text: string, lower: string, msg: Message, l
   }
   for (let k = 0; k < lineHits.length && out.length < limit; k++) {
     const { i, hits } = lineHits[k]!;
-    const nextLine = k + 1 < lineHits.length ? lineHits[k + 1]!.i : lines.length;
     for (const h of hits) {
       const key = h.address.toLowerCase();
+      if (seen.has(key)) continue;
+      // The block runs to the next line that names another recipient (repeats of this one continue it).
+      let nextLine = lines.length;
+      for (let q = k + 1; q < lineHits.length; q++) {
+        if (lineHits[q]!.hits.some((x) => x.address.toLowerCase() !== key)) {
+          nextLine = lineHits[q]!.i;
+          break;
+        }
+      }
       const line = lines[i]!;
-      let words = line.slice(h.end);
+      const sameLineNext = hits.find((x) => x.start > h.start && x.address.toLowerCase() !== key);
+      const sameLinePrev = [...hits].reverse().find((x) => x.start < h.start && x.address.toLowerCase() !== key);
+      // Words before the address on its line count too ("Unknown user: kijitora@example.com").
+      const before = line.slice(sameLinePrev ? sameLinePrev.end : 0, h.start);
+      let words = (before.trim().length > 3 ? before + ' ' : '') + line.slice(h.end, sameLineNext ? sameLineNext.start : line.length);
       const baseIndent = indentOf(line);
-      for (let j = i + 1; j < nextLine && j < i + 40; j++) {
+      for (let j = i + 1; j < nextLine && j < i + 40 && words.length < 4000; j++) {
         const l = lines[j]!;
         if (l.trim() === '') {
-          if (foldWhitespace(words).replace(/^[>:\s.,"'()]+/, '').length > 8) break;
+          // A blank line ends the block once it holds the server's words (a code or enough text).
+          const folded = foldWhitespace(words);
+          if (findStatusCode(folded) || findReplyCode(folded) || folded.length > 600) break;
           continue;
         }
-        if (indentOf(l) < baseIndent && baseIndent > 0 && words.trim().length > 8) break;
+        if (indentOf(l) < baseIndent && baseIndent > 0 && hasCode(words)) break;
         words += '\n' + l;
-      }
-      const prev = seen.get(key);
-      if (prev) {
-        if (foldWhitespace(prev.words).length < 8) prev.words = words;
-        continue;
       }
       const block = { address: h.address, words, lineIndex: i };
       seen.set(key, block);
@@ -185,6 +194,11 @@ export function scanRecipientBlocks(text: string, lower: string, msg: Message, l
     }
   }
   return out;
+}
+
+function hasCode(words: string): boolean {
+  const folded = foldWhitespace(words);
+  return findStatusCode(folded) !== '' || findReplyCode(folded) !== '';
 }
 
 /** Text of the error part without the returned message. */

@@ -6,7 +6,7 @@
 import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { headerValues } from '../message';
-import { factsFromWords, scanRecipientBlocks } from '../scan';
+import { errorPart, factsFromWords, scanRecipientBlocks } from '../scan';
 import { findAddresses } from '../text';
 
 export function failedRecipientsHeader(msg: Message): string[] {
@@ -15,17 +15,33 @@ export function failedRecipientsHeader(msg: Message): string[] {
   return out;
 }
 
+/**
+ * With a single failed recipient whose own block says little, the whole error part is its
+ * diagnostic (the notice speaks of that recipient only).
+ */
+export function withWholeText(msg: Message, list: ParsedRecipient[]): ParsedRecipient[] {
+  if (list.length !== 1) return list;
+  const only = list[0]!;
+  const d = only.diagnostic ?? '';
+  if (d.length >= 12 && (only.status || only.replyCode || d.length > 40)) return list;
+  const facts = factsFromWords(errorPart(msg.text, msg.lower).slice(0, 6000));
+  return [{ ...only, diagnostic: facts.diagnostic, status: only.status || facts.status, replyCode: only.replyCode || facts.replyCode }];
+}
+
 export function genericRecipients(msg: Message): ParsedRecipient[] | null {
   const blocks = scanRecipientBlocks(msg.text, msg.lower, msg);
   const listed = failedRecipientsHeader(msg);
   if (listed.length) {
-    return listed.map((address) => {
-      const b = blocks.find((x) => x.address.toLowerCase() === address.toLowerCase());
-      return { address, ...(b ? factsFromWords(b.words) : {}) };
-    });
+    return withWholeText(
+      msg,
+      listed.map((address) => {
+        const b = blocks.find((x) => x.address.toLowerCase() === address.toLowerCase());
+        return { address, ...(b ? factsFromWords(b.words) : {}) };
+      }),
+    );
   }
   if (!blocks.length) return null;
-  return blocks.map((b) => ({ address: b.address, ...factsFromWords(b.words) }));
+  return withWholeText(msg, blocks.map((b) => ({ address: b.address, ...factsFromWords(b.words) })));
 }
 
 export const generic: FormatModule = {
