@@ -1,0 +1,15 @@
+/**
+ * Gmail content script (isolated world): wiring only. The Gmail adapter knows the DOM, the shared
+ * runtime does the badges, banners and compose warnings (lib/webmail/runtime.ts).
+ */
+import { createGmailAdapter } from '../lib/webmail/gmail/adapter';
+import { WEBMAILS } from '../lib/webmail/registry';
+import { runWebmail } from '../lib/webmail/runtime';
+
+export default defineContentScript({
+  matches: [...WEBMAILS.gmail.matches],
+  runAt: 'document_idle',
+  main(ctx) {
+    runWebmail(ctx, createGmailAdapter());
+  },
+});

@@ -1,0 +1,188 @@
+/**
+ * Gmail's WebmailAdapter: where notices, rows and recipient chips are in mail.google.com, and how to
+ * read an opened notice (the raw "Show original" source, else the rendered text). All selectors come
+ * from ./selectors.ts; nothing here classifies or stores anything.
+ */
+import type { NoticeReport } from '../../messaging';
+import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
+import { findAddresses, looksLikeBounce } from '../looks-like-bounce';
+import { HOOK } from '../ui';
+import { accountIndex, accountPath, isValidEmail, readPageInfo } from './page-info';
+import { closest, queryAll, queryFirst } from './selectors';
+import { RawSourceError, ShowOriginalFetcher, buildShowOriginalUrl, type MessageRef } from './show-original';
+
+export interface GmailAdapterOptions {
+  fetcher?: ShowOriginalFetcher;
+}
+
+export interface GmailAdapter extends WebmailAdapter {
+  fetcher: ShowOriginalFetcher;
+}
+
+function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Visible text of a body: innerText keeps line breaks where layout puts them; textContent otherwise. */
+function visibleText(node: HTMLElement): string {
+  const clone = node.cloneNode(true) as HTMLElement;
+  // Our own banner may sit inside an older layout's body; never report our words as the notice's.
+  for (const own of clone.querySelectorAll(`[${HOOK}]`)) own.remove();
+  for (const hidden of clone.querySelectorAll('style, script, noscript')) hidden.remove();
+  const raw = typeof node.innerText === 'string' && node.isConnected ? node.innerText : (clone.textContent ?? '');
+  return raw.replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim().slice(0, 200_000);
+}
+
+function participant(span: Element): string {
+  const email = span.getAttribute('email') ?? '';
+  const name = span.getAttribute('name') ?? text(span);
+  if (!email) return name;
+  return name && name.toLowerCase() !== email.toLowerCase() ? `${name} <${email}>` : email;
+}
+
+/** The `msg-f:<decimal>` form from a data-message-id like "#msg-f:1638756560099919527". */
+function permIdOf(value: string | null): string {
+  const match = /msg-f:\d{1,24}/.exec(value ?? '');
+  return match ? match[0] : '';
+}
+
+function legacyIdOf(value: string | null): string {
+  return value && /^[0-9a-f]{12,20}$/.test(value) ? value : '';
+}
+
+/**
+ * The legacy hex id written in decimal is the msg-f id (SGN dec2hex; webmail-dom.md §1.5 ⚠). Used
+ * only to match a row to an opened message when one of them lacks the other attribute. BigInt: ids
+ * exceed 2^53.
+ */
+export function legacyToPermId(legacyId: string): string {
+  return legacyId ? `msg-f:${BigInt(`0x${legacyId}`).toString(10)}` : '';
+}
+
+export function messageRefOf(message: Element): MessageRef {
+  const carrier = message.hasAttribute('data-legacy-message-id') ? message : (message.querySelector('[data-legacy-message-id]') ?? message);
+  const legacyId = legacyIdOf(carrier.getAttribute('data-legacy-message-id'));
+  const permId = permIdOf(message.getAttribute('data-message-id')) || legacyToPermId(legacyId);
+  return { permId, legacyId };
+}
+
+export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdapter {
+  const fetcher = options.fetcher ?? new ShowOriginalFetcher();
+
+  function account(doc: Document): string {
+    const { userEmail } = readPageInfo(doc);
+    return userEmail || accountIndex(doc.location.pathname);
+  }
+
+  function findListNotices(root: ParentNode): ListNotice[] {
+    const notices: ListNotice[] = [];
+    for (const row of queryAll(root, 'row')) {
+      const from = queryAll(row, 'rowSenders').map(participant).join(', ');
+      const subjectNode = queryFirst(row, 'rowSubject');
+      const subject = text(subjectNode);
+      const snippet = text(queryFirst(row, 'rowSnippet')).replace(/^[-–\s]+/, '');
+      if (!looksLikeBounce({ subject, from, snippet }).isBounce) continue;
+      const badgeHost = queryFirst(row, 'rowBadgeHost') ?? subjectNode?.parentElement ?? null;
+      if (!badgeHost) continue;
+      const lastMessage = queryFirst(row, 'rowLastMessageId')?.getAttribute('data-legacy-last-message-id');
+      const thread = queryFirst(row, 'rowThreadId')?.getAttribute('data-legacy-thread-id');
+      notices.push({ row, badgeHost, messageId: legacyIdOf(lastMessage ?? null) || legacyIdOf(thread ?? null), subject, from, snippet });
+    }
+    return notices;
+  }
+
+  function findOpenNotices(root: ParentNode): OpenNotice[] {
+    const messages = new Set(queryAll(root, 'message'));
+    if (root instanceof Element) {
+      const around = closest(root, 'message');
+      if (around) messages.add(around);
+    }
+    const doc = root instanceof Document ? root : (root as Node).ownerDocument;
+    const subject = doc ? text(queryFirst(doc, 'threadSubject')) : '';
+    const notices: OpenNotice[] = [];
+    for (const message of messages) {
+      const body = queryFirst(message, 'messageBody');
+      if (!body) continue; // collapsed: no body DOM until expanded (webmail-dom.md §1.4)
+      const sender = queryFirst(message, 'messageSender');
+      const from = sender ? participant(sender) : '';
+      // Per message, not per thread: a bounce threaded into a conversation is one message among others,
+      // found by its sender (the thread subject is the original's); a thread a notice started is
+      // found by its subject (webmail-dom.md §1.8).
+      if (!looksLikeBounce({ subject, from }).isBounce) continue;
+      const ref = messageRefOf(message);
+      notices.push({ message, bannerHost: body, messageId: ref.legacyId || ref.permId, subject, from, body });
+    }
+    return notices;
+  }
+
+  function findComposeRecipients(root: ParentNode): ComposeRecipient[] {
+    const recipients: ComposeRecipient[] = [];
+    for (const chip of queryAll(root, 'composeChip')) {
+      const address = chipAddress(chip);
+      if (address) recipients.push({ chip, address });
+    }
+    return recipients;
+  }
+
+  async function readNotice(notice: OpenNotice, doc: Document): Promise<NoticeReport> {
+    const { ik } = readPageInfo(doc);
+    const ref = messageRefOf(notice.message);
+    const report: NoticeReport = {
+      webmail: 'gmail',
+      account: account(doc),
+      messageId: ref.legacyId || ref.permId,
+      url: doc.location.href,
+      rendered: {
+        subject: notice.subject,
+        from: notice.from,
+        text: visibleText(notice.body),
+        date: dateOf(notice.message),
+      },
+    };
+    const url = buildShowOriginalUrl(doc.location.origin, accountPath(doc.location.pathname), ik, ref);
+    if (url) {
+      try {
+        report.raw = await fetcher.read(url);
+      } catch (error) {
+        if (!(error instanceof RawSourceError) && !(error instanceof TypeError)) throw error;
+        // Rendered-text fallback: report.rendered is already filled.
+      }
+    }
+    return report;
+  }
+
+  return {
+    id: 'gmail',
+    fetcher,
+    isApp: (doc) => doc.location.pathname.startsWith('/mail') && !!queryFirst(doc, 'main'),
+    observedRoots: (doc) => [queryFirst(doc, 'main'), ...queryAll(doc, 'composeAreas')].filter((r): r is HTMLElement => !!r),
+    account,
+    findListNotices,
+    findOpenNotices,
+    findComposeRecipients,
+    readNotice,
+  };
+}
+
+function dateOf(message: Element): string | undefined {
+  const title = queryFirst(message, 'messageDate')?.getAttribute('title');
+  if (!title) return undefined;
+  const date = new Date(title.replace(' at ', ' '));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** Address of a chip: data-hovercard-id (peoplekit), [email], or the legacy hidden input "Name <addr>". */
+function chipAddress(chip: Element): string {
+  const candidates = [
+    chip.getAttribute('data-hovercard-id'),
+    chip.getAttribute('email'),
+    chip.querySelector('[email]')?.getAttribute('email'),
+    chip.querySelector<HTMLInputElement>('input[type="hidden"]')?.value,
+  ];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const address = findAddresses(candidate)[0] ?? (isValidEmail(candidate.trim()) ? candidate.trim().toLowerCase() : '');
+    if (address) return address;
+  }
+  return '';
+}
