@@ -1,0 +1,20 @@
+/** The two side effects of an export, for extension pages (not used in tests: they inject their own). */
+import type { ExportFile } from '../export';
+
+/** Saves `file` through an object URL and a download link (works in extension popups and tabs). */
+export function downloadFile(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function copyText(text: string): Promise<void> {
+  await navigator.clipboard.writeText(text);
+}
