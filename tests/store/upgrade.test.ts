@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { DB_NAME, DB_VERSION, openTallyDb } from '../../lib/store/db';
+import { TallyStore } from '../../lib/store/tally';
+import { foldEvents, type TallyEvent } from '../../lib/policy';
+import { bounce, freshIndexedDb, recipient, report } from './notices';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+/** Records as version 1 wrote them: rfcMessageId '' or with <>, events without `day`. */
+const V1_EVENTS: TallyEvent[] = [
+  {
+    id: 'ann@example.com|2026-11-20T10:00', address: 'ann@example.com', kind: 'hard', reason: 'userunknown', status: '5.1.1', replyCode: '550',
+    diagnostic: '550 5.1.1 user unknown', remoteMta: 'mx.example.com', webmail: 'gmail', seenAt: '2026-11-20T10:00:00.000Z', noticeUrl: '',
+  },
+  {
+    id: 'bob@example.org|2026-11-21T23:59', address: 'bob@example.org', kind: 'soft', reason: 'mailboxfull', status: '4.2.2', replyCode: '452',
+    diagnostic: '452 mailbox full', remoteMta: 'mx.example.org', webmail: 'outlook', seenAt: '2026-11-21T23:59:30.000Z', noticeUrl: '',
+  },
+];
+const V1_NOTICES = [
+  { key: 'gmail:0:a1', webmail: 'gmail', account: '0', webmailMessageId: 'a1', rfcMessageId: '<n1@mx.example>', category: 'bounce', format: 'rfc3464',
+    seenAt: '2026-11-20T10:00:00.000Z', recordedAt: '2026-11-20T11:00:00.000Z', eventIds: [V1_EVENTS[0]!.id] },
+  { key: 'outlook:me:b2', webmail: 'outlook', account: 'me', webmailMessageId: 'b2', rfcMessageId: '', category: 'bounce', format: 'exchange',
+    seenAt: '2026-11-21T23:59:30.000Z', recordedAt: '2026-11-22T08:00:00.000Z', eventIds: [V1_EVENTS[1]!.id] },
+];
+
+beforeEach(() => freshIndexedDb());
+
+describe('upgrade from version 1', () => {
+  let store: TallyStore | undefined;
+  afterEach(async () => store?.close());
+
+  it('the current version is 2', () => {
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('opens a store written by version 1 and loses nothing', async () => {
+    const v1 = await openTallyDb({ version: 1 });
+    expect(v1.version).toBe(1);
+    expect([...v1.objectStoreNames].sort()).toEqual(['addresses', 'events', 'notices', 'settings']);
+    const raw = v1 as unknown as Awaited<ReturnType<typeof openDB>>;
+    for (const notice of V1_NOTICES) await raw.put('notices', notice);
+    for (const event of V1_EVENTS) await raw.put('events', event);
+    const annDecision = { decision: 'kept' as const, decidedAt: '2026-11-25T00:00:00.000Z' };
+    await raw.put('addresses', { ...foldEvents('ann@example.com', [V1_EVENTS[0]!], annDecision), updatedAt: '2026-11-25T00:00:00.000Z' });
+    await raw.put('addresses', { ...foldEvents('bob@example.org', [V1_EVENTS[1]!]), updatedAt: '2026-11-22T08:00:00.000Z' });
+    await raw.put('settings', { preset: 'strict', softBounceDays: 2, windowDays: 30 }, 'policy');
+    v1.close();
+
+    store = new TallyStore({ now: () => NOW });
+    expect(await store.getSettings()).toEqual({ preset: 'strict', softBounceDays: 2, windowDays: 30 });
+    const [ann, bob] = await store.lookup(['ann@example.com', 'bob@example.org']);
+    expect(ann).toMatchObject({ hardCount: 1, decision: 'kept', decidedAt: '2026-11-25T00:00:00.000Z' });
+    expect(bob).toMatchObject({ softCount: 1, softDays: ['2026-11-21'] });
+
+    const db = await openDB(DB_NAME);
+    expect(db.version).toBe(2);
+    const notices = await db.getAll('notices');
+    expect(notices).toHaveLength(2);
+    expect(notices.find((notice) => notice.key === 'gmail:0:a1').rfcMessageId).toBe('n1@mx.example');
+    expect('rfcMessageId' in notices.find((notice) => notice.key === 'outlook:me:b2')).toBe(false);
+    expect(await db.getAllFromIndex('notices', 'by-rfc-message-id')).toHaveLength(1);
+    const events = await db.getAll('events');
+    expect(events.map((event) => [event.id, event.day])).toEqual([
+      ['ann@example.com|2026-11-20T10:00', '2026-11-20'],
+      ['bob@example.org|2026-11-21T23:59', '2026-11-21'],
+    ]);
+    db.close();
+
+    // The new index works on upgraded data: the same notice imported from an mbox is a duplicate.
+    const again = await store.recordNotice(
+      report('import::n1@mx.example', bounce('2026-11-20T10:00:05Z', [recipient('ann@example.com', 'hard', 'userunknown')], 'n1@mx.example'), 'import'),
+    );
+    expect(again.duplicate).toBe(true);
+    expect((await store.lookup(['ann@example.com']))[0]?.hardCount).toBe(1);
+    // And new bounces fold together with the upgraded ones.
+    await store.recordNotice(report('gmail:0:c3', bounce('2026-11-26T10:00:00Z', [recipient('bob@example.org', 'soft', 'mailboxfull')])));
+    expect((await store.lookup(['bob@example.org']))[0]).toMatchObject({ softCount: 2, softDays: ['2026-11-21', '2026-11-26'] });
+  });
+
+  it('opens an empty version-1 store', async () => {
+    (await openTallyDb({ version: 1 })).close();
+    store = new TallyStore({ now: () => NOW });
+    expect(await store.listAddresses()).toEqual([]);
+  });
+});
