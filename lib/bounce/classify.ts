@@ -12,6 +12,7 @@ import { findReason } from './reason-lookup';
 import { decideKind } from './severity';
 import { isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
 import { findReplyCode, findStatusCode, foldWhitespace } from './text';
+import { findSmtpCommand } from './scan';
 
 function result(msg: Message, category: NoticeCategory, format = '', recipients: FailedRecipient[] = []): ClassifiedNotice {
   return {
@@ -36,7 +37,12 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   const status = p.status || findStatusCode(diagnostic);
   const replyCode = p.replyCode || findReplyCode(diagnostic);
   const action: DeliveryAction = p.action ?? 'failed';
-  const reason = findReason({ status, replyCode, diagnostic, action, ...(p.hint ? { hint: p.hint } : {}) });
+  // The reason tables read the SMTP command from the words; say it when the notice said it elsewhere.
+  const lowerDiag = diagnostic.toLowerCase();
+  const command = p.command || findSmtpCommand(lowerDiag);
+  const commandWords = command === 'DATA' ? ' (in reply to end of DATA command)' : command === 'RCPT' ? ' (in reply to RCPT TO command)' : command === 'MAIL' ? ' (in reply to MAIL FROM command)' : command === 'HELO' ? ' (in reply to EHLO command)' : '';
+  const reasonText = commandWords && findSmtpCommand(lowerDiag) !== command ? diagnostic + commandWords : diagnostic;
+  const reason = findReason({ status, replyCode, diagnostic: reasonText, action, ...(p.hint ? { hint: p.hint } : {}) });
   let kind = decideKind(reason, status, replyCode);
   if (at <= 0) {
     kind = 'undetermined';

@@ -13,6 +13,8 @@ export interface ParsedRecipient {
   /** A reason the format itself states (e.g. Exchange's RESOLVER.ADR.RecipNotFound). */
   hint?: Reason;
   newAddress?: string;
+  /** The SMTP command the rejection answered, when the notice says (DATA, RCPT, MAIL, HELO). */
+  command?: 'DATA' | 'RCPT' | 'MAIL' | 'HELO' | '';
 }
 
 export interface FormatModule {

@@ -44,6 +44,7 @@ export const RETURNED_MARKERS: readonly string[] = [
   'header of the original message',
   'included is a copy of the message header',
   '--- message non-delivery report ---',
+  'message headers follow', // DragonFly Mail Agent
 ];
 
 /** Index in text where the returned message begins (text.length when none is marked). */
@@ -102,7 +103,7 @@ export function excludedAddresses(msg: Message): Set<string> {
     add(msg.returned.from);
     for (const v of ['sender', 'return-path', 'reply-to']) for (const a of findAddresses(header(msg.returned.headers, v), 5)) add(a.address);
   }
-  for (const v of ['return-path', 'reply-to', 'sender', 'delivered-to', 'x-original-to', 'envelope-to']) for (const a of findAddresses(header(msg.headers, v), 5)) add(a.address);
+  for (const v of ['return-path', 'reply-to', 'sender', 'delivered-to', 'envelope-to']) for (const a of findAddresses(header(msg.headers, v), 5)) add(a.address);
   return out;
 }
 
@@ -216,4 +217,46 @@ export function factsFromWords(words: string): { status: string; replyCode: stri
 export function proseRecipients(msg: Message, text = msg.text, lower = msg.lower): ParsedRecipient[] {
   const blocks = scanRecipientBlocks(text, lower, msg);
   return blocks.map((b) => ({ address: b.address, ...factsFromWords(b.words) }));
+}
+
+export type SmtpCommand = 'DATA' | 'RCPT' | 'MAIL' | 'HELO' | '';
+
+/**
+ * The SMTP command a rejection answered, from a transcript (">>> DATA" then "<<< 550 …", Sendmail)
+ * or the MTA's words ("in reply to end of DATA command", Postfix; "after RCPT TO", Exim;
+ * "does not like recipient", qmail). Sisimai reads it the same way (Lhost modules' `command`).
+ */
+export function findSmtpCommand(lowerText: string): SmtpCommand {
+  const t = lowerText;
+  // Transcript: the last ">>> " command before the first "<<< 4xx/5xx" reply.
+  let last: SmtpCommand = '';
+  let pos = 0;
+  for (let n = 0; n < 200; n++) {
+    const i = t.indexOf('>>> ', pos);
+    const r = t.indexOf('<<< ', pos);
+    if (i < 0 && r < 0) break;
+    if (i >= 0 && (r < 0 || i < r)) {
+      last = commandWord(t.slice(i + 4, i + 14));
+      pos = i + 4;
+    } else {
+      const code = t.charAt(r + 4);
+      if ((code === '4' || code === '5') && last) return last;
+      pos = r + 4;
+    }
+  }
+  if (last) return last;
+  const has = (xs: string[]): boolean => xs.some((x) => t.includes(x));
+  if (has(['end of data', 'in reply to data', 'after data', 'failed after i sent the message', 'data command', 'after end of data'])) return 'DATA';
+  if (has(['rcpt to', 'does not like recipient', 'rcpt command', 'after rcpt'])) return 'RCPT';
+  if (has(['in reply to mail from', 'after mail from', 'mail from command'])) return 'MAIL';
+  if (has(['in reply to ehlo', 'in reply to helo', 'after initial connection', 'but my name was rejected', 'but greeting failed'])) return 'HELO';
+  return '';
+}
+
+function commandWord(s: string): SmtpCommand {
+  if (s.startsWith('data') || s.startsWith('.')) return 'DATA';
+  if (s.startsWith('rcpt')) return 'RCPT';
+  if (s.startsWith('mail')) return 'MAIL';
+  if (s.startsWith('ehlo') || s.startsWith('helo')) return 'HELO';
+  return '';
 }

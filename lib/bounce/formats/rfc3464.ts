@@ -7,7 +7,7 @@
 import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import type { DeliveryAction } from '../types';
-import { scanRecipientBlocks, factsFromWords } from '../scan';
+import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
 import { findReplyCode, findStatusCode, foldWhitespace } from '../text';
 
 export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
@@ -15,6 +15,8 @@ export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
   if (!dsn || dsn.recipients.length === 0) return null;
   const out: ParsedRecipient[] = [];
   let blocks: ReturnType<typeof scanRecipientBlocks> | null = null;
+  // Sendmail's transcript or Postfix's "(in reply to … command)" in the human-readable part.
+  let bodyCommand: SmtpCommand | null = null;
   for (const r of dsn.recipients) {
     const action = (r.action || '') as string;
     const statusClass = r.status.charAt(0);
@@ -31,7 +33,13 @@ export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
     const written = findStatusCode(diagnostic);
     // A DSN Status of x.0.0 is a placeholder; the server's own words often carry the precise code.
     if (written && (!status || (status.endsWith('.0.0') && written.charAt(0) === status.charAt(0)))) status = written;
+    let command = findSmtpCommand(diagnostic.toLowerCase());
+    if (!command) {
+      bodyCommand ??= findSmtpCommand(errorPart(msg.text, msg.lower).toLowerCase().slice(0, 20_000));
+      command = bodyCommand;
+    }
     out.push({
+      command,
       address,
       status,
       replyCode: findReplyCode(diagnostic),
