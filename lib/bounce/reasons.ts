@@ -47,7 +47,6 @@ import { norelaying } from './reasons/norelaying';
 import { notaccept } from './reasons/notaccept';
 import { notcompliantrfc } from './reasons/notcompliantrfc';
 import { policyviolation } from './reasons/policyviolation';
-import { ratelimited } from './reasons/ratelimited';
 import { rejected } from './reasons/rejected';
 import { requireptr } from './reasons/requireptr';
 import { securityerror } from './reasons/securityerror';
@@ -60,6 +59,7 @@ import { toomanyconn } from './reasons/toomanyconn';
 import { userunknown } from './reasons/userunknown';
 import { vacation } from './reasons/vacation';
 import { virusdetected } from './reasons/virusdetected';
+import { findVendorCode } from './reasons/vendor-codes';
 
 /** One reason's words: literal phrases, ordered fragment sequences, and phrases that veto a match. */
 export interface PhraseTable {
@@ -70,6 +70,11 @@ export interface PhraseTable {
   sequences?: readonly (readonly string[])[];
   /** When any of these occurs, the table does not match at all. */
   unless?: readonly string[];
+  /**
+   * Vendor tokens so specific that they decide the reason before any status code does (Microsoft's
+   * RESOLVER.ADR.RecipNotFound, GoDaddy's " IB607"): Sisimai applies them per remote host (Rhost/*).
+   */
+  decisive?: readonly string[];
 }
 
 /** What a notice says about one recipient. */
@@ -84,6 +89,12 @@ export interface ReasonFacts {
   action: string;
   /** A format module's own conclusion, if it has one. */
   hint?: Reason;
+  /**
+   * The SMTP command the server was answering ("RCPT", "DATA", "MAIL", "HELO", "EHLO", "CONN"), when
+   * the notice says (Postfix "in reply to RCPT TO command", a Sendmail transcript). Optional: the
+   * diagnostic itself is searched for it too.
+   */
+  command?: string;
 }
 
 /** Every table, by reason: the registry. A new reason is one file under ./reasons and one line here. */
@@ -106,7 +117,6 @@ export const PHRASE_TABLES: Readonly<Partial<Record<Reason, PhraseTable>>> = {
   notaccept,
   notcompliantrfc,
   policyviolation,
-  ratelimited,
   rejected,
   requireptr,
   securityerror,
@@ -140,7 +150,6 @@ const FIRST_PASS: readonly Reason[] = [
   'hostunknown',
   'spamdetected',
   'speeding',
-  'ratelimited',
   'toomanyconn',
   'blocked',
 ];
@@ -238,15 +247,50 @@ export function matchWords(diagnostic: string): Reason | '' {
 
 type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | '';
 
+/** A command named by the caller, normalised; '' when unknown. */
+function normalizeCommand(command: string | undefined): SmtpCommand {
+  const c = (command ?? '').trim().toUpperCase();
+  if (c === 'RCPT' || c === 'DATA' || c === 'MAIL' || c === 'CONN') return c;
+  if (c === 'HELO' || c === 'EHLO') return 'HELO';
+  if (c === 'BDAT' || c === 'BODY') return 'DATA';
+  return '';
+}
+
 /**
  * Which SMTP command the server was answering, when the text says (Postfix "(in reply to RCPT TO
- * command)", Exim "after RCPT TO:<…>", Sendmail ">>> DATA"). Empty when it does not.
+ * command)", Exim "after RCPT TO:<…>", Sendmail ">>> DATA", qmail "does not like recipient").
+ * Empty when it does not.
  */
 function findCommand(text: string): SmtpCommand {
-  if (text.includes('end of data') || text.includes('in reply to data') || text.includes('>>> data')) return 'DATA';
-  if (text.includes('rcpt to')) return 'RCPT';
-  if (text.includes('mail from:') || text.includes('in reply to mail from') || text.includes('>>> mail from')) return 'MAIL';
-  if (text.includes('after initial connection') || text.includes('in reply to ehlo') || text.includes('in reply to helo')) {
+  if (
+    text.includes('end of data') ||
+    text.includes('in reply to data') ||
+    text.includes('>>> data') ||
+    text.includes('failed after i sent the message') ||
+    text.includes('failed on data command')
+  ) {
+    return 'DATA';
+  }
+  if (
+    text.includes('rcpt to') ||
+    text.includes('smtp:rcpt') ||
+    text.includes('rcpt command') ||
+    text.includes('>>> rcpt') ||
+    text.includes('recipient address rejected') || // Postfix smtpd rejects recipients only at RCPT
+    text.includes('does not like recipient')
+  ) {
+    return 'RCPT';
+  }
+  if (text.includes('in reply to mail from') || text.includes('>>> mail from') || text.includes('after mail from')) {
+    return 'MAIL';
+  }
+  if (
+    text.includes('after initial connection') ||
+    text.includes('in reply to ehlo') ||
+    text.includes('in reply to helo') ||
+    text.includes('but my name was rejected') ||
+    text.includes('but greeting failed')
+  ) {
     return 'HELO';
   }
   return '';
@@ -267,57 +311,73 @@ interface Evidence {
 
 /**
  * Does this reason claim the recipient in the first pass? Mostly "its own code or its own words";
- * the exceptions keep a code from overruling words that say something else (go-sisimai why-*.go ProbesInto).
+ * the exceptions keep a code from overruling words that say something else (go-sisimai why-*.go
+ * ProbesInto). Returns the reason that wins, '' when this one does not.
  */
-function probe(reason: Reason, e: Evidence): boolean {
+function probe(reason: Reason, e: Evidence): Reason | '' {
   const { text, statusReason } = e;
+  const own = (ok: boolean): Reason | '' => (ok ? reason : '');
   switch (reason) {
     case 'mesgtoobig':
-      if (statusReason === 'mesgtoobig') return true;
-      if (statusReason === 'exceedlimit') return false;
-      return matchesWords('mesgtoobig', text);
+      if (statusReason === 'mesgtoobig') return reason;
+      if (statusReason === 'exceedlimit') return '';
+      return own(matchesWords('mesgtoobig', text));
     case 'suspend':
-      return e.replyCode === '525' || matchesWords('suspend', text);
-    case 'userunknown':
+      return own(e.replyCode === '525' || matchesWords('suspend', text));
+    case 'userunknown': {
       if (statusReason === 'userunknown') {
-        return !NOT_USERUNKNOWN.some((r) => matchesWords(r, text));
+        // The code says "no such user" but the words say the refusal was about something else
+        // (a relay, a block list, a full mailbox, the sender): the words win.
+        return NOT_USERUNKNOWN.find((r) => matchesWords(r, text)) ?? reason;
       }
-      // Words alone say userunknown only when the refusal came at RCPT (or we cannot tell, and no
-      // other code points elsewhere): after DATA the same words usually mean a filter.
-      if (e.command === 'DATA') return false;
-      if (statusReason !== '' && e.command !== 'RCPT') return false;
-      return matchesWords('userunknown', text);
+      // Without the code, the words say userunknown only when the refusal came at RCPT. Sisimai
+      // (go-sisimai why-userunknown.go) reads "550 user unknown" with no RCPT evidence as filtered:
+      // the same words after DATA come from a recipient's filter, not from the directory.
+      if (e.command !== 'RCPT') return '';
+      return own(matchesWords('userunknown', text));
+    }
     case 'filtered':
-      if (statusReason === 'filtered') return matchesWords('userunknown', text) || matchesWords('filtered', text);
-      if (isBeforeData(e.command)) return false;
-      return matchesWords('filtered', text) || matchesWords('userunknown', text);
+      if (statusReason === 'filtered') return own(matchesWords('userunknown', text) || matchesWords('filtered', text));
+      if (isBeforeData(e.command)) return '';
+      return own(matchesWords('filtered', text) || matchesWords('userunknown', text));
     case 'contenterror':
-      if (probe('spamdetected', e)) return false;
-      return statusReason === 'contenterror' || matchesWords('contenterror', text);
+      if (probe('spamdetected', e) !== '') return '';
+      return own(statusReason === 'contenterror' || matchesWords('contenterror', text));
     case 'rejected': {
-      if (statusReason === 'rejected') return true;
-      if (!matchesWords('rejected', text)) return false;
-      if (e.command === 'MAIL') return true;
-      if (e.command === 'DATA') return statusReason !== 'userunknown';
-      return statusReason === '' || statusReason === 'securityerror' || statusReason === 'systemerror';
+      if (statusReason === 'rejected') return reason;
+      if (!matchesWords('rejected', text)) return '';
+      if (e.command === 'MAIL') return reason;
+      if (e.command === 'DATA') return own(statusReason !== 'userunknown');
+      return own(statusReason === '' || statusReason === 'securityerror' || statusReason === 'systemerror');
     }
     case 'hostunknown':
-      if (statusReason === 'hostunknown') return !matchesWords('networkerror', text);
-      return matchesWords('hostunknown', text);
+      if (statusReason === 'hostunknown') return own(!matchesWords('networkerror', text));
+      return own(matchesWords('hostunknown', text));
     case 'spamdetected':
-      if (e.status === '') return matchesWords('spamdetected', text);
-      if (statusReason === 'spamdetected') return true;
-      if (isBeforeData(e.command)) return false;
-      return matchesWords('spamdetected', text);
+      if (statusReason === 'spamdetected') return reason;
+      if (e.status !== '' && isBeforeData(e.command)) return '';
+      return own(matchesWords('spamdetected', text));
+    case 'blocked':
+      if (statusReason === 'blocked' || matchesWords('blocked', text)) return reason;
+      return own(e.command === 'HELO' && e.replyCode.startsWith('5'));
     case 'hasmoved':
     case 'norelaying':
     case 'notcompliantrfc':
     case 'badreputation':
     case 'speeding':
-      return matchesWords(reason, text);
+      return own(matchesWords(reason, text));
     default:
-      return statusReason === reason || matchesWords(reason, text);
+      return own(statusReason === reason || matchesWords(reason, text));
   }
+}
+
+/** Reasons whose vendor tokens decide before any code (PhraseTable.decisive), in registry order. */
+function findDecisive(text: string): Reason | '' {
+  if (text === '') return '';
+  for (const table of Object.values(PHRASE_TABLES)) {
+    if (table?.decisive?.some((p) => text.includes(p))) return table.reason;
+  }
+  return findVendorCode(text);
 }
 
 /**
@@ -325,21 +385,28 @@ function probe(reason: Reason, e: Evidence): boolean {
  */
 export function findReason(facts: ReasonFacts): Reason {
   const text = normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
-  const status = (facts.status || findStatusIn(text)).trim();
-  const replyCode = (facts.replyCode || findReplyCodeIn(text)).trim();
-  const action = (facts.action || '').toLowerCase();
-  const hint = facts.hint && isReason(facts.hint) ? facts.hint : undefined;
+  const status = (typeof facts.status === 'string' && facts.status ? facts.status : findStatusIn(text)).trim();
+  const replyCode = (typeof facts.replyCode === 'string' && facts.replyCode ? facts.replyCode : findReplyCodeIn(text)).trim();
+  const action = (typeof facts.action === 'string' ? facts.action : '').toLowerCase();
+  const hint = isReason(facts.hint) ? facts.hint : undefined;
 
   if (hint && hint !== 'undefined' && hint !== 'onhold' && !RETRY.has(hint)) return hint;
   if (status.startsWith('2.') || action === 'delivered' || action === 'relayed' || action === 'expanded') {
     return 'delivered';
   }
 
+  const decisive = findDecisive(text);
+  if (decisive !== '') return decisive;
+
   const statusReason = reasonForStatus(status);
-  const evidence: Evidence = { text, statusReason, status, replyCode, command: findCommand(text) };
+  const command = normalizeCommand(facts.command) || findCommand(text);
+  const evidence: Evidence = { text, statusReason, status, replyCode, command };
 
   // 1. First pass: own code or own words.
-  for (const r of FIRST_PASS) if (probe(r, evidence)) return r;
+  for (const r of FIRST_PASS) {
+    const found = probe(r, evidence);
+    if (found !== '') return found;
+  }
 
   // 2. A format module's finding that words could still refine.
   if (hint && hint !== 'undefined' && hint !== 'onhold') return hint;

@@ -19,6 +19,25 @@ export const authfailure: PhraseTable = {
     // (support.google.com/mail/answer/81126)
     'the sender is unauthenticated',
     'unauthenticated email from',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'aligned with either the authenticated spf or dkim',
+    'does not have authentication information or fails to pass',
+    'fails to pass authentication checks',
+    'fails to pass spf checks',
+    'has an spf record with a hard fail policy',
+    "is not accepted due to domain's dmarc policy",
+    'senders to authenticate their email with',
+    'senders to authenticate with dkim',
+    'senders to authenticate with either spf or dkim',
+    'senders to authenticate with spf',
+    'the spf record of the sending domain',
+    'to add a dmarc record to ',
+    // Exchange Online 4.7.26 / 5.7.509 (Sisimai Rhost/Microsoft)
+    'does not pass dmarc verification',
+    'must pass either spf or dkim validation',
+    // Orange (Sisimai Rhost/FrancePTT); GoDaddy IB508
+    'invalid spf record',
+    'spf/dns de votre nom de domaine',
   ],
   sequences: [
     [' is not allowed to send mail.', '_401'],

@@ -12,5 +12,9 @@ export const badreputation: PhraseTable = {
     'none/bad reputation', // t-online.de
     'temporarily deferred due to unexpected volume or user complaints', // Yahoo Inc.
     "the sending mta's poor reputation",
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'very low reputation of the sending',
+    // GoDaddy IB103
+    'poor reputation on cloudmark',
   ],
 };

@@ -69,6 +69,24 @@ export const blocked: PhraseTable = {
     'access denied, banned sending ip',
     // Microsoft S3150 / Outlook.com "part of their network is on our block list (S3140)"
     'block list (s3',
+    // qmail-remote.c "Connected to … but my name was rejected" (Sisimai Lhost/qmail)
+    ' but my name was rejected',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'an unusual rate of unsolicited mail',
+    'empty helo/ehlo argument not allowed',
+    'helo/ehlo argument is invalid',
+    'ip not in whitelist for rcpt domain',
+    'try again later, closing connection.',
+    // GoDaddy (ca.godaddy.com/help/40685, Sisimai Rhost/GoDaddy)
+    'rbl reject',
+    'www.spamhaus.org/query/bl?ip=',
+    // Exchange Online 5.7.506-513 (learn.microsoft.com NDR reference, Sisimai Rhost/Microsoft)
+    'access denied, bad helo',
+    'access denied, banned sender',
+    'access denied, rejected by recipient',
+    'does not accept email over ipv6',
+    'must have a reverse dns record',
+    'using customer block list',
   ],
   sequences: [
     // go-sisimai why-blocked.go ("pairs")

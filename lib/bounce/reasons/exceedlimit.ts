@@ -10,5 +10,11 @@ export const exceedlimit: PhraseTable = {
     // Sisimai Reason/ExceedLimit (go-sisimai reason/why-exceedlimit.go)
     'message header size exceeds limit',
     'message too large',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'bytes per individual header size',
+    "exceeds google's header name limit of",
+    "exceeds google's limit of limit attachments",
+    "exceeds google's message header size limit",
+    "your message exceeded google's message header size limits",
   ],
 };

@@ -25,6 +25,19 @@ export const expired: PhraseTable = {
     'unable to deliver message after multiple retries',
     'was not reachable within the allowed queue period',
     'your message could not be delivered for more than',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'connection expired',
+    'timeout - closing connection',
+    // Exchange 4.4.7 / 5.4.300 "Message expired" (Sisimai Rhost/Microsoft); GoDaddy "Delivery timeout"
+    'delivery timeout',
+    'message expired',
+    'queue expired',
+    // Exim "retry timeout exceeded" (Sisimai Lhost/Exim); Gmail delay notices (Sisimai Lhost/Gmail)
+    'message will be retried for',
+    'retry timeout exceeded',
+    'the recipient server did not accept our requests to connect',
+    // Zoho Mail 421 "Host not reachable" (Sisimai Lhost/Zoho)
+    'host not reachable',
   ],
   sequences: [['could not be delivered for', ' days']],
 };

@@ -7,5 +7,13 @@ export const failedstarttls: PhraseTable = {
     // Sisimai Reason/FailedSTARTTLS (go-sisimai reason/why-failedstarttls.go)
     'starttls is required to send mail',
     'tls required but not supported', // SendGrid
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'must issue a starttls command first',
+    'senders to use tls/ssl for smtp',
+    'tls required for rcpt domain',
+    // Exchange Online 4.4.8 / 5.4.317 / 5.7.321 (Sisimai Rhost/Microsoft)
+    ' failed mta-sts validation',
+    'certificate-expired:',
+    'starttls-not-supported:',
   ],
 };

@@ -22,4 +22,8 @@ export const filtered: PhraseTable = {
     'user reject',
     'you have been blocked by the recipient',
   ],
+  decisive: [
+    // Facebook "RCP-P2 … Refused due to recipient preferences" is a choice, whatever the status says (Sisimai Rhost/Facebook)
+    'refused due to recipient preferences',
+  ],
 };

@@ -27,6 +27,8 @@ export const hostunknown: PhraseTable = {
     'type=mx: host not found',
     // Microsoft Exchange Online 5.4.310 "DNS domain … does not exist" (learn.microsoft.com NDR 5.4.310)
     'dns domain does not exist',
+    // qmail-remote.c "Sorry, I couldn't find any host by that name" (Sisimai Lhost/qmail)
+    "sorry, i couldn't find any host ",
   ],
   sequences: [
     // go-sisimai why-hostunknown.go

@@ -53,6 +53,11 @@ export const mailboxfull: PhraseTable = {
     'the email account that you tried to reach is over quota',
     // Yahoo "Mailbox ... is full" / Exchange "The recipient's mailbox is full and can't accept messages now"
     "recipient's mailbox is full",
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'email quota exceeded',
+    'inbox is out of storage space',
+    // GoDaddy "Account storage limit"
+    'account storage limit',
   ],
   sequences: [
     // go-sisimai why-mailboxfull.go ("pairs")

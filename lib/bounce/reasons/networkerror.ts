@@ -21,5 +21,11 @@ export const networkerror: PhraseTable = {
     'too many hops',
     'unable to resolve route ',
     'unrouteable mail domain',
+    // qmail-remote.c (Sisimai Lhost/qmail)
+    "sorry, i wasn't able to establish an smtp connection",
+    "sorry. although i'm listed as a best-preference mx or a for that host",
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'dns error: ',
+    'message exceeded 50 hops',
   ],
 };

@@ -16,5 +16,9 @@ export const notaccept: PhraseTable = {
     'no mx record found for domain=', // Oath (Yahoo!)
     'no route for current request',
     'smtp protocol returned a permanent error',
+    // notqmail 1.08 for a null MX (Sisimai Lhost/qmail); Gmail null MX (RFC 7505)
+    "sorry, i couldn't find a mail exchanger or ip address",
+    "doesn't receive email according to the administrator",
+    'returned null mx',
   ],
 };

@@ -8,6 +8,17 @@ export const notcompliantrfc: PhraseTable = {
     'duplicate header',
     'https://support.google.com/mail/?p=rfcmessagenoncompliant',
     'this message is not rfc 5322 compliant',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'contains a unicode character in a disallowed header',
+    'encoded-word syntax is not permitted',
+    'is not a valid rfc 5321 address',
+    'mail message is malformed',
+    'missing a valid address in the from: header',
+    'missing a valid message-id: header',
+    'multiple addresses in from: header are not accepted',
+    // Sendmail/Gmail "Messages with multiple addresses in From: header"; GoDaddy IB501
+    'blank from: addresses are not allowed',
+    'messages with multiple addresses in from:',
   ],
   sequences: [[' multiple ', ' header']],
 };

@@ -27,6 +27,11 @@ export const policyviolation: PhraseTable = {
     'this message was blocked because its content presents a potential',
     'we do not accept messages containing images or other attachments',
     "you're using a mass mailer",
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'sending messages with the same message-id:',
+    'you are sending to (or from) has a policy that prohibited',
+    // Zoho Mail 554 5.7.7
+    'email policy violation detected',
   ],
   sequences: [['you have exceeded the', 'allowable number of posts without solving a captcha']],
 };

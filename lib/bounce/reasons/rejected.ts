@@ -69,5 +69,16 @@ export const rejected: PhraseTable = {
     'you are sending to/from an address that has been blacklisted',
     'your access to submit messages to this e-mail system has been rejected',
     'your email address has been blacklisted', // MessageLabs
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'mail sending denied',
+    'unauthenticated email is not accepted',
+    // Google Groups "the group you tried to contact may not exist, or you may not have permission to post" (Sisimai Lhost/GoogleGroups), in the languages Google sends it
+    'may not have permission to post messages to the group',
+    'グループにメッセージを投稿する権限がない',
+    'nicht die erforderlichen berechtigungen haben, um der gruppe nachrichten zu posten',
+    'no tienes los permisos necesarios para publicar mensajes',
+    'que vous ne soyez pas autorisé à lui envoyer des messages',
+    'nemáte oprávnění do ní přidávat příspěvky',
+    'не маєте дозволу публікувати в ній дописи',
   ],
 };

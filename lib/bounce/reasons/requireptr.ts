@@ -24,6 +24,13 @@ export const requireptr: PhraseTable = {
     'this system will not accept messages from servers/devices with no reverse dns',
     'unresolvable relay host name',
     'we do not accept mail from hosts with dynamic ip or generic dns ptr-records',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    ' have a ptr record, or the ptr record',
+    'does not have a ptr record',
+    'does not match the ip address of the hostname',
+    'does not meet ipv6 sending guidelines regarding ptr records',
+    // GoDaddy IB108
+    'reverse dns for this ip failed',
   ],
   sequences: [
     ['domain ', ' mismatches client ip'],

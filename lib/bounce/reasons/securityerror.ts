@@ -16,6 +16,15 @@ export const securityerror: PhraseTable = {
     'unauthenticated senders not allowed',
     'verification failure',
     'you are not authorized to send mail, authentication is required',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'application-specific password required',
+    'no identity changes permitted',
+    'please log in through your web browser',
+    'please log in with your web browser',
+    'too many login attempts',
+    'username and password not accepted',
+    // GoDaddy IB401
+    'authentication not allowed on',
   ],
   sequences: [
     ['authentication failed; server ', ' said: '], // Postfix

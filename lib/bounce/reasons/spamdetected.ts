@@ -98,6 +98,11 @@ export const spamdetected: PhraseTable = {
     // (support.google.com/mail/?p=UnsolicitedMessageError, Sisimai Rhost/GoogleApps)
     'likely unsolicited mail',
     'unsolicitedmessageerror',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'due to the nature of the content or the links within',
+    // GoDaddy IB212 / "Message rejected for spam or virus content"
+    'content judged to be spam',
+    'message rejected for spam or virus content',
   ],
   sequences: [
     // go-sisimai why-spamdetected.go ("pairs")

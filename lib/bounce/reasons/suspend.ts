@@ -29,5 +29,12 @@ export const suspend: PhraseTable = {
     'user or domain is disabled',
     'user suspended', // mail.163.com help_spam_16
     'vdelivermail: account is locked email bounced',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'account that you tried to reach is disabled',
+    'account that you tried to reach is inactive',
+    // GoDaddy "Account disabled"; Orange LPN007_426 "Le compte du destinataire est bloque"
+    'account disabled',
+    'le compte du destinataire est bloque',
+    'the recipient account is blocked',
   ],
 };

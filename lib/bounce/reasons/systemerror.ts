@@ -27,6 +27,14 @@ export const systemerror: PhraseTable = {
     'temporary local problem',
     'timeout waiting for input',
     'transaction failed ',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'domain policy size per transaction exceeded',
+    'mail server has temporarily rejected this message',
+    'mail server temporarily rejected message',
+    'multiple destination domains per transaction is unsupported',
+    'temporary system problem',
+    // qmail "This message is looping: it already has my Delivered-To line" (GoDaddy help 40685)
+    'message is looping',
   ],
   sequences: [['unable to connect ', 'daemon']],
 };

@@ -18,5 +18,13 @@ export const toomanyconn: PhraseTable = {
     'too many smtp sessions for this host', // Sendmail daemon.c
     'trop de connexions, ',
     'we have already made numerous attempts to deliver this message',
+    // Tencent QQ mail help 1000722 / 1000725 (Sisimai Rhost/TencentQQ)
+    'connection frequency limited',
+    'ip frequency limited',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
+    'too many recipients for this sender',
+    'your message has too many recipients',
+    // GoDaddy IB007 / IB605
+    'too many sessions from this ip',
   ],
 };

@@ -93,18 +93,16 @@ export const userunknown: PhraseTable = {
     'vdeliver: invalid or unknown virtual user',
     'weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann',
     'your envelope recipient is in my badrcptto list',
-    // Microsoft Exchange / Office 365 NDR codes (learn.microsoft.com "Email non-delivery reports
-    // and SMTP errors in Exchange Online": 5.1.1, 5.1.10, 5.4.1 RESOLVER.ADR.* / access denied)
-    'resolver.adr.exrecipnotfound',
-    'resolver.adr.recipientnotfound',
-    'resolver.adr.recipnotfound',
-    'resolver.adr.recipient notfound',
+    // Microsoft Exchange / Office 365 (learn.microsoft.com "Email non-delivery reports and SMTP
+    // errors in Exchange Online": 5.1.1, 5.1.10)
     'recipient not found by smtp address lookup',
     "the email address you entered couldn't be found",
     // Gmail "Address not found" (support.google.com/mail/answer/6596, Sisimai Rhost/GoogleApps)
     "the email account that you tried to reach does not exist",
     "wasn't found at",
     "couldn't be found, or is unable to receive mail",
+    // GoDaddy "Account does not exist"
+    'account does not exist',
   ],
   sequences: [
     // Sisimai go-sisimai reason/why-userunknown.go ("pairs": fragments in this order)
@@ -126,5 +124,20 @@ export const userunknown: PhraseTable = {
     ['user ', ' was not found'],
     ['user ', ' does not exist'],
     ['user (', ') unknown'],
+  ],
+  decisive: [
+    // Exchange / Office 365 RESOLVER.ADR.* (learn.microsoft.com "NDR 5.1.1 … 5.1.10"): the address is not in the directory, whatever the status says
+    'resolver.adr.exrecipnotfound',
+    'resolver.adr.recipientnotfound',
+    'resolver.adr.recipnotfound',
+    'resolver.adr.recipient notfound',
+    // Vendor NDR sentences that only a directory miss produces: Lotus Domino, IMail, Gmail "Address not found" (Sisimai Lhost/Domino, Lhost/IMailServer, Lhost/Gmail)
+    "because the address couldn't be found",
+    'invalid final delivery userid',
+    'not listed in domino directory',
+    'not listed in public name & address book',
+    // Exchange 2003 "The recipient name is not recognized"; Exchange 5.1.351 "Remote server returned unknown recipient" (Sisimai Lhost/Exchange2003, Lhost/Office365)
+    'remote server returned unknown recipient',
+    'the recipient name is not recognized',
   ],
 };

@@ -1,0 +1,113 @@
+import type { Reason } from '../types';
+
+/**
+ * Numbered error labels some providers append to their replies. They name the cause more precisely
+ * than the status code next to them (GoDaddy sends "550 5.1.1 … has sent to too many recipients this
+ * hour. IB607"), so a label found here decides the reason (Sisimai applies the same tables per
+ * remote host: Rhost/GoDaddy, Rhost/FrancePTT).
+ */
+
+/**
+ * GoDaddy "IBnnn" labels: https://ca.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685
+ * (Sisimai Rhost/GoDaddy).
+ */
+const GODADDY: Readonly<Record<string, Reason>> = {
+  ib007: 'toomanyconn', // Connection refused, too many sessions from this IP
+  ib101: 'speeding', // Server temporarily unavailable
+  ib103: 'badreputation', // Poor reputation on Cloudmark Sender Intelligence
+  ib104: 'blocked', // Listed on the Spamhaus SBL
+  ib105: 'blocked', // Listed on the Spamhaus XBL
+  ib106: 'blocked', // Listed on the Spamhaus PBL
+  ib108: 'requireptr', // Reverse DNS for this IP failed
+  ib110: 'blocked', // Temporarily blocked for sending spam
+  ib111: 'blocked', // Blocked for the day for sending spam
+  ib112: 'blocked', // Temporarily blocked for mailing too many invalid recipients
+  ib113: 'blocked', // Blocked for the day for mailing too many invalid recipients
+  ib212: 'spamdetected', // Content judged to be spam
+  ib401: 'securityerror', // Authentication not allowed on inbound servers
+  ib501: 'notcompliantrfc', // Blank From: address
+  ib502: 'notcompliantrfc', // IP address as From: address
+  ib504: 'speeding', // Too many messages this hour
+  ib506: 'rejected', // From: domain is invalid
+  ib508: 'authfailure', // Invalid SPF record
+  ib510: 'speeding', // Too many messages per session
+  ib605: 'toomanyconn', // Too many recipients
+  ib607: 'speeding', // Too many recipients this hour
+  ib705: 'virusdetected', // Virus infected message
+};
+
+/**
+ * Orange / La Poste "LPNnnn_NNN", "OFRnnn_NNN", "OFR_NNN", "OUK_NNN" labels: the last three digits
+ * name the cause (https://www.postmastery.com/orange-postmaster-smtp-error-codes-ofr/, Sisimai
+ * Rhost/FrancePTT). Codes Orange uses for several causes ("please try later") are left out.
+ */
+const ORANGE: Readonly<Record<string, Reason>> = {
+  '101': 'blocked',
+  '102': 'blocked',
+  '103': 'blocked',
+  '104': 'toomanyconn',
+  '305': 'securityerror',
+  '401': 'authfailure',
+  '402': 'securityerror',
+  '403': 'rejected',
+  '405': 'rejected',
+  '415': 'rejected',
+  '416': 'userunknown',
+  '417': 'mailboxfull',
+  '420': 'suspend',
+  '421': 'rejected',
+  '426': 'suspend',
+  '505': 'systemerror',
+  '506': 'spamdetected',
+  '510': 'blocked',
+  '514': 'mesgtoobig',
+  '517': 'authfailure',
+  '630': 'policyviolation',
+  '999': 'blocked',
+};
+
+function isAlnum(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'));
+}
+
+/** " ib607" → 'speeding' (text already lowercased). */
+function findGoDaddy(text: string): Reason | '' {
+  let at = text.indexOf(' ib');
+  while (at >= 0) {
+    const label = text.slice(at + 1, at + 6);
+    if (!isAlnum(text[at + 6])) {
+      const reason = GODADDY[label];
+      if (reason) return reason;
+    }
+    at = text.indexOf(' ib', at + 3);
+  }
+  return '';
+}
+
+/** "lpn007_426", "ofr_416", "ofr006_102" → the reason of the last three digits (text lowercased). */
+function findOrange(text: string): Reason | '' {
+  for (const prefix of ['lpn', 'ofr', 'ouk']) {
+    let at = text.indexOf(prefix);
+    while (at >= 0) {
+      if (!isAlnum(text[at - 1])) {
+        let i = at + prefix.length;
+        const stop = Math.min(text.length, i + 6);
+        while (i < stop && isAlnum(text[i])) i++; // "007", "aaa"
+        if (text[i] === '_' || text[i] === '-') {
+          const code = text.slice(i + 1, i + 4);
+          if (code.length === 3 && !isAlnum(text[i + 4])) {
+            const reason = ORANGE[code];
+            if (reason) return reason;
+          }
+        }
+      }
+      at = text.indexOf(prefix, at + prefix.length);
+    }
+  }
+  return '';
+}
+
+/** The reason a provider's numbered label names, or ''. Linear in the text. */
+export function findVendorCode(text: string): Reason | '' {
+  return findGoDaddy(text) || findOrange(text);
+}
