@@ -1,0 +1,78 @@
+/**
+ * Raw notices written for these tests (anonymised: example.com, 192.0.2.x). `dsnBounce` is an
+ * RFC 3464 delivery status notification as Postfix sends it; `ordinaryMail` is not a bounce.
+ */
+export function dsnBounce(recipient: string, options: { date?: string; id?: string; status?: string; diagnostic?: string } = {}): string {
+  const date = options.date ?? 'Mon, 02 Mar 2026 10:00:00 +0000';
+  const id = options.id ?? `${recipient.replace(/\W/g, '.')}@mx.example.net`;
+  const status = options.status ?? '5.1.1';
+  const diagnostic = options.diagnostic ?? `smtp; 550 5.1.1 <${recipient}>: Recipient address rejected: User unknown in virtual mailbox table`;
+  return [
+    'Return-Path: <>',
+    `Date: ${date}`,
+    'From: MAILER-DAEMON@mx.example.net (Mail Delivery System)',
+    'To: sender@example.org',
+    'Subject: Undelivered Mail Returned to Sender',
+    `Message-ID: <${id}>`,
+    'Auto-Submitted: auto-replied',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="BOUNDARY-1"',
+    '',
+    'This is a MIME-encapsulated message.',
+    '',
+    '--BOUNDARY-1',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'This is the mail system at host mx.example.net.',
+    '',
+    "I'm sorry to have to inform you that your message could not",
+    'be delivered to one or more recipients.',
+    '',
+    `<${recipient}>: host mx.example.com[192.0.2.25] said: 550 ${status} <${recipient}>: Recipient`,
+    '    address rejected: User unknown in virtual mailbox table',
+    '',
+    '--BOUNDARY-1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.net',
+    'Arrival-Date: ' + date,
+    '',
+    `Final-Recipient: rfc822; ${recipient}`,
+    `Original-Recipient: rfc822;${recipient}`,
+    'Action: failed',
+    `Status: ${status}`,
+    'Remote-MTA: dns; mx.example.com',
+    `Diagnostic-Code: ${diagnostic}`,
+    '',
+    '--BOUNDARY-1',
+    'Content-Type: text/rfc822-headers',
+    '',
+    'From: sender@example.org',
+    `To: ${recipient}`,
+    'Subject: Spring open house',
+    '',
+    '--BOUNDARY-1--',
+    '',
+  ].join('\n');
+}
+
+export function ordinaryMail(subject: string): string {
+  return [
+    'Date: Tue, 03 Mar 2026 09:00:00 +0000',
+    'From: friend@example.org',
+    'To: sender@example.org',
+    `Subject: ${subject}`,
+    `Message-ID: <${subject.replace(/\W/g, '')}@example.org>`,
+    '',
+    'Hello! Are we still on for lunch?',
+    'From the look of it, yes.', // not an mbox separator: no blank line... still must survive mboxrd
+    '',
+  ].join('\n');
+}
+
+/** An mbox (mboxrd) holding the given messages, "From " lines in bodies escaped. */
+export function toMbox(messages: string[]): string {
+  return messages
+    .map((message) => `From MAILER-DAEMON Mon Mar  2 10:00:00 2026\n${message.replace(/^(>*From )/gm, '>$1')}\n`)
+    .join('');
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { splitMbox } from '../../lib/mbox';
+import { readMboxMessages } from '../../lib/import/mbox-stream';
+import { scanFiles, type ImportedNotice, type ScanProgress } from '../../lib/import/scan';
+import { dsnBounce, ordinaryMail, toMbox } from './bounce-fixtures';
+
+const messages = [
+  dsnBounce('ann@example.com', { date: 'Mon, 02 Mar 2026 10:00:00 +0000' }),
+  ordinaryMail('Lunch'),
+  dsnBounce('bob@example.org', { date: 'Tue, 03 Mar 2026 11:00:00 +0000' }),
+  ordinaryMail('From the open house'),
+  dsnBounce('cat@example.net', { date: 'Wed, 04 Mar 2026 12:00:00 +0000', status: '5.2.2', diagnostic: 'smtp; 552 5.2.2 Mailbox full' }),
+];
+const mboxText = toMbox(messages);
+
+async function collect(files: File[], options: { batchSize?: number; sliceBytes?: number; cancelAfter?: number } = {}) {
+  const batches: ImportedNotice[][] = [];
+  const progress: ScanProgress[] = [];
+  let seen = 0;
+  const result = await scanFiles(files, {
+    batchSize: options.batchSize,
+    sliceBytes: options.sliceBytes,
+    onBatch: (notices) => void batches.push(notices),
+    onProgress: (p) => void progress.push(p),
+    isCancelled: () => options.cancelAfter !== undefined && seen++ >= options.cancelAfter,
+  });
+  return { result, batches, progress, notices: batches.flat() };
+}
+
+describe('readMboxMessages', () => {
+  it('gives the same messages as splitMbox whatever the slice size', async () => {
+    const whole = splitMbox(mboxText);
+    expect(whole).toHaveLength(5);
+    for (const slice of [7, 64, 1000, 1 << 20]) {
+      const streamed: string[] = [];
+      for await (const chunk of readMboxMessages(new Blob([mboxText]), slice)) streamed.push(...chunk.messages);
+      expect(streamed, `slice ${slice}`).toEqual(whole);
+    }
+  });
+
+  it('keeps multi-byte characters whole across slice edges', async () => {
+    const text = toMbox([ordinaryMail('Grüße aus Köln ✓ 日本語')]);
+    const streamed: string[] = [];
+    for await (const chunk of readMboxMessages(new Blob([text]), 3)) streamed.push(...chunk.messages);
+    expect(streamed).toEqual(splitMbox(text));
+    expect(streamed[0]).toContain('Grüße aus Köln ✓ 日本語');
+  });
+});
+
+describe('scanFiles', () => {
+  it('classifies every message of an .mbox and hands on only the bounces', async () => {
+    const { result, notices, progress } = await collect([new File([mboxText], 'Takeout.mbox')]);
+    expect(result).toMatchObject({ messages: 5, bounces: 3, cancelled: false, bytesRead: result.bytesTotal });
+    expect(notices.map((n) => n.notice.recipients.map((r) => r.address))).toEqual([['ann@example.com'], ['bob@example.org'], ['cat@example.net']]);
+    expect(notices[2]!.notice.recipients[0]).toMatchObject({ kind: 'soft', reason: 'mailboxfull' });
+    expect(notices.every((n) => /^import:[0-9a-f]{64}$/.test(n.key))).toBe(true);
+    expect(new Set(notices.map((n) => n.key)).size).toBe(3);
+    expect(progress.at(-1)!.bytesRead).toBe(progress.at(-1)!.bytesTotal);
+  });
+
+  it('gives the same keys on a second import, and the same result in small slices', async () => {
+    const first = await collect([new File([mboxText], 'a.mbox')]);
+    const again = await collect([new File([mboxText], 'a.mbox')], { sliceBytes: 100 });
+    expect(again.notices.map((n) => n.key)).toEqual(first.notices.map((n) => n.key));
+    expect(again.progress.length).toBeGreaterThan(first.progress.length);
+  });
+
+  it('reads .eml files as one message each', async () => {
+    const files = [
+      new File([messages[0]!], 'one.eml'),
+      new File([messages[1]!], 'two.EML'),
+      new File([messages[4]!], 'three.eml'),
+    ];
+    const { result, notices } = await collect(files);
+    expect(result).toMatchObject({ messages: 3, bounces: 2, fileCount: 3 });
+    expect(notices.map((n) => n.notice.recipients[0]!.address)).toEqual(['ann@example.com', 'cat@example.net']);
+  });
+
+  it('hands bounces on in batches', async () => {
+    const { batches } = await collect([new File([mboxText], 'a.mbox')], { batchSize: 2 });
+    expect(batches.map((b) => b.length)).toEqual([2, 1]);
+  });
+
+  it('stops at the next message once cancelled', async () => {
+    const { result, notices } = await collect([new File([mboxText], 'a.mbox')], { cancelAfter: 2 });
+    expect(result.cancelled).toBe(true);
+    expect(result.messages).toBe(2);
+    // What was classified before the cancel is still handed on.
+    expect(notices.map((n) => n.notice.recipients[0]!.address)).toEqual(['ann@example.com']);
+  });
+});
