@@ -42,6 +42,7 @@ export function normalizeAction(v: string): DeliveryAction | string {
   for (const known of ACTIONS) if (a.startsWith(known)) return known as DeliveryAction;
   if (a.startsWith('fail')) return 'failed';
   if (a.startsWith('delay')) return 'delayed';
+  if (a.startsWith('deliverable')) return 'delivered'; // seen in the wild for RFC 3464's "delivered"
   return a;
 }
 

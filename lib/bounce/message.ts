@@ -279,6 +279,16 @@ async function readRaw(source: unknown): Promise<Message> {
       }
     }
     m.extraText = extra.join('\n');
+    if (!m.text.trim() && !m.deliveryStatus && !m.returned && !m.extraText.trim()) {
+      // Nothing came out of the MIME tree (a boundary that never occurs, a truncated part):
+      // read the body as it stands, as a person would.
+      const raw = utf8(bytes);
+      const blank = raw.indexOf('\n\n');
+      if (blank >= 0 && raw.length - blank > 2) {
+        m.text = raw.slice(blank + 2);
+        m.notes.push('MIME structure unreadable (missing boundary?); body read as plain text');
+      }
+    }
   }
 
   const ct = header(m.headers, 'content-type').toLowerCase();

@@ -98,7 +98,6 @@ export function excludedAddresses(msg: Message): Set<string> {
     if (a) out.add(a.toLowerCase());
   };
   add(msg.from);
-  for (const a of msg.to) add(a);
   if (msg.returned) {
     add(msg.returned.from);
     for (const v of ['sender', 'return-path', 'reply-to']) for (const a of findAddresses(header(msg.returned.headers, v), 5)) add(a.address);

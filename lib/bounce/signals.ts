@@ -22,7 +22,7 @@ const BOUNCE_SUBJECTS = [
   'zustellung', 'notificación de estado', 'mail returned', 'permanent error', 'temporary error', 'returned message',
   'nondeliverable', 'no such user', 'message you sent', 'dsn', 'unzustellbare', 'fehlgeschlagen', 'failed mail',
   'mail could not', 'delivery final failure', 'could not send message', 'delivery error', 'retour de message', 'a message from', 'message blocked',
-  '配信', '不達', 'エラー', '送信できません', '未送達', 'mail error', 'error in delivery', 'warning:', 'notice of undelivered', 'failure delivery', 'message status', 'delivery to the following', 'e-mail error',
+  '配信', '不達', 'エラー', '送信できません', '未送達', 'mail error', 'error in delivery', 'warning:', 'notice of undelivered', 'failure delivery', 'message status', 'delivery to the following', 'e-mail error', 'mail failed', 'returning to sender', 'loop alert',
 ];
 
 /** Phrases of the notice body itself (mostly Sisimai's Lhost `startingof` markers). */
@@ -42,7 +42,7 @@ const BOUNCE_PHRASES = [
   'delivery failure', 'this is an automatically generated delivery status notification', 'bounced', 'returned mail',
   'could not reach', 'has not yet been delivered', 'could not send', 'there was an error', 'mail could not',
   '送信できません', '配信できません', '届きませんでした', 'エラー', '不明なため', '宛先',
-  'fatal error', 'retry timeout exceeded', 'host unknown', 'was undeliverable', 'recipient address rejected',
+  'fatal error', 'retry timeout exceeded', 'failed addresses follow', 'message log follows', 'host unknown', 'was undeliverable', 'recipient address rejected',
 ];
 
 export function looksLikeBounce(msg: Message): boolean {

@@ -40,7 +40,12 @@ export function genericRecipients(msg: Message): ParsedRecipient[] | null {
       }),
     );
   }
-  if (!blocks.length) return null;
+  if (!blocks.length) {
+    // Nothing in the words: the returned message's To is who it was for (as Sisimai falls back).
+    const to = msg.returned?.to ?? [];
+    if (to.length === 0 || to.length > 5) return null;
+    return withWholeText(msg, to.map((address) => ({ address })));
+  }
   return withWholeText(msg, blocks.map((b) => ({ address: b.address, ...factsFromWords(b.words) })));
 }
 
