@@ -1,0 +1,299 @@
+/**
+ * Outlook on the web (new Outlook / OWA on outlook.live.com, outlook.office.com,
+ * outlook.office365.com, outlook.cloud.microsoft) behind the webmail-neutral adapter interface.
+ * It only finds and reads; the runtime draws, the background classifies (lib/webmail/adapter.ts).
+ *
+ * Outlook offers no same-origin raw source (webmail-dom.md 2.6), so readNotice hands on the
+ * rendered view: subject, sender and the visible text of the reading pane body, which carries the
+ * recipient, the status code and the remote server's words (webmail-dom.md 2.7).
+ * Localized aria-labels ("Message body", "Nachrichtentext", "De :") are never read for meaning;
+ * roles, ids, data attributes, titles and address patterns are (webmail-dom.md 3.7).
+ */
+import type { NoticeReport } from '../../messaging';
+import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
+import { looksLikeBounce } from '../looks-like-bounce';
+import { OUTLOOK, closest, queryAll, queryFirst, type SelectorEntry } from './selectors';
+import { lineText, visibleText } from './text';
+
+const OWN = '[data-bounce-sweeper]';
+
+/** One address (RFC 5321 dot-atom, practical subset), as looks-like-bounce.ts matches them. */
+const ADDRESS_RE =
+  /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+/gi;
+const EXACT_ADDRESS_RE = new RegExp(`^<?(${ADDRESS_RE.source})>?$`, 'i');
+
+/** Distinct addresses in a text, lower-cased (the tally keys addresses lower-cased). */
+export function addressesIn(text: string | null | undefined): string[] {
+  const found: string[] = [];
+  for (const match of (text ?? '').matchAll(ADDRESS_RE)) {
+    const address = match[0].toLowerCase().replace(/\.+$/, '');
+    if (!found.includes(address)) found.push(address);
+  }
+  return found;
+}
+
+function isElement(node: ParentNode): node is Element {
+  return (node as Node).nodeType === 1;
+}
+
+/** Elements of `which` in `root`, plus the one `root` sits in (a watcher batch may hand us a child). */
+function findAround(root: ParentNode, which: SelectorEntry): HTMLElement[] {
+  const found = queryAll(root, which);
+  if (!found.length && isElement(root)) {
+    const around = closest(root, which);
+    if (around) found.push(around);
+  }
+  return found.filter((el) => !el.closest(OWN));
+}
+
+/** Drops elements nested inside another element of the list (keeps the outermost). */
+function outermost<T extends Element>(elements: T[]): T[] {
+  return elements.filter((el) => !elements.some((other) => other !== el && other.contains(el)));
+}
+
+/** "Name <address>" from a persona element: its title or text names the address, its text the name. */
+function describePerson(el: HTMLElement, context: Element | null): string {
+  const name = lineText(el);
+  const address =
+    addressesIn(el.getAttribute('title'))[0] ?? addressesIn(el.getAttribute('aria-label'))[0] ?? addressesIn(lineText(context))[0] ?? '';
+  const bareName = name.replace(/\s*<[^>]*>\s*$/, '').trim();
+  if (!address) return bareName;
+  if (!bareName || bareName.toLowerCase() === address) return address;
+  return `${bareName} <${address}>`;
+}
+
+// --- Message list -------------------------------------------------------------------------------
+
+interface RowParts {
+  from: string;
+  subject: string;
+  snippet: string;
+  subjectEl: HTMLElement | null;
+}
+
+/** Reads sender, subject and preview from a row without relying on Microsoft's hashed classes. */
+export function parseRow(row: HTMLElement): RowParts {
+  const senders = outermost(queryAll(row, OUTLOOK.rowSender).filter((el) => el !== row && !el.closest(OWN)));
+  const from = senders.map((el) => describePerson(el, null)).filter(Boolean).join(', ');
+  const senderNames = new Set(senders.map((el) => lineText(el)));
+
+  // Outlook repeats a truncated subject in its title; the date's title differs from its text.
+  const titled = queryAll(row, OUTLOOK.rowTitled).filter((el) => el !== row && !el.closest(OWN));
+  const subjectEl =
+    titled.find((el) => {
+      const title = (el.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim();
+      return (
+        title !== '' &&
+        title === lineText(el) &&
+        !senders.some((sender) => sender.contains(el) || el.contains(sender)) &&
+        !senderNames.has(title) &&
+        !EXACT_ADDRESS_RE.test(title)
+      );
+    }) ?? null;
+
+  // Everything else the row says, minus sender, subject and tooltipped bits (dates), is the preview.
+  const skipped = [...senders, ...titled];
+  const chunks: string[] = [];
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(OWN) || skipped.some((el) => el.contains(parent))) continue;
+    const text = lineText(node);
+    if (text) chunks.push(text);
+  }
+  let subject = subjectEl ? lineText(subjectEl) : '';
+  if (!subject && chunks.length) subject = chunks.shift() ?? ''; // no tooltip: the first line after the sender
+  return { from, subject, snippet: chunks.join(' ').trim(), subjectEl };
+}
+
+// --- Reading pane -------------------------------------------------------------------------------
+
+/** The sender element of a message header: first persona outside the body and the recipient well. */
+function findSender(message: HTMLElement, body: HTMLElement): HTMLElement | null {
+  for (const selector of OUTLOOK.messageSender.selectors) {
+    for (const el of message.querySelectorAll<HTMLElement>(selector)) {
+      if (body.contains(el) || el.contains(body) || el.closest(OWN)) continue;
+      if (el.closest(OUTLOOK.recipientWellRead.selectors.join(','))) continue;
+      return el;
+    }
+  }
+  return null;
+}
+
+/**
+ * The message element around a body: Outlook's hashed message class if present, else the smallest
+ * ancestor that also holds the sender (language-independent), stopping at the reading pane.
+ */
+function findMessage(body: HTMLElement): HTMLElement {
+  const hashed = closest(body, OUTLOOK.message);
+  if (hashed) return hashed;
+  const stop = closest(body, OUTLOOK.readingPane);
+  for (let el = body.parentElement; el && el !== stop && el !== body.ownerDocument.body; el = el.parentElement) {
+    if (findSender(el, body)) return el;
+  }
+  return body.parentElement ?? body;
+}
+
+/** Item id from a deep link such as /mail/inbox/id/AAMkAD…%3D (webmail-dom.md 2.1). */
+export function itemIdFromUrl(href: string): string {
+  try {
+    const match = /\/id\/([^/?#]+)/.exec(new URL(href).pathname);
+    return match?.[1] ? decodeURIComponent(match[1]) : '';
+  } catch {
+    return '';
+  }
+}
+
+// --- Compose ------------------------------------------------------------------------------------
+
+/** Address of a recipient chip, or '' when the chip shows only a name (never guessed). */
+export function chipAddress(chip: HTMLElement): string {
+  const doc = chip.ownerDocument;
+  const found = new Set<string>();
+  const people = [chip, ...chip.querySelectorAll<HTMLElement>('*')];
+  for (const el of people) {
+    for (const attribute of ['title', 'aria-label']) {
+      for (const address of addressesIn(el.getAttribute(attribute))) found.add(address);
+    }
+    // An open persona card linked from the chip (aria-controls / -describedby / -owns) shows the address.
+    for (const attribute of ['aria-controls', 'aria-describedby', 'aria-owns']) {
+      for (const id of (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)) {
+        const card = doc.getElementById(id);
+        const email = card ? queryFirst(card, OUTLOOK.personaCardEmail) : null;
+        for (const address of addressesIn(lineText(email))) found.add(address);
+      }
+    }
+  }
+  // The chip's own words: "Name <address>" or a bare address (Briskine parseNameAndEmail).
+  for (const address of addressesIn(lineText(chip))) found.add(address);
+  // Zero: a name-only chip. Several: a group or an ambiguous chip. Either way, say nothing.
+  return found.size === 1 ? [...found][0]! : '';
+}
+
+function composeForms(root: ParentNode): HTMLElement[] {
+  const forms = new Set<HTMLElement>();
+  const bodies = findAround(root, OUTLOOK.composeBody);
+  for (const body of bodies) forms.add(closest(body, OUTLOOK.composeRoot) ?? body.parentElement ?? body);
+  if (!bodies.length && isElement(root)) {
+    // A batch that only touched a well: climb to its form, but only if that form has a body editor.
+    const form = closest(root, OUTLOOK.composeRoot);
+    if (form && queryFirst(form, OUTLOOK.composeBody)) forms.add(form);
+  }
+  return outermost([...forms]);
+}
+
+// --- The adapter --------------------------------------------------------------------------------
+
+export const outlookAdapter: WebmailAdapter = {
+  id: 'outlook',
+
+  isApp(doc) {
+    return queryFirst(doc, OUTLOOK.app) !== null;
+  },
+
+  observedRoots(doc) {
+    const roots = outermost([
+      ...queryAll(doc, OUTLOOK.messageList),
+      ...queryAll(doc, OUTLOOK.readingPane),
+      ...queryAll(doc, OUTLOOK.composeRoot).filter((el) => el.matches('[data-app-section]')),
+    ]);
+    if (roots.length) return roots;
+    const main = doc.querySelector<HTMLElement>('[role="main"]');
+    return main ? [main] : doc.body ? [doc.body] : [];
+  },
+
+  account(doc) {
+    for (const selector of OUTLOOK.account.selectors) {
+      for (const el of doc.querySelectorAll<HTMLElement>(selector)) {
+        for (const value of [el.getAttribute('data-folder-name'), el.getAttribute('title'), el.getAttribute('aria-label')]) {
+          const address = addressesIn(value)[0];
+          if (address) return address;
+        }
+      }
+    }
+    return '';
+  },
+
+  findListNotices(root) {
+    const notices: ListNotice[] = [];
+    for (const row of outermost(findAround(root, OUTLOOK.listItem))) {
+      const parts = parseRow(row);
+      if (!looksLikeBounce({ subject: parts.subject, from: parts.from, snippet: parts.snippet }).isBounce) continue;
+      notices.push({
+        row,
+        badgeHost: parts.subjectEl?.parentElement ?? row,
+        messageId: row.getAttribute('data-convid') ?? '',
+        subject: parts.subject,
+        from: parts.from,
+        snippet: parts.snippet,
+      });
+    }
+    return notices;
+  },
+
+  findOpenNotices(root) {
+    const notices: OpenNotice[] = [];
+    const bodies = outermost(findAround(root, OUTLOOK.messageBody)).filter(
+      (body) => !body.closest(OUTLOOK.listItem.selectors.join(',')),
+    );
+    for (const body of bodies) {
+      const doc = body.ownerDocument;
+      const message = findMessage(body);
+      const senderEl = findSender(message, body);
+      const from = senderEl ? describePerson(senderEl, senderEl.parentElement) : '';
+
+      const pane = closest(body, OUTLOOK.readingPane) ?? doc;
+      const heading = [...pane.querySelectorAll<HTMLElement>(OUTLOOK.readingSubject.selectors.join(','))].find(
+        (el) => !body.contains(el) && !el.closest(OWN),
+      );
+      const headingTitle = heading?.querySelector('[title]')?.getAttribute('title') ?? '';
+      let subject = (headingTitle || lineText(heading)).trim();
+      const selected = queryFirst(doc, OUTLOOK.selectedListItem);
+      if (!subject && selected) subject = parseRow(selected).subject;
+
+      if (!looksLikeBounce({ subject, from }).isBounce) continue;
+
+      // Stable across re-opens: the item id in the URL, else the open conversation; the ordinal
+      // tells several messages of one conversation apart.
+      const convid = selected?.getAttribute('data-convid') ?? '';
+      let messageId = itemIdFromUrl(doc.location?.href ?? '') || convid;
+      const allBodies = outermost(queryAll(pane, OUTLOOK.messageBody));
+      if (messageId && allBodies.length > 1) messageId = `${messageId}#${allBodies.indexOf(body)}`;
+
+      notices.push({ message, bannerHost: body, messageId, subject, from, body });
+    }
+    return notices;
+  },
+
+  findComposeRecipients(root) {
+    const recipients: ComposeRecipient[] = [];
+    const seen = new Set<HTMLElement>();
+    for (const form of composeForms(root)) {
+      const body = queryFirst(form, OUTLOOK.composeBody);
+      const wells = outermost(queryAll(form, OUTLOOK.recipientWell).filter((well) => !body?.contains(well) && !well.closest(OWN)));
+      for (const well of wells) {
+        const chips = outermost(queryAll(well, OUTLOOK.recipientChip).filter((chip) => chip !== well && !chip.closest(OWN)));
+        for (const chip of chips) {
+          if (seen.has(chip)) continue;
+          seen.add(chip);
+          const address = chipAddress(chip);
+          if (address) recipients.push({ chip, address });
+        }
+      }
+    }
+    return recipients;
+  },
+
+  async readNotice(notice, doc) {
+    const report: NoticeReport = {
+      webmail: 'outlook',
+      account: this.account(doc),
+      messageId: notice.messageId,
+      url: doc.location?.href ?? '',
+      rendered: { subject: notice.subject, from: notice.from, text: visibleText(notice.body) },
+    };
+    return report;
+  },
+};
+
+export default outlookAdapter;
