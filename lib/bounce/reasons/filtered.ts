@@ -17,7 +17,6 @@ export const filtered: PhraseTable = {
     'not found recipient account',
     'recipient id refuse to receive mail', // Willcom
     'recipient is only accepting mail from specific email addresses', // AOL Phoenix
-    'refused due to recipient preferences', // Facebook
     'user refuses to receive this mail',
     'user reject',
     'you have been blocked by the recipient',

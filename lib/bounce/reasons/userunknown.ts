@@ -98,7 +98,6 @@ export const userunknown: PhraseTable = {
     'recipient not found by smtp address lookup',
     "the email address you entered couldn't be found",
     // Gmail "Address not found" (support.google.com/mail/answer/6596, Sisimai Rhost/GoogleApps)
-    "the email account that you tried to reach does not exist",
     "wasn't found at",
     "couldn't be found, or is unable to receive mail",
     // GoDaddy "Account does not exist"
