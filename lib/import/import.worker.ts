@@ -1,41 +1,4 @@
-/**
- * The import worker: scans the files off the page's main thread. It waits for the page to confirm
- * each batch (recorded by the background) before going on, so a huge mailbox never queues more
- * than one batch in memory, and cancel takes effect at the next message.
- */
-import type { FromWorker, ToWorker } from './protocol';
-import { scanFiles } from './scan';
+/** Entry of the import worker (bundled by Vite from `new Worker(new URL(...), { type: 'module' })`). */
+import { attachImportWorker, type WorkerScope } from './worker-main';
 
-const scope = self as unknown as {
-  postMessage(message: FromWorker): void;
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-};
-
-let cancelled = false;
-let confirmBatch: (() => void) | null = null;
-
-scope.onmessage = (event) => {
-  const message = event.data;
-  if (message.type === 'cancel') {
-    cancelled = true;
-    confirmBatch?.();
-  } else if (message.type === 'batch-recorded') {
-    confirmBatch?.();
-  } else if (message.type === 'start') {
-    cancelled = false;
-    scanFiles(message.files, {
-      isCancelled: () => cancelled,
-      onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
-      onBatch: (notices) =>
-        new Promise<void>((resolve) => {
-          confirmBatch = () => {
-            confirmBatch = null;
-            resolve();
-          };
-          scope.postMessage({ type: 'batch', notices });
-        }),
-    })
-      .then((result) => scope.postMessage({ type: 'done', result: { ...result, cancelled: result.cancelled || cancelled } }))
-      .catch((error: unknown) => scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
-  }
-};
+attachImportWorker(self as unknown as WorkerScope);

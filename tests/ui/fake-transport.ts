@@ -21,6 +21,7 @@ export function createFakeBackground(initial: AddressSummary[]): FakeBackground 
   const policyVerdict = new Map<string, Verdict>(initial.map((row) => [row.address, row.verdict]));
   const calls: FakeBackground['calls'] = [];
   const failures = new Map<string, string>();
+  const noticeKeys = new Set<string>();
   const fake: FakeBackground = {
     calls,
     rows,
@@ -64,6 +65,21 @@ export function createFakeBackground(initial: AddressSummary[]): FakeBackground 
         case 'setSettings':
           fake.settings = { ...(request as PolicySettings) };
           return { ...fake.settings };
+        case 'importNotices': {
+          // Idempotent by key, like the tally: a notice seen again adds nothing.
+          const { notices } = request as { notices: Array<{ key: string; notice: { recipients: unknown[] } }> };
+          const result = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
+          for (const { key, notice } of notices) {
+            if (noticeKeys.has(key)) {
+              result.noticesSkipped++;
+              continue;
+            }
+            noticeKeys.add(key);
+            result.noticesAdded++;
+            result.eventsAdded += notice.recipients.length;
+          }
+          return result;
+        }
         default:
           throw new Error(`fake background: ${type} not implemented`);
       }

@@ -1,0 +1,65 @@
+/**
+ * The page side of a mailbox import: starts the worker, records each batch through the background
+ * (`importNotices`, the same idempotent recording as everything else), reports progress, cancels.
+ */
+import type { ImportResult } from '../messaging';
+import type { Transport } from '../ui/transport';
+import type { FromWorker, ToWorker } from './protocol';
+import type { ScanProgress, ScanResult } from './scan';
+
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  onmessage: ((event: { data: FromWorker }) => void) | null;
+  terminate(): void;
+}
+
+export interface ImportOutcome {
+  scan: ScanResult;
+  recorded: ImportResult;
+}
+
+export interface ImportRun {
+  cancel(): void;
+  done: Promise<ImportOutcome>;
+}
+
+export function runImport(
+  files: File[],
+  transport: Transport,
+  worker: WorkerLike,
+  onProgress: (progress: ScanProgress, recorded: ImportResult) => void,
+): ImportRun {
+  const recorded: ImportResult = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
+  const done = new Promise<ImportOutcome>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      worker.terminate();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    worker.onmessage = ({ data }) => {
+      switch (data.type) {
+        case 'progress':
+          onProgress(data.progress, { ...recorded });
+          break;
+        case 'batch':
+          transport('importNotices', { notices: data.notices })
+            .then((result) => {
+              recorded.noticesAdded += result.noticesAdded;
+              recorded.noticesSkipped += result.noticesSkipped;
+              recorded.eventsAdded += result.eventsAdded;
+              worker.postMessage({ type: 'batch-recorded' });
+            })
+            .catch(fail);
+          break;
+        case 'done':
+          worker.terminate();
+          resolve({ scan: data.result, recorded: { ...recorded } });
+          break;
+        case 'error':
+          fail(new Error(data.message));
+          break;
+      }
+    };
+  });
+  worker.postMessage({ type: 'start', files });
+  return { cancel: () => worker.postMessage({ type: 'cancel' }), done };
+}
