@@ -4,7 +4,7 @@
  * hand-written loops only (linear time).
  */
 import type { Message } from './message';
-import { header } from './message';
+import { header, parseHeaderBlock } from './message';
 import type { ParsedRecipient } from './format-types';
 import { findAddresses, findReplyCode, findStatusCode, foldWhitespace, indentOf, type FoundAddress } from './text';
 
@@ -98,6 +98,7 @@ export function excludedAddresses(msg: Message): Set<string> {
     if (a) out.add(a.toLowerCase());
   };
   add(msg.from);
+  for (const a of msg.to) add(a);
   if (msg.returned) {
     add(msg.returned.from);
     for (const v of ['sender', 'return-path', 'reply-to']) for (const a of findAddresses(header(msg.returned.headers, v), 5)) add(a.address);
@@ -136,8 +137,15 @@ const SKIP_LINE_PREFIXES = ['from:', 'sender:', 'return-path:', 'message-id:', '
  * skipped. Linear in the text.
  */
 export function scanRecipientBlocks(text: string, lower: string, msg: Message, limit = 200): RecipientBlock[] {
+  const strict = scanBlocks(text, lower, msg, limit, excludedAddresses(msg));
+  if (strict.length) return strict;
+  // The original sender may also be the failed recipient (a message to oneself): try again
+  // excluding only the notice's own sender.
+  return scanBlocks(text, lower, msg, limit, new Set(msg.from ? [msg.from.toLowerCase()] : []));
+}
+
+function scanBlocks(text: string, lower: string, msg: Message, limit: number, excluded: Set<string>): RecipientBlock[] {
   const cut = returnedStart(lower);
-  const excluded = excludedAddresses(msg);
   const lines = text.slice(0, cut).split('\n');
   const out: RecipientBlock[] = [];
   const seen = new Map<string, RecipientBlock>();
@@ -258,4 +266,16 @@ function commandWord(s: string): SmtpCommand {
   if (s.startsWith('mail')) return 'MAIL';
   if (s.startsWith('ehlo') || s.startsWith('helo')) return 'HELO';
   return '';
+}
+
+/** Headers of a returned message copied inline after a marker (non-MIME notices), or null. */
+export function inlineReturnedHeaders(text: string, lower: string): import('./message').HeaderField[] | null {
+  const start = returnedStart(lower);
+  if (start >= text.length) return null;
+  let from = text.indexOf('\n', start);
+  if (from < 0) return null;
+  // skip blank lines after the marker
+  while (text[from + 1] === '\n') from++;
+  const block = parseHeaderBlock(text.slice(from + 1, from + 1 + 64_000));
+  return block.length ? block : null;
 }

@@ -5,8 +5,8 @@
  */
 import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
-import { headerValues } from '../message';
-import { errorPart, factsFromWords, scanRecipientBlocks } from '../scan';
+import { header, headerValues } from '../message';
+import { errorPart, factsFromWords, inlineReturnedHeaders, scanRecipientBlocks } from '../scan';
 import { findAddresses } from '../text';
 
 export function failedRecipientsHeader(msg: Message): string[] {
@@ -42,7 +42,11 @@ export function genericRecipients(msg: Message): ParsedRecipient[] | null {
   }
   if (!blocks.length) {
     // Nothing in the words: the returned message's To is who it was for (as Sisimai falls back).
-    const to = msg.returned?.to ?? [];
+    let to = msg.returned?.to ?? [];
+    if (!to.length) {
+      const inline = inlineReturnedHeaders(msg.text, msg.lower);
+      if (inline) to = findAddresses(header(inline, 'to'), 6).map((a) => a.address);
+    }
     if (to.length === 0 || to.length > 5) return null;
     return withWholeText(msg, to.map((address) => ({ address })));
   }

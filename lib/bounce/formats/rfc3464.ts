@@ -22,7 +22,10 @@ export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
     const statusClass = r.status.charAt(0);
     const failed = action === 'failed' || action === 'delayed' || (!action && (statusClass === '5' || statusClass === '4'));
     if (!failed) continue;
-    const address = r.finalRecipient.includes('@') ? r.finalRecipient : r.originalRecipient.includes('@') ? r.originalRecipient : r.finalRecipient || r.originalRecipient;
+    // A Final-Recipient that is not a plain addr-spec (source route "@host:user@x", a bare "@host")
+    // yields to Original-Recipient or X-Actual-Recipient.
+    const valid = (a: string): boolean => a.indexOf('@') > 0 && a.indexOf(':') < 0 && a.indexOf(' ') < 0;
+    const address = [r.finalRecipient, r.originalRecipient, r.actualRecipient].find(valid) ?? (r.finalRecipient || r.originalRecipient);
     let diagnostic = r.diagnostic;
     if (!diagnostic || diagnostic.length < 6) {
       blocks ??= scanRecipientBlocks(msg.text, msg.lower, msg);
