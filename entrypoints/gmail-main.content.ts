@@ -5,6 +5,7 @@
  * caught as the page boots (gmail.js README), and polls briefly until GLOBALS exists. Nothing else:
  * this world has the page's powers and none of the extension's.
  */
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { WEBMAILS } from '../lib/webmail/registry';
 import { IK_ATTRIBUTE, USER_ATTRIBUTE, isValidEmail, isValidIk } from '../lib/webmail/gmail/page-info';
 

@@ -2,6 +2,7 @@
  * Gmail content script (isolated world): wiring only. The Gmail adapter knows the DOM, the shared
  * runtime does the badges, banners and compose warnings (lib/webmail/runtime.ts).
  */
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createGmailAdapter } from '../lib/webmail/gmail/adapter';
 import { WEBMAILS } from '../lib/webmail/registry';
 import { runWebmail } from '../lib/webmail/runtime';

@@ -160,7 +160,9 @@ export function isBounceSender(from: string): boolean {
     const local = match[0].split('@')[0] ?? '';
     if (SENDER_LOCAL_PARTS.some((part) => local === part || local.startsWith(`${part}+`))) return true;
   }
-  return SENDER_NAMES.some((name) => !WEAK_SENDER_NAMES.has(name) && lower.includes(name));
+  // Display names are checked on what is left once the addresses are cut out ("postmaster-fan@…" is a person).
+  const names = lower.replace(ADDRESS_RE, ' ');
+  return SENDER_NAMES.some((name) => !WEAK_SENDER_NAMES.has(name) && names.includes(name));
 }
 
 /**

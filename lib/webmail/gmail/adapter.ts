@@ -93,11 +93,11 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
 
   function findOpenNotices(root: ParentNode): OpenNotice[] {
     const messages = new Set(queryAll(root, 'message'));
-    if (root instanceof Element) {
-      const around = closest(root, 'message');
+    if ((root as Node).nodeType === 1) {
+      const around = closest(root as Element, 'message');
       if (around) messages.add(around);
     }
-    const doc = root instanceof Document ? root : (root as Node).ownerDocument;
+    const doc = (root as Node).ownerDocument ?? (root as Document);
     const subject = doc ? text(queryFirst(doc, 'threadSubject')) : '';
     const notices: OpenNotice[] = [];
     for (const message of messages) {

@@ -107,7 +107,7 @@ export function queryFirst<T extends Element = HTMLElement>(root: ParentNode, na
 export function queryAll<T extends Element = HTMLElement>(root: ParentNode, name: SelectorName): T[] {
   for (const variant of GMAIL_SELECTORS[name]) {
     const found = [...root.querySelectorAll<T>(variant.css)];
-    if (root instanceof Element && root.matches(variant.css)) found.unshift(root as unknown as T);
+    if ((root as Node).nodeType === 1 && (root as Element).matches(variant.css)) found.unshift(root as unknown as T);
     if (found.length) {
       matchedVariant.set(name, variant.since);
       return found;

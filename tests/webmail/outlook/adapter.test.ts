@@ -180,7 +180,7 @@ describe('Outlook adapter: reading pane', () => {
     expect(rest).toHaveLength(0);
     expect(notice!.subject).toBe('Undeliverable: Invitation');
     expect(notice!.from).toBe('Microsoft Outlook <postmaster@outlook.com>');
-    expect(notice!.messageId).toBe('AQMkADAwATM0MDAAMS1+AAA='); // the item id of the deep link
+    expect(notice!.messageId).toBe('AAQkADNDR-OLC-1'); // the open row's conversation, as the list knows it
     const report = await adapter.readNotice(notice!, doc);
     expect(report.url).toBe('https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM0MDAAMS1%2BAAA%3D');
     const lines = report.rendered!.text.split('\n');
@@ -228,12 +228,24 @@ describe('Outlook adapter: reading pane', () => {
     expect(adapter.findOpenNotices(doc)).toEqual([]);
   });
 
+  it('falls back to the deep link item id when no single row is open', () => {
+    const doc = load(OLC, 'https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM0MDAAMS1%2BAAA%3D');
+    doc.querySelector('[aria-selected="true"]')!.setAttribute('aria-selected', 'false');
+    doc.querySelector('[role=heading]')?.remove();
+    const heading = doc.createElement('div');
+    heading.setAttribute('role', 'heading');
+    heading.textContent = 'Undeliverable: Invitation';
+    doc.getElementById('ReadingPaneContainerId')!.prepend(heading);
+    const [notice] = adapter.findOpenNotices(doc);
+    expect(notice!.messageId).toBe('AQMkADAwATM0MDAAMS1+AAA=');
+  });
+
   it('tells two notices of one conversation apart', () => {
     const doc = load(FRENCH, 'https://outlook.office.com/mail/inbox/id/AAMkADFR%3D');
     const message = doc.querySelector('.aVla3')!;
     message.after(message.cloneNode(true));
     const notices = adapter.findOpenNotices(doc);
-    expect(notices.map((n) => n.messageId)).toEqual(['AAMkADFR=#0', 'AAMkADFR=#1']);
+    expect(notices.map((n) => n.messageId)).toEqual(['AAQkADNDR-FR-1#0', 'AAQkADNDR-FR-1#1']);
   });
 
   it('takes the item id from deep links only', () => {
