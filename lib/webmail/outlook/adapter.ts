@@ -248,15 +248,17 @@ export const outlookAdapter: WebmailAdapter = {
       );
       const headingTitle = heading?.querySelector('[title]')?.getAttribute('title') ?? '';
       let subject = (headingTitle || lineText(heading)).trim();
-      const selected = queryFirst(doc, OUTLOOK.selectedListItem);
+      // aria-selected marks the open row but also checked rows: only a single one is trusted.
+      const selectedRows = queryAll(doc, OUTLOOK.selectedListItem);
+      const selected = selectedRows.length === 1 ? selectedRows[0]! : null;
       if (!subject && selected) subject = parseRow(selected).subject;
 
       if (!looksLikeBounce({ subject, from }).isBounce) continue;
 
-      // Stable across re-opens: the item id in the URL, else the open conversation; the ordinal
-      // tells several messages of one conversation apart.
-      const convid = selected?.getAttribute('data-convid') ?? '';
-      let messageId = itemIdFromUrl(doc.location?.href ?? '') || convid;
+      // The conversation id first: it is what the list row carries, so the row's badge learns what
+      // reading the notice found. Else the item id of the deep link. The ordinal tells several
+      // messages of one conversation apart.
+      let messageId = selected?.getAttribute('data-convid') || itemIdFromUrl(doc.location?.href ?? '');
       const allBodies = outermost(queryAll(pane, OUTLOOK.messageBody));
       if (messageId && allBodies.length > 1) messageId = `${messageId}#${allBodies.indexOf(body)}`;
 
