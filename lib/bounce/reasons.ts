@@ -213,7 +213,8 @@ export function normalizeText(text: string): string {
     }
     if (space) out += ' ';
     space = false;
-    out += src[i];
+    // Typographic and mis-decoded apostrophes (U+2019, U+2018, cp1252 0x92 read as U+0092) as "'".
+    out += c === 0x2019 || c === 0x2018 || c === 0x92 ? "'" : src[i];
   }
   return out.toLowerCase();
 }

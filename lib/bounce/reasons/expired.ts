@@ -40,4 +40,8 @@ export const expired: PhraseTable = {
     'host not reachable',
   ],
   sequences: [['could not be delivered for', ' days']],
+  decisive: [
+    // Sendmail "Message could not be delivered for 5 days": the queue lifetime ran out, whatever the last attempt said
+    'message could not be delivered for ',
+  ],
 };

@@ -8,7 +8,6 @@ export const notaccept: PhraseTable = {
   reason: 'notaccept',
   phrases: [
     // Sisimai Reason/NotAccept (go-sisimai reason/why-notaccept.go)
-    'does not accept mail (nullmx)',
     'host does not accept mail', // Sendmail
     'host/domain does not accept mail', // iCloud
     'mail receiving disabled',
@@ -17,8 +16,12 @@ export const notaccept: PhraseTable = {
     'no route for current request',
     'smtp protocol returned a permanent error',
     // notqmail 1.08 for a null MX (Sisimai Lhost/qmail); Gmail null MX (RFC 7505)
-    "sorry, i couldn't find a mail exchanger or ip address",
     "doesn't receive email according to the administrator",
+  ],
+  decisive: [
+    // A null MX (RFC 7505) means no mail at all, whatever else the code says (notqmail 1.08, Gmail, Sisimai Lhost/qmail)
+    'does not accept mail (nullmx)',
     'returned null mx',
+    "sorry, i couldn't find a mail exchanger or ip address",
   ],
 };

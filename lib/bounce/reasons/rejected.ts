@@ -80,5 +80,9 @@ export const rejected: PhraseTable = {
     'que vous ne soyez pas autorisé à lui envoyer des messages',
     'nemáte oprávnění do ní přidávat příspěvky',
     'не маєте дозволу публікувати в ній дописи',
+    // Google Groups, more languages, and the help link every language carries
+    'groups.google.com/support',
+    'इस समूह को संदेश पोस्ट करने की अनुमति न हो',
+    'شاید شما مجوز لازم برای ارسال پیام به این گروه را ندارید',
   ],
 };

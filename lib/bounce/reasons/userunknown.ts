@@ -138,5 +138,7 @@ export const userunknown: PhraseTable = {
     // Exchange 2003 "The recipient name is not recognized"; Exchange 5.1.351 "Remote server returned unknown recipient" (Sisimai Lhost/Exchange2003, Lhost/Office365)
     'remote server returned unknown recipient',
     'the recipient name is not recognized',
+    // Exchange Online 5.1.10 "The email address wasn't found at the destination domain" (Microsoft uses 5.1.10 for a missing recipient, not for a null MX)
+    "email address wasn't found at the destination domain",
   ],
 };

@@ -66,6 +66,42 @@ const ORANGE: Readonly<Record<string, Reason>> = {
   '999': 'blocked',
 };
 
+/**
+ * Cox "AUP#CODE" labels: https://www.cox.com/residential/support/email-error-codes.html
+ * (Sisimai Rhost/Cox).
+ */
+const COX: Readonly<Record<string, Reason>> = {
+  cdrbl: 'blocked', // Temporarily blocked for spam-like behaviour
+  cxbl: 'blocked', // Blocked for spam-like behaviour
+  cxcnct: 'toomanyconn', // Too many concurrent connections per IP
+  cxdns: 'blocked', // DNS problem with the connecting IP
+  cxmj: 'securityerror', // Suspicious activity on the primary account
+  cxmxrt: 'toomanyconn', // Sender exceeded the allowed number of messages
+  cxsmtp: 'rejected', // Sender could not be verified
+  cxsndr: 'rejected', // Problem with the sender's domain
+  cxthrt: 'securityerror', // Sending limited for suspicious activity
+  ipbl00001: 'blocked',
+  ipbl0001: 'blocked',
+  ipbl0010: 'blocked',
+  ipbl0011: 'blocked',
+  ipbl0100: 'blocked',
+  ipbl0101: 'blocked',
+  ipbl0110: 'blocked',
+  ipbl0111: 'blocked',
+  ipbl1000: 'blocked',
+  ipbl1001: 'blocked',
+  ipbl1010: 'blocked',
+  ipbl1011: 'blocked',
+  ipbl1100: 'blocked',
+  ipbl1101: 'blocked',
+  ipbl1110: 'blocked',
+  ipbl1111: 'blocked',
+  urlbl011: 'spamdetected', // A URL in the body is on SURBL and Spamhaus DBL
+  urlbl101: 'spamdetected',
+  urlbl110: 'spamdetected',
+  urlbl1001: 'spamdetected',
+};
+
 function isAlnum(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'));
 }
@@ -107,7 +143,20 @@ function findOrange(text: string): Reason | '' {
   return '';
 }
 
+/** "aup#cdrbl" → 'blocked' (text lowercased). */
+function findCox(text: string): Reason | '' {
+  let at = text.indexOf('aup#');
+  while (at >= 0) {
+    let end = at + 4;
+    while (end < text.length && end - at < 16 && isAlnum(text[end])) end++;
+    const reason = COX[text.slice(at + 4, end)];
+    if (reason) return reason;
+    at = text.indexOf('aup#', end);
+  }
+  return '';
+}
+
 /** The reason a provider's numbered label names, or ''. Linear in the text. */
 export function findVendorCode(text: string): Reason | '' {
-  return findGoDaddy(text) || findOrange(text);
+  return findGoDaddy(text) || findOrange(text) || findCox(text);
 }
