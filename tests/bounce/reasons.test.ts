@@ -246,8 +246,13 @@ const WORDS_BEAT_CODE: Row[] = [
   },
   {
     name: 'a 5.1.0 that refuses the sender is not userunknown',
-    facts: { status: '5.1.0', replyCode: '550', diagnostic: '550 5.1.0 <bounce@example.net> sender rejected. AUP#CDRBL' },
+    facts: { status: '5.1.0', replyCode: '550', diagnostic: '550 5.1.0 <bounce@example.net> sender rejected' },
     reason: 'rejected',
+  },
+  {
+    name: 'Cox label: the same refusal, explained as a block',
+    facts: { status: '5.1.0', replyCode: '550', diagnostic: '550 5.1.0 <bounce@example.net> sender rejected. AUP#CDRBL' },
+    reason: 'blocked',
   },
   {
     name: 'GoDaddy rate label beats a 5.1.1',
