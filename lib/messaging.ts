@@ -5,8 +5,10 @@
  * this and validates every payload (issue #3).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ClassifiedNotice, FailedRecipient } from './bounce/types';
-import type { AddressSummary, PolicySettings, UserDecision } from './policy';
+import * as v from 'valibot';
+import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/types';
+import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
+import type { TallyBackup } from './store/tally';
 
 export type WebmailId = 'gmail' | 'outlook' | 'import';
 
@@ -36,12 +38,8 @@ export interface NoticeResult {
   addresses: AddressSummary[];
 }
 
-export interface BackupFile {
-  format: 'bounce-sweeper-backup';
-  version: number;
-  exportedAt: string;
-  [key: string]: unknown;
-}
+/** The versioned JSON backup (lib/store/tally.ts TallyBackup: notices, events, decisions, settings). */
+export type BackupFile = TallyBackup;
 
 export interface ImportResult {
   noticesAdded: number;
@@ -73,3 +71,274 @@ interface ProtocolMap {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 export type { ProtocolMap };
+
+// ---------------------------------------------------------------------------------------------
+// Trust rule and payload schemas (issue #3). The background checks both before any handler runs.
+// ---------------------------------------------------------------------------------------------
+
+export type MessageType = keyof ProtocolMap;
+
+/**
+ * The only messages a content script may send. Everything else is for the extension's own pages.
+ * decideFromPage is the one narrow write (issue #4's banner actions): one address, 'removed' or
+ * 'kept' only, and only for an address this same webmail has reported a bounce for; no listing,
+ * undo, forgetting, export or clearing from a webmail page.
+ */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage']);
+
+/** Webmail hosts the content scripts run on (must match WEBMAIL_MATCHES in wxt.config.ts; a test checks). */
+export const WEBMAIL_HOSTS: Readonly<Record<string, Exclude<WebmailId, 'import'>>> = {
+  'mail.google.com': 'gmail',
+  'outlook.live.com': 'outlook',
+  'outlook.office.com': 'outlook',
+  'outlook.office365.com': 'outlook',
+  'outlook.cloud.microsoft': 'outlook',
+};
+
+/** Who sent a message, as far as the browser vouches for it (runtime.MessageSender). */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+export type SenderRole =
+  | { role: 'extension' }
+  | { role: 'content'; webmail: Exclude<WebmailId, 'import'>; origin: string }
+  | { role: 'untrusted'; why: string };
+
+/**
+ * Decides what a sender is from what the browser says about it, never from the payload. An
+ * extension page's URL starts with our own origin (also when it is open in a tab); a content script
+ * has a tab and the URL of the webmail page it runs in.
+ */
+export function senderRole(sender: MessageSenderInfo, self: { id: string; origin: string }): SenderRole {
+  if (sender.id !== self.id) return { role: 'untrusted', why: 'message from another extension' };
+  const url = sender.url ?? '';
+  if (url.startsWith(self.origin)) return { role: 'extension' };
+  if (!sender.tab) return { role: 'untrusted', why: 'message from neither a tab nor an extension page' };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { role: 'untrusted', why: 'sender without a URL' };
+  }
+  const webmail = WEBMAIL_HOSTS[parsed.hostname];
+  if (parsed.protocol !== 'https:' || !webmail) return { role: 'untrusted', why: `content script on an unexpected page (${parsed.origin})` };
+  return { role: 'content', webmail, origin: parsed.origin };
+}
+
+/** Is `type` allowed for this sender? */
+export function isAllowed(type: MessageType, role: SenderRole): boolean {
+  if (role.role === 'extension') return true;
+  return role.role === 'content' && CONTENT_SCRIPT_MESSAGES.has(type);
+}
+
+/** Payload limits. Content scripts should cut to these before sending (oversized payloads are rejected). */
+export const MESSAGE_LIMITS = {
+  /** Raw RFC 5322 source of one notice (Gmail "Show original"). */
+  raw: 8 * 1024 * 1024,
+  /** Rendered body text of one notice. */
+  renderedText: 200_000,
+  subject: 2000,
+  from: 1000,
+  date: 100,
+  account: 320,
+  messageId: 512,
+  url: 2048,
+  /** Addresses per lookupAddresses request (more are a client bug: batch them). */
+  lookupAddresses: 500,
+  /** Addresses per setDecision / forgetAddresses request. */
+  changeAddresses: 100_000,
+  /** Notices per importNotices request. */
+  importNotices: 500,
+  recipientsPerNotice: 1000,
+  noticeKey: 600,
+  /** Records per backup file. */
+  backupRecords: 1_000_000,
+} as const;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/** Free text from our own classifier: cut rather than reject (a long diagnostic is not an attack). */
+const cutText = (max: number) => v.pipe(v.string(), v.transform((value: string) => value.slice(0, max)));
+
+/** A plausible e-mail address, normalised (lower-case, no <>). */
+export const AddressSchema = v.pipe(
+  v.string(),
+  v.maxLength(320),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const address = normaliseAddress(dataset.value);
+    if (address === null) {
+      addIssue({ message: `not an e-mail address: ${JSON.stringify(dataset.value.slice(0, 80))}` });
+      return NEVER;
+    }
+    return address;
+  }),
+);
+
+const HttpsUrlSchema = v.union([
+  v.literal(''),
+  v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.url), v.url(), v.startsWith('https://', 'the notice URL must be https://')),
+]);
+
+export const NoticeReportSchema = v.pipe(
+  v.object({
+    webmail: v.picklist(['gmail', 'outlook', 'import']),
+    account: text(MESSAGE_LIMITS.account),
+    messageId: text(MESSAGE_LIMITS.messageId),
+    url: HttpsUrlSchema,
+    raw: v.optional(text(MESSAGE_LIMITS.raw)),
+    rendered: v.optional(
+      v.object({
+        subject: text(MESSAGE_LIMITS.subject),
+        from: text(MESSAGE_LIMITS.from),
+        text: text(MESSAGE_LIMITS.renderedText),
+        date: v.optional(text(MESSAGE_LIMITS.date)),
+      }),
+    ),
+  }),
+  v.check((report) => report.raw !== undefined || report.rendered !== undefined, 'a report needs raw or rendered'),
+);
+
+export const LookupRequestSchema = v.object({
+  // Lookups never write: implausible addresses (a display-name-only chip) are dropped, not an error.
+  addresses: v.pipe(
+    v.array(text(320)),
+    v.maxLength(MESSAGE_LIMITS.lookupAddresses),
+    v.transform((list: string[]) => list.map(normaliseAddress).filter((address): address is string => address !== null)),
+  ),
+});
+
+const AddressListSchema = v.pipe(v.array(AddressSchema), v.maxLength(MESSAGE_LIMITS.changeAddresses));
+const DecisionSchema = v.picklist(['none', 'removed', 'kept']);
+
+export const SetDecisionSchema = v.object({ addresses: AddressListSchema, decision: DecisionSchema });
+export const DecideFromPageSchema = v.object({ address: AddressSchema, decision: v.picklist(['removed', 'kept']) });
+export const ForgetSchema = v.object({ addresses: AddressListSchema });
+
+export const PolicySettingsSchema = v.object({
+  preset: v.picklist(['standard', 'lenient', 'strict', 'custom']),
+  softBounceDays: v.pipe(v.number(), v.integer(), v.minValue(POLICY_LIMITS.softBounceDays.min), v.maxValue(POLICY_LIMITS.softBounceDays.max)),
+  windowDays: v.pipe(v.number(), v.integer(), v.minValue(POLICY_LIMITS.windowDays.min), v.maxValue(POLICY_LIMITS.windowDays.max)),
+});
+
+const KindSchema = v.picklist(['hard', 'soft', 'undetermined']);
+const ReasonSchema = v.picklist(REASONS);
+const IsoDateSchema = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+
+const FailedRecipientSchema = v.object({
+  address: text(320),
+  kind: KindSchema,
+  reason: ReasonSchema,
+  status: cutText(32),
+  replyCode: cutText(16),
+  diagnostic: cutText(4000),
+  action: v.picklist(['failed', 'delayed', 'delivered', 'relayed', 'expanded', '']),
+  remoteMta: cutText(255),
+  newAddress: v.optional(cutText(320)),
+});
+
+const CATEGORIES = ['bounce', 'delivery-report', 'feedback-report', 'auto-reply', 'read-receipt', 'not-bounce'] as const;
+
+export const ClassifiedNoticeSchema = v.object({
+  isBounce: v.boolean(),
+  category: v.picklist(CATEGORIES),
+  format: cutText(64),
+  recipients: v.pipe(v.array(FailedRecipientSchema), v.maxLength(MESSAGE_LIMITS.recipientsPerNotice)),
+  subject: cutText(MESSAGE_LIMITS.subject),
+  from: cutText(MESSAGE_LIMITS.from),
+  messageId: cutText(998),
+  date: cutText(MESSAGE_LIMITS.date),
+  notes: v.pipe(v.array(cutText(500)), v.transform((notes: string[]) => notes.slice(0, 50))),
+});
+
+export const ImportNoticesSchema = v.object({
+  notices: v.pipe(
+    v.array(v.object({ key: v.pipe(text(MESSAGE_LIMITS.noticeKey), v.minLength(1)), notice: ClassifiedNoticeSchema })),
+    v.maxLength(MESSAGE_LIMITS.importNotices),
+  ),
+});
+
+const DecisionStateEntries = {
+  decision: DecisionSchema,
+  decidedAt: v.union([v.literal(''), IsoDateSchema]),
+  previous: v.optional(v.object({ decision: DecisionSchema, decidedAt: v.union([v.literal(''), IsoDateSchema]) })),
+};
+
+const BackupNoticeSchema = v.object({
+  key: v.pipe(text(MESSAGE_LIMITS.noticeKey), v.minLength(1)),
+  webmail: text(32),
+  account: text(MESSAGE_LIMITS.account),
+  webmailMessageId: text(MESSAGE_LIMITS.messageId),
+  rfcMessageId: v.optional(v.pipe(text(998), v.minLength(1))),
+  category: v.picklist(CATEGORIES),
+  format: text(64),
+  seenAt: IsoDateSchema,
+  recordedAt: IsoDateSchema,
+  eventIds: v.pipe(v.array(text(MESSAGE_LIMITS.noticeKey + 400)), v.maxLength(MESSAGE_LIMITS.recipientsPerNotice)),
+  sameAs: v.optional(text(MESSAGE_LIMITS.noticeKey)),
+});
+
+const BackupEventSchema = v.object({
+  id: v.pipe(text(MESSAGE_LIMITS.noticeKey + 400), v.minLength(1)),
+  address: AddressSchema,
+  kind: KindSchema,
+  reason: ReasonSchema,
+  status: text(32),
+  replyCode: text(16),
+  diagnostic: cutText(1000),
+  remoteMta: text(255),
+  webmail: text(32),
+  seenAt: IsoDateSchema,
+  noticeUrl: HttpsUrlSchema,
+  newAddress: v.optional(AddressSchema),
+  noticeKey: text(MESSAGE_LIMITS.noticeKey),
+  day: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+
+export const BackupFileSchema = v.object({
+  format: v.literal('bounce-sweeper-backup'),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1, 'backup from a newer Bounce Sweeper: update the extension first')),
+  exportedAt: IsoDateSchema,
+  schemaVersion: v.optional(v.pipe(v.number(), v.integer()), 1),
+  settings: PolicySettingsSchema,
+  notices: v.pipe(v.array(BackupNoticeSchema), v.maxLength(MESSAGE_LIMITS.backupRecords)),
+  events: v.pipe(v.array(BackupEventSchema), v.maxLength(MESSAGE_LIMITS.backupRecords)),
+  decisions: v.pipe(v.array(v.object({ address: AddressSchema, ...DecisionStateEntries })), v.maxLength(MESSAGE_LIMITS.backupRecords)),
+});
+
+/** No payload: anything but undefined/null/{} is a confused caller. */
+const EmptySchema = v.optional(v.nullable(v.object({})));
+
+/** One schema per message: what the background accepts as its payload. */
+export const PAYLOAD_SCHEMAS = {
+  reportNotice: NoticeReportSchema,
+  lookupAddresses: LookupRequestSchema,
+  decideFromPage: DecideFromPageSchema,
+  listAddresses: EmptySchema,
+  setDecision: SetDecisionSchema,
+  forgetAddresses: ForgetSchema,
+  clearAll: EmptySchema,
+  getSettings: EmptySchema,
+  setSettings: PolicySettingsSchema,
+  exportBackup: EmptySchema,
+  importBackup: BackupFileSchema,
+  importNotices: ImportNoticesSchema,
+} as const satisfies Record<MessageType, v.GenericSchema>;
+
+export type ValidPayload<T extends MessageType> = v.InferOutput<(typeof PAYLOAD_SCHEMAS)[T]>;
+
+/** Errors the background sends back to a caller (the message says what was wrong, and where). */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/** Validates a payload: returns it cleaned (unknown fields dropped, addresses normalised) or throws a ProtocolError. */
+export function parsePayload<T extends MessageType>(type: T, data: unknown): ValidPayload<T> {
+  const result = v.safeParse(PAYLOAD_SCHEMAS[type], data);
+  if (result.success) return result.output as ValidPayload<T>;
+  const [first] = result.issues;
+  const path = v.getDotPath(first) ?? '';
+  const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
+  throw new ProtocolError(`${type}: invalid payload${path ? ` at ${path}` : ''}: ${first.message}${more}`);
+}

@@ -137,6 +137,23 @@ export class TallyStore {
     return (await (await this.db()).count('notices', key)) > 0;
   }
 
+  /** What was recorded under this key (events and address records), or undefined when never seen. */
+  async findRecorded(key: string): Promise<RecordResult | undefined> {
+    const tx = (await this.db()).transaction(ALL_STORES, 'readonly');
+    const notice = await tx.objectStore('notices').get(key);
+    const result = notice ? await this.describeRecorded(tx, key, notice) : undefined;
+    await tx.done;
+    return result;
+  }
+
+  /** The webmails that reported a bounce for this address ('import' for imports). */
+  async webmailsOf(address: string): Promise<Set<string>> {
+    const key = normaliseAddress(address);
+    if (!key) return new Set();
+    const events = await (await this.db()).getAllFromIndex('events', 'by-address', key);
+    return new Set(events.map((event) => event.webmail));
+  }
+
   /** Records one classified notice in one transaction: all of it, or (on any failure) none of it. */
   async recordNotice(input: NoticeToRecord): Promise<RecordResult> {
     const db = await this.db();
@@ -249,7 +266,7 @@ export class TallyStore {
     return [...byId.values()];
   }
 
-  private async describeRecorded(tx: WriteTransaction, key: string, notice: NoticeRecord): Promise<RecordResult> {
+  private async describeRecorded(tx: AnyTransaction, key: string, notice: NoticeRecord): Promise<RecordResult> {
     const events: EventRecord[] = [];
     const addresses: AddressRecord[] = [];
     for (const id of notice.eventIds) {
@@ -482,6 +499,7 @@ export function recipientsOf(events: readonly EventRecord[]): FailedRecipient[] 
 
 /** Recording and importing lock every store, so one helper type serves both. */
 type WriteTransaction = IDBPTransaction<TallyDB, typeof ALL_STORES, 'readwrite'>;
+type AnyTransaction = IDBPTransaction<TallyDB, typeof ALL_STORES, 'readonly' | 'readwrite'>;
 
 function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
   // The caller rethrows the original error; the abort's own rejection would only be noise.

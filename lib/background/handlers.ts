@@ -1,0 +1,143 @@
+/**
+ * What the background does for each message, on payloads already validated and senders already
+ * checked (./router.ts). Pure of `browser`: the store, the classifier and the clock are passed in,
+ * so the same handlers run under Vitest and in the service worker.
+ */
+import type { ClassifiedNotice, NoticeInput } from '../bounce/types';
+import { ProtocolError, type MessageType, type NoticeResult, type ProtocolMap, type SenderRole, type ValidPayload } from '../messaging';
+import { summariseAddress, type AddressSummary, type PolicySettings } from '../policy';
+import type { AddressRecord } from '../store/db';
+import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
+import { noticeKeyOf } from './notice-key';
+
+export interface BackgroundDeps {
+  store: TallyStore;
+  classify: (input: NoticeInput) => Promise<ClassifiedNotice>;
+  now?: () => Date;
+  /** Called after anything that may change the number of addresses waiting (the badge). */
+  onTallyChanged?: () => void;
+}
+
+export type Handlers = {
+  [T in MessageType]: (data: ValidPayload<T>, sender: SenderRole) => Promise<ReturnType<ProtocolMap[T]>>;
+};
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { store, classify } = deps;
+  const now = deps.now ?? (() => new Date());
+  const changed = () => deps.onTallyChanged?.();
+
+  const summarise = (records: readonly AddressRecord[], settings: PolicySettings): AddressSummary[] => {
+    const at = now();
+    return records.map((record) => summariseAddress(record, settings, at));
+  };
+
+  const toNoticeResult = async (recorded: RecordResult, notice?: ClassifiedNotice): Promise<NoticeResult> => {
+    const settings = await store.getSettings();
+    return {
+      noticeKey: recorded.noticeKey,
+      notice: notice
+        ? { isBounce: notice.isBounce, category: notice.category, format: notice.format, subject: notice.subject, notes: notice.notes, recipients: notice.recipients }
+        : { isBounce: recorded.category === 'bounce', category: recorded.category, format: recorded.format, subject: '', notes: [], recipients: recipientsOf(recorded.events) },
+      duplicate: recorded.duplicate,
+      addresses: summarise(recorded.addresses, settings),
+    };
+  };
+
+  return {
+    async reportNotice(report, sender) {
+      if (sender.role === 'content') {
+        if (report.webmail !== sender.webmail) {
+          throw new ProtocolError(`reportNotice: a ${sender.webmail} page cannot report a ${report.webmail} notice`);
+        }
+        if (report.url && new URL(report.url).origin !== sender.origin) {
+          throw new ProtocolError(`reportNotice: the notice URL must be on ${sender.origin}`);
+        }
+      }
+      const key = await noticeKeyOf(report);
+      // Seen before (a re-render, another tab): answer from the store without classifying again.
+      const known = await store.findRecorded(key);
+      if (known) return toNoticeResult(known);
+      const input: NoticeInput =
+        report.raw !== undefined
+          ? { view: 'raw', source: report.raw }
+          : { view: 'rendered', subject: '', from: '', text: '', ...report.rendered };
+      const notice = await classify(input);
+      const recorded = await store.recordNotice({ key, webmail: report.webmail, account: report.account, webmailMessageId: report.messageId, url: report.url, notice });
+      if (!recorded.duplicate) changed();
+      return toNoticeResult(recorded, notice);
+    },
+
+    async lookupAddresses(request) {
+      const [records, settings] = await Promise.all([store.lookup(request.addresses), store.getSettings()]);
+      return summarise(records, settings);
+    },
+
+    async decideFromPage(request, sender) {
+      // Only for an address on record, and (from a webmail page) one this webmail reported.
+      const webmails = await store.webmailsOf(request.address);
+      if (webmails.size === 0) return { updated: 0 };
+      if (sender.role === 'content' && !webmails.has(sender.webmail)) {
+        throw new ProtocolError(`decideFromPage: ${sender.webmail} has not reported a bounce for this address`);
+      }
+      const updated = await store.setDecision([request.address], request.decision);
+      if (updated) changed();
+      return { updated };
+    },
+
+    async listAddresses() {
+      const [records, settings] = await Promise.all([store.listAddresses(), store.getSettings()]);
+      const addresses = summarise(records, settings).sort((a, b) => b.lastBounceAt.localeCompare(a.lastBounceAt) || a.address.localeCompare(b.address));
+      return { addresses, settings };
+    },
+
+    async setDecision(request) {
+      const updated = await store.setDecision(request.addresses, request.decision);
+      if (updated) changed();
+      return { updated };
+    },
+
+    async forgetAddresses(request) {
+      const removed = await store.forget(request.addresses);
+      if (removed) changed();
+      return { removed };
+    },
+
+    async clearAll() {
+      await store.clear();
+      changed();
+      return { cleared: true as const };
+    },
+
+    async getSettings() {
+      return store.getSettings();
+    },
+
+    async setSettings(settings) {
+      const saved = await store.setSettings(settings);
+      changed();
+      return saved;
+    },
+
+    async exportBackup() {
+      return store.exportBackup();
+    },
+
+    async importBackup(backup) {
+      const result = await store.importBackup({
+        ...backup,
+        events: backup.events.map((event) => ({ ...event, day: event.day ?? '' })),
+      });
+      changed();
+      return result;
+    },
+
+    async importNotices(request) {
+      const result = await store.importNotices(
+        request.notices.map(({ key, notice }) => ({ key, webmail: 'import', account: '', webmailMessageId: '', url: '', notice })),
+      );
+      if (result.noticesAdded) changed();
+      return result;
+    },
+  };
+}

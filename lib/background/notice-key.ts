@@ -1,0 +1,27 @@
+/**
+ * The stable key of a reported notice: `${webmail}:${account}:${messageId}` when the webmail gives
+ * a message id, else `hash:` + SHA-256 of the normalised content (raw source, or the rendered
+ * subject, sender, text and date). crypto.subtle exists in the service worker and in Node 20.
+ */
+import type { NoticeReport } from '../messaging';
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Whitespace differences between two renders of the same message must not change the key. */
+function normaliseContent(report: Pick<NoticeReport, 'raw' | 'rendered'>): string {
+  if (report.raw !== undefined) return report.raw.replace(/\r\n?/g, '\n').trim();
+  const rendered = report.rendered ?? { subject: '', from: '', text: '' };
+  const fold = (value: string) => value.replace(/\s+/g, ' ').trim();
+  return ['rendered', fold(rendered.subject), fold(rendered.from), fold(rendered.text), fold(rendered.date ?? '')].join('\n');
+}
+
+export async function noticeKeyOf(report: Pick<NoticeReport, 'webmail' | 'account' | 'messageId' | 'raw' | 'rendered'>): Promise<string> {
+  if (report.messageId) {
+    // Components are URI-encoded so that a ':' inside an account or id cannot make two keys equal.
+    return [report.webmail, report.account, report.messageId].map(encodeURIComponent).join(':');
+  }
+  return `hash:${await sha256Hex(normaliseContent(report))}`;
+}

@@ -1,0 +1,39 @@
+/**
+ * Puts the trust rule and the schemas in front of every handler: the sender is checked first (a
+ * content script asking for a privileged message is refused before its payload is even read),
+ * then the payload is validated and cleaned, then the handler runs. Errors travel back to the
+ * caller through @webext-core/messaging as rejected promises with a readable message.
+ */
+import { isAllowed, onMessage, parsePayload, PAYLOAD_SCHEMAS, ProtocolError, senderRole, type MessageSenderInfo, type MessageType, type SenderRole } from '../messaging';
+import type { Handlers } from './handlers';
+
+export interface SelfIdentity {
+  /** browser.runtime.id */
+  id: string;
+  /** browser.runtime.getURL('/'), e.g. chrome-extension://<id>/ */
+  origin: string;
+}
+
+/** Checks and runs one message; exported for tests that call it without the message bus. */
+export async function dispatch<T extends MessageType>(handlers: Handlers, self: SelfIdentity, type: T, data: unknown, sender: MessageSenderInfo): Promise<unknown> {
+  const role: SenderRole = senderRole(sender, self);
+  if (!isAllowed(type, role)) {
+    const who = role.role === 'untrusted' ? role.why : 'a content script';
+    throw new ProtocolError(`${type} refused: only the extension's own pages may send it (sender: ${who})`);
+  }
+  const payload = parsePayload(type, data);
+  const handler = handlers[type] as (payload: unknown, sender: SenderRole) => Promise<unknown>;
+  return handler(payload, role);
+}
+
+/** Every message of the protocol: PAYLOAD_SCHEMAS has exactly one entry per ProtocolMap name. */
+const MESSAGE_TYPES = Object.keys(PAYLOAD_SCHEMAS) as MessageType[];
+
+/** Registers one listener per message type. Call synchronously at the top of the background. */
+export function registerMessageHandlers(handlers: Handlers, self: SelfIdentity): () => void {
+  const removers = MESSAGE_TYPES.map((type) =>
+    // The messaging library types each listener by its message; dispatch re-checks everything at run time.
+    onMessage(type, (message) => dispatch(handlers, self, type, message.data, message.sender) as never),
+  );
+  return () => removers.forEach((remove) => remove());
+}
