@@ -1,0 +1,309 @@
+/**
+ * A fake Outlook on the web (outlook.office.com) for the browser tests and the demo mailbox
+ * (`npm start`): one page, served by request routing (no network), that behaves like the parts of
+ * the new Outlook the extension touches (webmail-dom.md section 2):
+ * - a virtualised message list: only PAGE_SIZE rows exist; `fakeOutlook.scrollTo(i)` and
+ *   `fakeOutlook.rerender()` throw the row elements away and build new ones, as Outlook does when
+ *   rows scroll out of view or React re-renders (webmail-dom.md 2.3, 3.2);
+ * - a reading pane: clicking a row opens the message, pushes /mail/inbox/id/<item id> (History API
+ *   routing, 2.1) and renders the body under [role=document] > #UniqueMessageBody_1;
+ * - a compose form with recipient chips: `fakeOutlook.compose([...])`, `fakeOutlook.addRecipient(…)`;
+ *   a chip carries its address in its title, or shows only a display name.
+ * The NDR bodies are the ones of our own dated DOM fixtures (tests/fixtures/dom/outlook/), so unit
+ * tests and browser tests read the same text. Addresses: example.com/.org/.net, 192.0.2.x.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { Window } from 'happy-dom';
+import { serveHtml } from './browser';
+
+export const FAKE_OUTLOOK_ORIGIN = 'https://outlook.office.com';
+export const FAKE_OUTLOOK_ACCOUNT = 'me@example.com';
+/** Rows that exist in the DOM at once (the rest are "scrolled away"). */
+export const PAGE_SIZE = 12;
+
+const FIXTURES = resolve('tests/fixtures/dom/outlook');
+
+export interface FakeMessage {
+  convid: string;
+  itemId: string;
+  senderName: string;
+  senderAddress: string;
+  subject: string;
+  preview: string;
+  time: string;
+  /** Id of a <template> holding the body, or '' for a plain text body. */
+  body: string;
+  text?: string;
+  /** What the notice is about, for tests: the failed address, or '' for ordinary mail. */
+  failed: string;
+}
+
+/** The rendered body of one of our fixtures (the content of #UniqueMessageBody_N). */
+function fixtureBody(file: string): string {
+  const window = new Window();
+  const doc = new window.DOMParser().parseFromString(readFileSync(join(FIXTURES, file), 'utf8'), 'text/html');
+  const html = doc.querySelector('[id^="UniqueMessageBody"]')?.innerHTML ?? '';
+  void window.happyDOM.close();
+  if (!html) throw new Error(`no message body in ${file}`);
+  return html;
+}
+
+const BODIES: Record<string, string> = {
+  'body-exo': '2026-11-27-reading-exchange-online.html',
+  'body-olc': '2026-11-27-reading-outlook-com.html',
+  'body-fr': '2026-11-27-reading-french.html',
+};
+
+/** The mailbox: three real-looking NDRs first, then ordinary mail with an NDR every seventh row. */
+export function fakeOutlookMessages(count = 60): FakeMessage[] {
+  const messages: FakeMessage[] = [
+    {
+      convid: 'AAQkADNDR-EXO-1',
+      itemId: 'AAMkADEXO1=',
+      senderName: 'Microsoft Outlook',
+      senderAddress: 'postmaster@example.com',
+      subject: 'Undeliverable: Quarterly report',
+      preview: "Your message to ana.gomez@example.org couldn't be delivered. ana.gomez wasn't found at example.org.",
+      time: '10:42',
+      body: 'body-exo',
+      failed: 'ana.gomez@example.org',
+    },
+    {
+      convid: 'AAQkADPERSON-1',
+      itemId: 'AAMkADPER1=',
+      senderName: 'Jane Doe',
+      senderAddress: 'jane@example.net',
+      subject: 'Lunch on Friday?',
+      preview: 'Shall we try the new place?',
+      time: '10:15',
+      body: '',
+      text: 'Shall we try the new place? Bob said the old one was closed.',
+      failed: '',
+    },
+    {
+      convid: 'AAQkADNDR-OLC-1',
+      itemId: 'AAMkADOLC1=',
+      senderName: 'Microsoft Outlook',
+      senderAddress: 'postmaster@outlook.com',
+      subject: 'Undeliverable: Invitation',
+      preview: 'mx.example.org rejected your message to the following email addresses:',
+      time: '09:58',
+      body: 'body-olc',
+      failed: 'bob@example.org',
+    },
+    {
+      convid: 'AAQkADNDR-FR-1',
+      itemId: 'AAMkADFR1=',
+      senderName: 'Microsoft Outlook',
+      senderAddress: 'postmaster@example.com',
+      subject: 'Non remis : Votre commande',
+      preview: 'Échec de la remise pour ces destinataires ou groupes :',
+      time: '09:31',
+      body: 'body-fr',
+      failed: 'luc.martin@example.net',
+    },
+  ];
+  for (let i = messages.length; i < count; i++) {
+    const n = String(i).padStart(2, '0');
+    messages.push(
+      i % 7 === 0
+        ? {
+            convid: `AAQkADNDR-FILL-${n}`,
+            itemId: `AAMkADFILL${n}=`,
+            senderName: 'Microsoft Outlook',
+            senderAddress: 'postmaster@example.com',
+            subject: `Undeliverable: Weekly update ${n}`,
+            preview: `Your message to reader${n}@example.org couldn't be delivered.`,
+            time: 'Yesterday',
+            body: '',
+            text: `Your message to reader${n}@example.org couldn't be delivered.`,
+            failed: `reader${n}@example.org`,
+          }
+        : {
+            convid: `AAQkADMAIL-${n}`,
+            itemId: `AAMkADMAIL${n}=`,
+            senderName: `Colleague ${n}`,
+            senderAddress: `colleague${n}@example.net`,
+            subject: `Notes ${n}`,
+            preview: `Here are the notes from meeting ${n}.`,
+            time: 'Yesterday',
+            body: '',
+            text: `Here are the notes from meeting ${n}.`,
+            failed: '',
+          },
+    );
+  }
+  return messages;
+}
+
+/** JSON safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * The page script, run by the fake page itself (the page's world, not the extension's). It plays
+ * Outlook: DOM built with createElement/textContent; mail bodies cloned from <template>s. Plain JS
+ * in a string: a serialised TS function would carry bundler helpers the page does not have.
+ */
+const PAGE_SCRIPT = String.raw`
+(() => {
+  const data = JSON.parse(document.getElementById('fake-data').textContent);
+  const listbox = document.querySelector('#MailList [role="listbox"]');
+  const pane = document.getElementById('ReadingPaneContainerId');
+  let start = 0;
+  let openId = '';
+  let renders = 0;
+  let chipSeq = 0;
+
+  const h = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+    node.append(...children);
+    return node;
+  };
+
+  function rowOf(m) {
+    const row = h('div', {
+        role: 'option', id: m.itemId, 'data-convid': m.convid, 'data-focusable-row': 'true',
+        'aria-selected': String(m.convid === openId), tabindex: '-1',
+        // A new hashed class per render, like a new Outlook build would have.
+        class: 'hcptT r' + renders,
+        'aria-label': m.senderName + ' ' + m.subject + ' ' + m.time + ' ' + m.preview,
+      },
+      h('div', { class: 'XG5Jd' },
+        h('div', { class: 'ESO13' }, h('span', { class: 'lpc-hoverTarget', 'data-lpc-hover-target-id': 'lpc-' + m.convid, title: m.senderAddress }, m.senderName)),
+        h('div', { class: 'IjzWp' }, h('span', { title: m.subject }, m.subject), h('span', { title: 'Fri 11/27/2026 ' + m.time }, m.time)),
+        h('div', { class: 'Gqkow' }, h('span', {}, m.preview))));
+    row.addEventListener('click', () => open(m.convid));
+    return row;
+  }
+
+  // Throws every row element away and builds the visible window anew (virtualisation).
+  function render() {
+    renders += 1;
+    listbox.replaceChildren(...data.messages.slice(start, start + data.pageSize).map(rowOf));
+    document.documentElement.dataset.renders = String(renders);
+  }
+
+  function open(convid, push = true) {
+    const m = data.messages.find((x) => x.convid === convid);
+    if (!m) return;
+    openId = convid;
+    for (const row of listbox.querySelectorAll('[role="option"]')) {
+      row.setAttribute('aria-selected', String(row.getAttribute('data-convid') === convid));
+    }
+    if (push) history.pushState({}, '', '/mail/inbox/id/' + encodeURIComponent(m.itemId));
+    const body = h('div', { id: 'UniqueMessageBody_1', class: 'allowTextSelection', 'aria-label': 'Message body' });
+    const template = m.body ? document.getElementById(m.body) : null;
+    if (template) body.append(template.content.cloneNode(true));
+    else body.append(h('p', {}, m.text || m.preview));
+    pane.replaceChildren(
+      h('div', { id: 'ConversationReadingPaneContainer', 'data-app-section': 'ConversationContainer' },
+        h('div', { role: 'heading', 'aria-level': '2' }, h('span', { title: m.subject }, m.subject)),
+        h('div', { class: 'aVla3' },
+          h('div', { 'aria-expanded': 'true' },
+            h('div', { 'aria-label': 'Email message', role: 'region' },
+              h('div', { class: 'hdr' },
+                h('span', { 'aria-label': 'From: ' + m.senderName },
+                  h('span', { class: 'lpc-hoverTarget', 'data-lpc-hover-target-id': 'lpc-m-' + m.convid }, m.senderName),
+                  h('span', {}, '<' + m.senderAddress + '>')),
+                h('div', { 'data-testid': 'RecipientWell' }, 'To: ', h('span', { class: 'lpc-hoverTarget', title: 'me@example.com' }, 'Me Example'))),
+              h('div', { role: 'document', tabindex: '0' }, body))))));
+  }
+
+  function chip(recipient) {
+    chipSeq += 1;
+    const attrs = { 'data-lpc-hover-target-id': 'lpc-c' + chipSeq, class: 'lpc-hoverTarget' };
+    if (recipient.address) attrs.title = recipient.address;
+    return h('span', { contenteditable: 'false', class: 'wellItem' }, h('span', attrs, h('span', { class: 'textContainer-1' }, recipient.name)));
+  }
+
+  function compose(recipients) {
+    openId = '';
+    for (const row of listbox.querySelectorAll('[role="option"]')) row.setAttribute('aria-selected', 'false');
+    history.pushState({}, '', '/mail/deeplink/compose');
+    const to = h('div', { contenteditable: 'true', role: 'textbox', 'aria-label': 'To', id: 'fake-to' }, ...recipients.map(chip));
+    pane.replaceChildren(
+      h('div', { 'data-app-section': 'MailReadCompose' },
+        h('div', { class: 'wellRow' }, h('button', { type: 'button' }, 'To'), to),
+        h('input', { type: 'text', autocomplete: 'off', 'aria-label': 'Add a subject' }),
+        h('div', { contenteditable: 'true', 'aria-multiline': 'true', role: 'textbox', 'aria-label': 'Message body' }, h('p', {}, 'Hello'))));
+  }
+
+  function addRecipient(recipient) {
+    const to = document.getElementById('fake-to');
+    if (to) to.append(chip(recipient));
+  }
+
+  function scrollTo(index) {
+    start = Math.max(0, Math.min(index, data.messages.length - data.pageSize));
+    render();
+  }
+
+  window.fakeOutlook = { scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, renders: () => renders };
+
+  render();
+  const deep = /\/id\/([^/?#]+)/.exec(location.pathname);
+  if (deep) {
+    const itemId = decodeURIComponent(deep[1]);
+    const m = data.messages.find((x) => x.itemId === itemId);
+    if (m) open(m.convid, false);
+  } else if (location.pathname.startsWith('/mail/deeplink/compose')) {
+    compose([]);
+  }
+})();
+`;
+
+/** The whole fake page. */
+export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages()): string {
+  const templates = Object.entries(BODIES)
+    .map(([id, file]) => `<template id="${id}">${fixtureBody(file)}</template>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Mail - Me Example - Outlook</title>
+<style>
+  body { font: 14px system-ui, sans-serif; margin: 0; }
+  #app { display: grid; grid-template-columns: 180px 360px 1fr; height: 100vh; }
+  [role=navigation] { background: #f3f2f1; padding: 8px; }
+  #MailList { border-right: 1px solid #ddd; overflow: hidden; }
+  [role=option] { padding: 6px 8px; border-bottom: 1px solid #eee; cursor: pointer; }
+  [role=option][aria-selected=true] { background: #cfe4fa; }
+  .Gqkow { color: #666; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  #ReadingPaneContainerId { padding: 12px; overflow: auto; }
+  [role=heading] { font-size: 20px; margin-bottom: 8px; }
+  [contenteditable] { border: 1px solid #ccc; min-height: 24px; padding: 4px; margin: 4px 0; }
+</style></head>
+<body>
+<div id="app">
+  <div role="navigation" aria-label="Navigation pane">
+    <div role="tree" aria-label="Folders">
+      <div role="treeitem" id="primaryMailboxRoot_0f3a" data-folder-name="${FAKE_OUTLOOK_ACCOUNT}" title="${FAKE_OUTLOOK_ACCOUNT}"><span>Me Example</span></div>
+      <div role="treeitem" aria-selected="true"><span>Inbox</span></div>
+    </div>
+  </div>
+  <div id="MailList" data-app-section="MessageList" aria-label="Message list"><div role="listbox" aria-label="Inbox"></div></div>
+  <div id="ReadingPaneContainerId" aria-label="Reading Pane"></div>
+</div>
+${templates}
+<script type="application/json" id="fake-data">${scriptJson({ messages, pageSize: PAGE_SIZE })}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>`;
+}
+
+/**
+ * Routes the fake Outlook onto a Playwright context, for the e2e tests and the demo mailbox.
+ * Every path under each origin gets the page; it reads its own path (deep links work).
+ */
+export async function routeFakeOutlook(
+  context: BrowserContext,
+  origins: readonly string[] = [FAKE_OUTLOOK_ORIGIN],
+  messages: FakeMessage[] = fakeOutlookMessages(),
+): Promise<void> {
+  const html = fakeOutlookHtml(messages);
+  for (const origin of origins) await serveHtml(context, origin, html);
+}

@@ -1,0 +1,165 @@
+/**
+ * Outlook on the web, end to end in real headless Chromium with the built extension: a fake
+ * outlook.office.com (tests/e2e/fake-outlook.ts) served by routing, the real content script, the
+ * real background, classifier and IndexedDB tally, and the real popup.
+ * Run: npx wxt build && npx vitest run --config vitest.e2e.config.ts tests/e2e/outlook.e2e.ts
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionSession } from './browser';
+import { FAKE_OUTLOOK_ORIGIN, PAGE_SIZE, fakeOutlookMessages, routeFakeOutlook } from './fake-outlook';
+
+const MESSAGES = fakeOutlookMessages();
+const BADGE = '[data-bounce-sweeper="badge"]';
+
+interface RowBadges {
+  convid: string;
+  badges: Array<{ kind: string; address: string }>;
+}
+
+/** Every row in the DOM now, with the badges inside it. */
+function rowBadges(page: Page): Promise<RowBadges[]> {
+  return page.evaluate((badge) => {
+    return [...document.querySelectorAll('[role="option"][data-convid]')].map((row) => ({
+      convid: row.getAttribute('data-convid') ?? '',
+      badges: [...row.querySelectorAll(badge)].map((b) => ({
+        kind: b.getAttribute('data-kind') ?? '',
+        address: b.getAttribute('data-address') ?? '',
+      })),
+    }));
+  }, BADGE);
+}
+
+/** Waits until every notice row in view has its badge (the watcher batches; no fixed sleeps). */
+async function waitForRowBadges(page: Page): Promise<void> {
+  await page.waitForFunction(
+    ({ badge, notices }) => {
+      const rows = [...document.querySelectorAll('[role="option"][data-convid]')];
+      return rows.length > 0 && rows.every((row) => notices.includes(row.getAttribute('data-convid') ?? '') === !!row.querySelector(badge));
+    },
+    { badge: BADGE, notices: MESSAGES.filter((m) => m.failed).map((m) => m.convid) },
+    { timeout: 15_000 },
+  );
+}
+
+function isNotice(convid: string): boolean {
+  return !!MESSAGES.find((m) => m.convid === convid)?.failed;
+}
+
+describe('Outlook on the web (fake outlook.office.com)', () => {
+  let session: ExtensionSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    await routeFakeOutlook(session.context);
+    page = await session.context.newPage();
+    await page.goto(`${FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('badges the notice rows of the list, and only those', async () => {
+    await waitForRowBadges(page);
+    const rows = await rowBadges(page);
+    expect(rows).toHaveLength(PAGE_SIZE);
+    for (const row of rows) expect(row.badges).toHaveLength(isNotice(row.convid) ? 1 : 0);
+    // The Exchange Online row's preview names the failed address: the badge shows it at once.
+    const exo = rows.find((r) => r.convid === 'AAQkADNDR-EXO-1');
+    expect(exo?.badges[0]).toMatchObject({ kind: 'hard', address: 'ana.gomez@example.org' });
+  });
+
+  it('reads an opened Outlook.com NDR, shows the banner and tallies the address', async () => {
+    await page.click('[data-convid="AAQkADNDR-OLC-1"]');
+    const banner = page.locator('#ReadingPaneContainerId [data-bounce-sweeper="banner"][data-state="classified"]');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.getAttribute('data-address')).toBe('bob@example.org');
+    expect(await banner.getAttribute('data-kind')).toBe('hard');
+    // The banner sits in the message, before the body: exactly one.
+    expect(await page.locator('[data-bounce-sweeper="banner"]').count()).toBe(1);
+    // The row learns the address from the read.
+    await page.waitForFunction(
+      (badge) => document.querySelector(`[data-convid="AAQkADNDR-OLC-1"] ${badge}`)?.getAttribute('data-address') === 'bob@example.org',
+      BADGE,
+      { timeout: 15_000 },
+    );
+  });
+
+  it('reads a French NDR in the reading pane', async () => {
+    await page.click('[data-convid="AAQkADNDR-FR-1"]');
+    const banner = page.locator('[data-bounce-sweeper="banner"][data-state="classified"][data-address="luc.martin@example.net"]');
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.getAttribute('data-kind')).toBe('hard');
+    expect(page.url()).toBe(`${FAKE_OUTLOOK_ORIGIN}/mail/inbox/id/${encodeURIComponent('AAMkADFR1=')}`);
+  });
+
+  it('lists the failed addresses in the popup', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    try {
+      for (const address of ['bob@example.org', 'luc.martin@example.net']) {
+        await popup.locator(`[data-testid="address-row"][data-address="${address}"]`).waitFor({ timeout: 15_000 });
+      }
+      // An ordinary sender is never in the tally.
+      expect(await popup.locator('[data-testid="address-row"][data-address="jane@example.net"]').count()).toBe(0);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('warns next to a compose chip of a bounced address, and says nothing for name-only chips', async () => {
+    await page.evaluate(() => {
+      const outlook = (window as unknown as { fakeOutlook: { compose(r: Array<{ name: string; address?: string }>): void } }).fakeOutlook;
+      outlook.compose([
+        { name: 'Bob Stone', address: 'bob@example.org' },
+        { name: 'Luc Martin' }, // bounced too, but the chip shows only a name: no guess
+        { name: 'Jane Doe', address: 'jane@example.net' },
+      ]);
+    });
+    const warning = page.locator('[data-bounce-sweeper="compose-warning"][data-address="bob@example.org"]');
+    await warning.waitFor({ timeout: 15_000 });
+    // Beside Bob's chip, inside the To well.
+    expect(
+      await warning.evaluate((node) => node.previousElementSibling?.getAttribute('title') ?? ''),
+    ).toBe('bob@example.org');
+    // A chip added later is warned about too.
+    await page.evaluate(() => {
+      const outlook = (window as unknown as { fakeOutlook: { addRecipient(r: { name: string; address?: string }): void } }).fakeOutlook;
+      outlook.addRecipient({ name: 'Luc Martin', address: 'luc.martin@example.net' });
+    });
+    await page.locator('[data-bounce-sweeper="compose-warning"][data-address="luc.martin@example.net"]').waitFor({ timeout: 15_000 });
+    const warned = await page.$$eval('[data-bounce-sweeper="compose-warning"]', (nodes) => nodes.map((n) => n.getAttribute('data-address')));
+    expect(warned.sort()).toEqual(['bob@example.org', 'luc.martin@example.net']);
+  });
+
+  it('re-applies badges once when the virtualised list replaces its rows', async () => {
+    const call = (name: 'scrollTo' | 'rerender', arg?: number) =>
+      page.evaluate(
+        ([fn, value]) => {
+          const outlook = (window as unknown as { fakeOutlook: Record<string, (n?: number) => void> }).fakeOutlook;
+          outlook[fn as string]!(value as number | undefined);
+        },
+        [name, arg] as const,
+      );
+    for (const start of [20, 40, 20]) {
+      await call('scrollTo', start);
+      await waitForRowBadges(page);
+      const rows = await rowBadges(page);
+      expect(rows.map((r) => r.convid)).toEqual(MESSAGES.slice(start, start + PAGE_SIZE).map((m) => m.convid));
+      for (const row of rows) expect(row.badges).toHaveLength(isNotice(row.convid) ? 1 : 0);
+      expect(rows.filter((r) => isNotice(r.convid)).length).toBeGreaterThan(0);
+    }
+    // A burst of re-renders (new elements each time) still ends with one badge per notice row,
+    // and no badge left anywhere outside the rows in view.
+    for (let i = 0; i < 5; i++) await call('rerender');
+    await waitForRowBadges(page);
+    const rows = await rowBadges(page);
+    for (const row of rows) expect(row.badges).toHaveLength(isNotice(row.convid) ? 1 : 0);
+    const inList = await page.$$eval(`#MailList ${BADGE}`, (nodes) => nodes.length);
+    expect(inList).toBe(rows.filter((r) => isNotice(r.convid)).length);
+    // Filler notices name their address in the preview: the badge carries it.
+    const filler = rows.find((r) => r.convid === 'AAQkADNDR-FILL-21');
+    expect(filler?.badges[0]?.address).toBe('reader21@example.org');
+  });
+});
