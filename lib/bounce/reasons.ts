@@ -278,7 +278,10 @@ function findCommand(text: string): SmtpCommand {
     text.includes('rcpt command') ||
     text.includes('>>> rcpt') ||
     text.includes('recipient address rejected') || // Postfix smtpd rejects recipients only at RCPT
-    text.includes('does not like recipient')
+    text.includes('does not like recipient') ||
+    // A reply that opens by naming the recipient ("550 <a@example.com>: …", "550 <a@example.com>... …")
+    // is the server's answer to RCPT TO (Postfix and Sendmail reply formats).
+    namesRecipientFirst(text)
   ) {
     return 'RCPT';
   }
@@ -295,6 +298,17 @@ function findCommand(text: string): SmtpCommand {
     return 'HELO';
   }
   return '';
+}
+
+/** "550 <a@example.com>: user unknown", "550 5.1.1 <a@example.com>... user unknown": the reply starts with the address. */
+function namesRecipientFirst(text: string): boolean {
+  const open = text.indexOf('<');
+  if (open < 0 || open > 24) return false;
+  const close = text.indexOf('>', open);
+  if (close < 0 || close - open > 320) return false;
+  const inside = text.slice(open + 1, close);
+  if (!inside.includes('@') || inside.includes(' ')) return false;
+  return text.startsWith(':', close + 1) || text.startsWith('...', close + 1);
 }
 
 /** Commands before DATA: a content filter cannot have run yet. */

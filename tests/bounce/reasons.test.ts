@@ -308,6 +308,11 @@ const RCPT_EVIDENCE: Row[] = [
     reason: 'filtered',
   },
   {
+    name: 'a reply that opens with the recipient address answers RCPT',
+    facts: { status: '5.0.0', replyCode: '550', diagnostic: '550 <a@example.com>: User unknown' },
+    reason: 'userunknown',
+  },
+  {
     name: 'Postfix "Recipient address rejected" is always RCPT',
     facts: { status: '4.1.1', replyCode: '450', diagnostic: '450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual alias table' },
     reason: 'userunknown',

@@ -140,5 +140,7 @@ export const userunknown: PhraseTable = {
     'the recipient name is not recognized',
     // Exchange Online 5.1.10 "The email address wasn't found at the destination domain" (Microsoft uses 5.1.10 for a missing recipient, not for a null MX)
     "email address wasn't found at the destination domain",
+    // Sendmail's local delivery agent: "mail.local: unknown user: name" (no mailbox by that name)
+    'mail.local: unknown user',
   ],
 };
