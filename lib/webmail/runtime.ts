@@ -225,7 +225,6 @@ export function runWebmail(ctx: WatchContext, adapter: WebmailAdapter, options: 
     if (state.state === 'failed') return { state: 'unreadable', message: state.message };
     const { notice, addresses } = state.result;
     if (!notice.isBounce) return null;
-    for (const summary of addresses) summaries.set(summary.address, { summary, at: Date.now() });
     return {
       state: 'classified',
       source: state.source,
@@ -272,6 +271,8 @@ export function runWebmail(ctx: WatchContext, adapter: WebmailAdapter, options: 
         try {
           const report = await adapter.readNotice(notice, doc);
           const result = await messenger.reportNotice(report);
+          // The answer carries the tally as of this notice: fresher than any earlier lookup.
+          for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
           reads.set(id, { state: 'done', result, source: report.raw ? 'raw' : 'rendered' });
         } catch (error) {
           reads.set(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -41,6 +41,8 @@ export interface WatchOptions {
   maxWaitMs?: number;
   /** How often the roots are re-resolved. */
   rootCheckMs?: number;
+  /** Clock for the max-wait bound (tests pass their own). */
+  now?: () => number;
 }
 
 export interface Watcher {
@@ -57,6 +59,7 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
   const debounceMs = options.debounceMs ?? 100;
   const maxWaitMs = options.maxWaitMs ?? 400;
   const rootCheckMs = options.rootCheckMs ?? 1000;
+  const clock = options.now ?? (() => Date.now());
   const stats = { batches: 0, busyMs: 0, lastBatchMs: 0 };
 
   let roots: HTMLElement[] = [];
@@ -80,7 +83,7 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
 
   function schedule(): void {
     if (stopped || ctx.isInvalid) return;
-    const now = Date.now();
+    const now = clock();
     if (timer === undefined) firstPendingAt = now;
     else clearTimeout(timer);
     const wait = Math.max(0, Math.min(debounceMs, firstPendingAt + maxWaitMs - now));

@@ -1,0 +1,204 @@
+// @vitest-environment happy-dom
+/**
+ * The shared runtime on the Gmail fixtures with the real Gmail adapter and the real DOM work.
+ * The background is not under test here (tests/e2e/gmail.e2e.ts runs the real one): a small
+ * messenger answers for it and records what the runtime asked.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { NoticeReport, NoticeResult } from '../../lib/messaging';
+import type { AddressSummary } from '../../lib/policy';
+import { createGmailAdapter } from '../../lib/webmail/gmail/adapter';
+import { ShowOriginalFetcher } from '../../lib/webmail/gmail/show-original';
+import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../lib/webmail/runtime';
+import { FakeContext } from './fake-context';
+import { GMAIL_URL, loadGmail } from './helpers';
+
+function summary(address: string, overrides: Partial<AddressSummary> = {}): AddressSummary {
+  return {
+    address,
+    domain: address.split('@')[1] ?? '',
+    verdict: 'remove',
+    evidence: [],
+    hardCount: 1,
+    softCount: 0,
+    senderProblemCount: 0,
+    bounceDays: 1,
+    softDaysInWindow: 0,
+    softDaysThreshold: 3,
+    firstBounceAt: '2026-11-24T17:14:05.000Z',
+    lastBounceAt: '2026-11-24T17:14:05.000Z',
+    lastKind: 'hard',
+    lastReason: 'userunknown',
+    lastStatus: '5.1.1',
+    lastReplyCode: '550',
+    lastDiagnostic: '550 5.1.1 no such user',
+    lastRemoteMta: '',
+    lastWebmail: 'gmail',
+    lastNoticeUrl: '',
+    decision: 'none',
+    decidedAt: '',
+    ...overrides,
+  };
+}
+
+class RecordingMessenger implements RuntimeMessenger {
+  reports: NoticeReport[] = [];
+  lookups: string[][] = [];
+  decisions: Array<[string, string]> = [];
+  known = new Map<string, AddressSummary>([['ann.lee@example.com', summary('ann.lee@example.com')]]);
+  isBounce = true;
+
+  async reportNotice(report: NoticeReport): Promise<NoticeResult> {
+    this.reports.push(report);
+    const address = /delivered to (\S+@\S+?) /.exec(report.rendered?.text ?? '')?.[1] ?? '';
+    return {
+      noticeKey: `k${this.reports.length}`,
+      duplicate: false,
+      notice: {
+        isBounce: this.isBounce,
+        category: this.isBounce ? 'bounce' : 'not-bounce',
+        format: 'gmail',
+        subject: report.rendered?.subject ?? '',
+        notes: [],
+        recipients: this.isBounce
+          ? [{ address, kind: 'hard', reason: 'userunknown', status: '5.1.1', replyCode: '550', diagnostic: '550 5.1.1 The email account that you tried to reach does not exist.', action: 'failed', remoteMta: '' }]
+          : [],
+      },
+      addresses: this.known.has(address) ? [this.known.get(address)!] : [],
+    };
+  }
+  async lookupAddresses(addresses: string[]): Promise<AddressSummary[]> {
+    this.lookups.push(addresses);
+    return addresses.flatMap((a) => (this.known.has(a) ? [this.known.get(a)!] : []));
+  }
+  async decide(address: string, decision: 'removed' | 'kept') {
+    this.decisions.push([address, decision]);
+    return { updated: this.known.has(address) ? 1 : 0 };
+  }
+}
+
+const failingFetch = (async () => new Response('', { status: 404 })) as typeof fetch;
+
+describe('runWebmail on Gmail', () => {
+  let ctx: FakeContext;
+  let messenger: RecordingMessenger;
+  let runtime: WebmailRuntime;
+
+  const start = () => {
+    const adapter = createGmailAdapter({ fetcher: new ShowOriginalFetcher({ fetch: failingFetch, minGapMs: 0 }) });
+    runtime = runWebmail(ctx, adapter, { messenger });
+  };
+  const badges = () => [...document.querySelectorAll<HTMLElement>('[data-bounce-sweeper="badge"]')];
+
+  beforeEach(() => {
+    ctx = new FakeContext();
+    messenger = new RecordingMessenger();
+  });
+  afterEach(() => runtime?.stop());
+
+  it('badges every bounce row at once, and no other row', async () => {
+    loadGmail(GMAIL_URL, '2026-11-27-list.html');
+    start();
+    await runtime.settle();
+    const rows = [...document.querySelectorAll('tr.zA')];
+    const kinds = rows.map((row) => row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-kind') ?? null);
+    expect(kinds).toEqual(['hard', null, 'soft', 'soft', 'hard', 'undetermined', null]);
+    const addresses = rows.map((row) => row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-address') ?? null);
+    expect(addresses).toEqual(['ann.lee@example.com', null, 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de', null]);
+    expect(rows[3]?.querySelector('[data-bounce-sweeper="badge"]')?.shadowRoot?.textContent).toContain('Delivery delayed');
+    // The addresses the snippets name were looked up in one batch.
+    expect(messenger.lookups.flat().sort()).toEqual(['ann.lee@example.com', 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de']);
+  });
+
+  it('re-applies badges once when Gmail replaces the rows', async () => {
+    loadGmail(GMAIL_URL, '2026-11-27-list.html');
+    start();
+    await runtime.settle();
+    const tbody = document.querySelector('tbody')!;
+    const fresh = tbody.cloneNode(true) as HTMLElement;
+    for (const badge of fresh.querySelectorAll('[data-bounce-sweeper]')) badge.remove();
+    tbody.replaceWith(fresh);
+    await runtime.settle();
+    await runtime.settle();
+    expect(badges()).toHaveLength(5);
+    for (const row of document.querySelectorAll('tr.zA')) expect(row.querySelectorAll('[data-bounce-sweeper="badge"]').length).toBeLessThanOrEqual(1);
+  });
+
+  it('reads and reports an opened notice once, shows the banner and refines its row', async () => {
+    loadGmail('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz', '2026-11-27-opened-bounce.html');
+    start();
+    await runtime.settle();
+    expect(messenger.reports).toHaveLength(1);
+    expect(messenger.reports[0]).toMatchObject({ webmail: 'gmail', messageId: '19a5b1c2d3e4f501' });
+    expect(messenger.reports[0]?.raw).toBeUndefined(); // "Show original" answered 404: rendered text
+    const banner = document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!;
+    expect(banner.getAttribute('data-kind')).toBe('hard');
+    expect(banner.getAttribute('data-address')).toBe('ann.lee@example.com');
+    expect(banner.nextElementSibling?.matches('div.a3s')).toBe(true);
+    expect(banner.shadowRoot?.textContent).toContain('1st hard bounce');
+
+    // Gmail re-renders the message: one banner again, no second report.
+    const message = document.querySelector('div.adn')!;
+    const copy = message.cloneNode(true) as HTMLElement;
+    copy.querySelector('[data-bounce-sweeper]')?.remove();
+    message.replaceWith(copy);
+    await runtime.settle();
+    expect(document.querySelectorAll('[data-bounce-sweeper="banner"]')).toHaveLength(1);
+    expect(messenger.reports).toHaveLength(1);
+  });
+
+  it('takes the banner away when the background says it is not a bounce', async () => {
+    messenger.isBounce = false;
+    loadGmail('https://mail.google.com/mail/u/0/#inbox/x', '2026-11-27-opened-bounce.html');
+    start();
+    await runtime.settle();
+    expect(document.querySelector('[data-bounce-sweeper="banner"]')).toBeNull();
+  });
+
+  it('banners only the bounce of a threaded conversation', async () => {
+    loadGmail('https://mail.google.com/mail/u/0/#inbox/y', '2026-11-27-threaded-bounce.html');
+    start();
+    await runtime.settle();
+    const banners = [...document.querySelectorAll('[data-bounce-sweeper="banner"]')];
+    expect(banners).toHaveLength(1);
+    expect(banners[0]?.closest('[data-legacy-message-id]')?.getAttribute('data-legacy-message-id')).toBe('19a5b1c2d3e4f505');
+  });
+
+  it('warns beside a compose recipient on the list, and drops the warning with the chip', async () => {
+    loadGmail(GMAIL_URL, '2026-11-27-list.html', '2026-11-27-compose.html');
+    start();
+    await runtime.settle();
+    // Bob is not on record: no warning beside him.
+    const warnings = [...document.querySelectorAll<HTMLElement>('[data-bounce-sweeper="compose-warning"]')];
+    expect(warnings.map((w) => w.getAttribute('data-address'))).toEqual(['ann.lee@example.com']);
+    expect(warnings[0]?.previousElementSibling?.getAttribute('data-hovercard-id')).toBe('ann.lee@example.com');
+    expect(warnings[0]?.shadowRoot?.textContent).toContain('hard-bounced on 24 Nov: address does not exist');
+    document.querySelector('[data-hovercard-id="ann.lee@example.com"]')!.remove();
+    await runtime.settle();
+    expect(document.querySelector('[data-bounce-sweeper="compose-warning"]')).toBeNull();
+  });
+
+  it('sends the banner decision for the address and refreshes what it knows', async () => {
+    loadGmail('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz', '2026-11-27-opened-bounce.html');
+    start();
+    await runtime.settle();
+    messenger.known.set('ann.lee@example.com', summary('ann.lee@example.com', { decision: 'removed', verdict: 'removed' }));
+    const banner = document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!;
+    banner.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="removed"]')!.click();
+    await vi.waitFor(() => expect(messenger.decisions).toEqual([['ann.lee@example.com', 'removed']]));
+    await vi.waitFor(async () => {
+      ctx.advance(200);
+      await runtime.settle();
+      expect(document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!.shadowRoot?.textContent).toContain('You marked this address removed.');
+    });
+  });
+
+  it('leaves a clean page when the extension goes away', async () => {
+    loadGmail(GMAIL_URL, '2026-11-27-list.html', '2026-11-27-compose.html');
+    start();
+    await runtime.settle();
+    expect(document.querySelectorAll('[data-bounce-sweeper]').length).toBeGreaterThan(0);
+    ctx.invalidate();
+    expect(document.querySelectorAll('[data-bounce-sweeper]')).toHaveLength(0);
+  });
+});
