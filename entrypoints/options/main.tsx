@@ -1,3 +1,13 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/OptionsApp';
+import { createOptionsState } from '../../lib/ui/options-state';
+import { extensionTransport } from '../../lib/ui/transport';
+import { saveText } from '../../lib/ui/browser-actions';
+import type { WorkerLike } from '../../lib/import/run-import';
 
-render(<p>Bounce Sweeper</p>, document.getElementById('app')!);
+const createWorker = () =>
+  new Worker(new URL('../../lib/import/import.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+
+const state = createOptionsState(extensionTransport, createWorker);
+
+render(<OptionsApp state={state} save={saveText} />, document.getElementById('app')!);

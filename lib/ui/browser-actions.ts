@@ -18,3 +18,8 @@ export function downloadFile(file: ExportFile): void {
 export async function copyText(text: string): Promise<void> {
   await navigator.clipboard.writeText(text);
 }
+
+/** Saves a text file under `filename` (backups). */
+export function saveText(filename: string, content: string, mimeType = 'application/json'): void {
+  downloadFile({ format: 'json', filename, mimeType, content, count: 0 });
+}

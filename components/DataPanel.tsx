@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import type { OptionsState } from '../lib/ui/options-state';
+import { plural } from '../lib/ui/format';
+
+export interface DataPanelProps {
+  state: OptionsState;
+}
+
+/** Forget one address (and its bounces), or clear everything after a confirmation. */
+export function DataPanel({ state }: DataPanelProps) {
+  const [address, setAddress] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const total = state.addresses.value.length;
+  return (
+    <section class="panel" data-testid="data-panel" aria-labelledby="data-heading">
+      <h2 id="data-heading">Forget and clear</h2>
+      <form
+        class="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void state.forget(address).then(() => setAddress(''));
+        }}
+      >
+        <input
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="someone@example.com"
+          aria-label="Address to forget"
+          data-testid="forget-address"
+          value={address}
+          onInput={(event) => setAddress((event.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" data-testid="forget" disabled={!address.trim()}>
+          Forget this address
+        </button>
+      </form>
+      {!confirming ? (
+        <button type="button" class="danger" data-testid="clear-all" disabled={total === 0} onClick={() => setConfirming(true)}>
+          Clear everything
+        </button>
+      ) : (
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-clear">
+          <p id="confirm-clear">Delete all {plural(total, 'address', 'addresses')} and every recorded bounce? This cannot be undone (download a backup first if unsure).</p>
+          <button
+            type="button"
+            class="danger"
+            data-testid="clear-all-confirm"
+            onClick={async () => {
+              await state.clearAll();
+              setConfirming(false);
+            }}
+          >
+            Yes, clear everything
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect } from 'preact/hooks';
+import type { OptionsState } from '../lib/ui/options-state';
+import { PolicySettingsForm } from './PolicySettingsForm';
+import { ImportPanel } from './ImportPanel';
+import { BackupPanel } from './BackupPanel';
+import { DataPanel } from './DataPanel';
+
+export interface OptionsAppProps {
+  state: OptionsState;
+  save: (filename: string, content: string) => void;
+}
+
+/** The settings page (opens in a tab). */
+export function OptionsApp({ state, save }: OptionsAppProps) {
+  useEffect(() => {
+    void state.load();
+  }, [state]);
+  const message = state.message.value;
+  return (
+    <main class="options" data-testid="options" data-loaded={state.loaded.value ? 'true' : 'false'}>
+      <h1>Bounce Sweeper settings</h1>
+      <p class="summary" data-testid="address-total">
+        {state.addresses.value.length.toLocaleString('en-US')} addresses on record.
+      </p>
+      <div class={`message ${message?.tone ?? ''}`} role="status" aria-live="polite" data-testid="options-message">
+        {message?.text}
+      </div>
+      <PolicySettingsForm state={state} />
+      <ImportPanel state={state} />
+      <BackupPanel state={state} save={save} />
+      <DataPanel state={state} />
+    </main>
+  );
+}

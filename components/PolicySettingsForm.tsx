@@ -1,0 +1,74 @@
+import type { OptionsState } from '../lib/ui/options-state';
+import { POLICY_LIMITS, type PolicyPreset } from '../lib/policy';
+import { describePreview } from '../lib/ui/policy-preview';
+
+export interface PolicySettingsFormProps {
+  state: OptionsState;
+}
+
+const PRESETS: ReadonlyArray<{ id: PolicyPreset; label: string; hint: string }> = [
+  { id: 'standard', label: 'Standard', hint: 'Remove after soft bounces on 3 different days within 30 days.' },
+  { id: 'lenient', label: 'Lenient', hint: 'Remove after soft bounces on 7 different days within 30 days.' },
+  { id: 'strict', label: 'Strict', hint: 'Remove after soft bounces on 2 different days within 30 days.' },
+  { id: 'custom', label: 'Custom', hint: 'Choose the number of days and the window yourself.' },
+];
+
+/** When a soft-bouncing address counts as removable, with what each choice would flag right now. */
+export function PolicySettingsForm({ state }: PolicySettingsFormProps) {
+  const draft = state.draft.value;
+  const previews = state.previews.value;
+  const saved = state.settings.value;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  return (
+    <section class="panel" data-testid="policy-settings" aria-labelledby="policy-heading">
+      <h2 id="policy-heading">When to remove an address</h2>
+      <p class="hint">Hard bounces (the address or domain does not exist) are always flagged. These settings decide when repeated soft bounces (mailbox full, server down…) are enough.</p>
+      <fieldset>
+        <legend class="visually-hidden">Policy preset</legend>
+        {PRESETS.map((preset) => (
+          <label key={preset.id} class={`preset${draft.preset === preset.id ? ' chosen' : ''}`} data-testid={`preset-${preset.id}`}>
+            <input
+              type="radio"
+              name="preset"
+              value={preset.id}
+              checked={draft.preset === preset.id}
+              onChange={() => state.choosePreset(preset.id)}
+            />
+            <span class="preset-label">{preset.label}</span>
+            <span class="preset-hint">{preset.hint}</span>
+            <span class="preview" data-testid="preset-preview">{describePreview(previews[preset.id])}</span>
+          </label>
+        ))}
+      </fieldset>
+      {draft.preset === 'custom' && (
+        <div class="custom" data-testid="custom-settings">
+          <label>
+            Soft-bounce days
+            <input
+              type="number"
+              data-testid="custom-days"
+              min={POLICY_LIMITS.softBounceDays.min}
+              max={POLICY_LIMITS.softBounceDays.max}
+              value={draft.softBounceDays}
+              onInput={(event) => state.setCustom('softBounceDays', Number((event.currentTarget as HTMLInputElement).value))}
+            />
+          </label>
+          <label>
+            within (days)
+            <input
+              type="number"
+              data-testid="custom-window"
+              min={POLICY_LIMITS.windowDays.min}
+              max={POLICY_LIMITS.windowDays.max}
+              value={draft.windowDays}
+              onInput={(event) => state.setCustom('windowDays', Number((event.currentTarget as HTMLInputElement).value))}
+            />
+          </label>
+        </div>
+      )}
+      <button type="button" class="primary" data-testid="save-settings" disabled={!dirty} onClick={() => void state.save()}>
+        Save
+      </button>
+    </section>
+  );
+}

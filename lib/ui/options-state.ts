@@ -1,0 +1,209 @@
+/**
+ * The options page's one state module: policy settings with a live preview, backup / restore,
+ * forget and clear, and the mailbox import. Components read signals and call actions; only this
+ * module talks to the Transport and the import worker.
+ */
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { DEFAULT_POLICY, normaliseAddress, normaliseSettings, POLICY_PRESETS, type AddressSummary, type PolicyPreset, type PolicySettings } from '../policy';
+import type { BackupFile, ImportResult } from '../messaging';
+import type { ScanProgress, ScanResult } from '../import/scan';
+import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
+import { previewRemovals, type PolicyPreview } from './policy-preview';
+import type { Transport } from './transport';
+import { plural } from './format';
+
+export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
+
+export interface ImportStatus {
+  phase: ImportPhase;
+  progress: ScanProgress | null;
+  recorded: ImportResult;
+  result: ScanResult | null;
+  error: string;
+}
+
+export interface OptionsState {
+  loaded: Signal<boolean>;
+  addresses: Signal<AddressSummary[]>;
+  /** Saved settings (what the background uses). */
+  settings: Signal<PolicySettings>;
+  /** What the form shows; Save sends it. */
+  draft: Signal<PolicySettings>;
+  /** Preview of each preset and of the draft. */
+  previews: ReadonlySignal<Record<PolicyPreset, PolicyPreview>>;
+  message: Signal<{ text: string; tone: 'info' | 'error' } | null>;
+  importStatus: Signal<ImportStatus>;
+  load(): Promise<void>;
+  choosePreset(preset: PolicyPreset): void;
+  setCustom(field: 'softBounceDays' | 'windowDays', value: number): void;
+  save(): Promise<void>;
+  backup(): Promise<{ filename: string; content: string } | null>;
+  restore(text: string): Promise<void>;
+  forget(address: string): Promise<void>;
+  clearAll(): Promise<void>;
+  startImport(files: File[]): void;
+  cancelImport(): void;
+}
+
+const IDLE_IMPORT: ImportStatus = {
+  phase: 'idle',
+  progress: null,
+  recorded: { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 },
+  result: null,
+  error: '',
+};
+
+function errorText(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
+export function createOptionsState(
+  transport: Transport,
+  createWorker: () => WorkerLike,
+  now: () => Date = () => new Date(),
+): OptionsState {
+  const loaded = signal(false);
+  const addresses = signal<AddressSummary[]>([]);
+  const settings = signal<PolicySettings>({ ...DEFAULT_POLICY });
+  const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
+  const message = signal<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const importStatus = signal<ImportStatus>(IDLE_IMPORT);
+  let run: ImportRun | null = null;
+
+  const previews = computed(() => {
+    const rows = addresses.value;
+    const current = settings.value;
+    const preview = (candidate: PolicySettings) => previewRemovals(rows, current, candidate);
+    return {
+      standard: preview(POLICY_PRESETS.standard),
+      lenient: preview(POLICY_PRESETS.lenient),
+      strict: preview(POLICY_PRESETS.strict),
+      custom: preview({ ...draft.value, preset: 'custom' }),
+    };
+  });
+
+  const info = (text: string) => (message.value = { text, tone: 'info' });
+  const fail = (text: string) => (message.value = { text, tone: 'error' });
+
+  async function load(): Promise<void> {
+    try {
+      const result = await transport('listAddresses');
+      batch(() => {
+        addresses.value = result.addresses;
+        settings.value = result.settings;
+        if (!loaded.value) draft.value = { ...result.settings };
+        loaded.value = true;
+      });
+    } catch (reason) {
+      fail(`Could not read the store: ${errorText(reason)}`);
+    }
+  }
+
+  function choosePreset(preset: PolicyPreset): void {
+    draft.value = preset === 'custom' ? { ...draft.value, preset } : { ...POLICY_PRESETS[preset] };
+  }
+
+  function setCustom(field: 'softBounceDays' | 'windowDays', value: number): void {
+    draft.value = { ...draft.value, preset: 'custom', [field]: value };
+  }
+
+  async function save(): Promise<void> {
+    try {
+      const saved = await transport('setSettings', normaliseSettings(draft.value));
+      batch(() => {
+        settings.value = saved;
+        draft.value = { ...saved };
+      });
+      await load();
+      info('Settings saved.');
+    } catch (reason) {
+      fail(`Could not save the settings: ${errorText(reason)}`);
+    }
+  }
+
+  async function backup(): Promise<{ filename: string; content: string } | null> {
+    try {
+      const file = await transport('exportBackup');
+      return { filename: `bounce-sweeper-backup-${now().toISOString().slice(0, 10)}.json`, content: JSON.stringify(file, null, 2) };
+    } catch (reason) {
+      fail(`Could not make a backup: ${errorText(reason)}`);
+      return null;
+    }
+  }
+
+  async function restore(text: string): Promise<void> {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      fail('That file is not a Bounce Sweeper backup (not JSON).');
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || (parsed as { format?: unknown }).format !== 'bounce-sweeper-backup') {
+      fail('That file is not a Bounce Sweeper backup.');
+      return;
+    }
+    try {
+      const result = await transport('importBackup', parsed as BackupFile);
+      await load();
+      info(`Restored: ${plural(result.noticesAdded, 'notice')} added, ${plural(result.noticesSkipped, 'notice')} already known.`);
+    } catch (reason) {
+      fail(`Could not restore: ${errorText(reason)}`);
+    }
+  }
+
+  async function forget(raw: string): Promise<void> {
+    const address = normaliseAddress(raw);
+    if (!address) {
+      fail(`“${raw.trim()}” is not an email address.`);
+      return;
+    }
+    try {
+      const result = await transport('forgetAddresses', { addresses: [address] });
+      await load();
+      info(result.removed ? `Forgot ${address} and its bounces.` : `${address} was not on record.`);
+    } catch (reason) {
+      fail(`Could not forget ${address}: ${errorText(reason)}`);
+    }
+  }
+
+  async function clearAll(): Promise<void> {
+    try {
+      await transport('clearAll');
+      await load();
+      info('Everything was cleared.');
+    } catch (reason) {
+      fail(`Could not clear: ${errorText(reason)}`);
+    }
+  }
+
+  function startImport(files: File[]): void {
+    if (files.length === 0 || run) return;
+    importStatus.value = { ...IDLE_IMPORT, phase: 'running' };
+    const current = runImport(files, transport, createWorker(), (progress, recorded) => {
+      importStatus.value = { ...importStatus.value, progress, recorded };
+    });
+    run = current;
+    current.done
+      .then(async ({ scan, recorded }) => {
+        run = null;
+        importStatus.value = { ...importStatus.value, phase: scan.cancelled ? 'cancelled' : 'done', progress: scan, result: scan, recorded };
+        await load();
+      })
+      .catch((reason: unknown) => {
+        run = null;
+        importStatus.value = { ...importStatus.value, phase: 'error', error: errorText(reason) };
+      });
+  }
+
+  function cancelImport(): void {
+    if (!run) return;
+    importStatus.value = { ...importStatus.value, phase: 'cancelling' };
+    run.cancel();
+  }
+
+  return {
+    loaded, addresses, settings, draft, previews, message, importStatus,
+    load, choosePreset, setCustom, save, backup, restore, forget, clearAll, startImport, cancelImport,
+  };
+}

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OptionsApp } from '../../components/OptionsApp';
+import { createOptionsState } from '../../lib/ui/options-state';
+import { attachImportWorker, type WorkerScope } from '../../lib/import/worker-main';
+import type { WorkerLike } from '../../lib/import/run-import';
+import type { AddressSummary } from '../../lib/policy';
+import { makeSummary } from '../ui/make-summary';
+import { createFakeBackground } from '../ui/fake-transport';
+import { dsnBounce, ordinaryMail, toMbox } from '../import/bounce-fixtures';
+
+afterEach(cleanup);
+
+/** The real worker loop, one asynchronous hop away (as in a browser, minus the thread). */
+function inProcessWorker(): WorkerLike {
+  const scope: WorkerScope = { onmessage: null, postMessage: (message) => setTimeout(() => page.onmessage?.({ data: message })) };
+  attachImportWorker(scope);
+  const page: WorkerLike = {
+    onmessage: null,
+    postMessage: (message) => setTimeout(() => scope.onmessage?.({ data: message })),
+    terminate: () => {},
+  };
+  return page;
+}
+
+const soft = (address: string, days: number) =>
+  makeSummary({ address, hardCount: 0, softCount: days, softDaysInWindow: days, verdict: days >= 3 ? 'remove-repeated-soft' : 'watch', lastKind: 'soft', lastReason: 'mailboxfull' });
+
+const seed: AddressSummary[] = [makeSummary({ address: 'hard@example.com' }), soft('two@example.com', 2), soft('five@example.com', 5)];
+
+function setup(rows = seed) {
+  const background = createFakeBackground(rows);
+  const state = createOptionsState(background.transport, inProcessWorker, () => new Date('2026-11-27T12:00:00Z'));
+  const saved: Array<{ filename: string; content: string }> = [];
+  render(<OptionsApp state={state} save={(filename, content) => void saved.push({ filename, content })} />);
+  return { background, state, saved };
+}
+
+const preview = (preset: string) => within(screen.getByTestId(`preset-${preset}`)).getByTestId('preset-preview').textContent;
+const loaded = () => waitFor(() => expect(screen.getByTestId('options').dataset.loaded).toBe('true'));
+
+describe('options: policy', () => {
+  it('previews what each preset would flag, live for custom numbers, and saves the choice', async () => {
+    const { background } = setup();
+    await loaded();
+    expect(preview('standard')).toBe('2 addresses to remove');
+    expect(preview('strict')).toBe('3 addresses to remove');
+    expect(preview('lenient')).toBe('1 address to remove');
+    expect((screen.getByTestId('save-settings') as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(within(screen.getByTestId('preset-custom')).getByRole('radio'));
+    fireEvent.input(screen.getByTestId('custom-days'), { target: { value: '6' } });
+    expect(preview('custom')).toBe('1 address to remove');
+    fireEvent.input(screen.getByTestId('custom-window'), { target: { value: '90' } });
+    expect(preview('custom')).toBe('at least 1 address to remove');
+
+    fireEvent.click(screen.getByTestId('save-settings'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Settings saved.'));
+    expect(background.settings).toEqual({ preset: 'custom', softBounceDays: 6, windowDays: 90 });
+  });
+});
+
+describe('options: forget, clear, restore', () => {
+  it('forgets one address, normalised, and refuses something that is not an address', async () => {
+    const { background } = setup();
+    await loaded();
+    fireEvent.input(screen.getByTestId('forget-address'), { target: { value: ' Two@EXAMPLE.com ' } });
+    fireEvent.click(screen.getByTestId('forget'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Forgot two@example.com and its bounces.'));
+    expect(background.rows.has('two@example.com')).toBe(false);
+    expect(screen.getByTestId('address-total').textContent).toMatch(/^2 addresses/);
+
+    fireEvent.input(screen.getByTestId('forget-address'), { target: { value: 'not an address' } });
+    fireEvent.click(screen.getByTestId('forget'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toMatch(/is not an email address/));
+  });
+
+  it('clears everything only after a confirmation', async () => {
+    const { background } = setup();
+    await loaded();
+    fireEvent.click(screen.getByTestId('clear-all'));
+    expect(background.calls.some((call) => call.type === 'clearAll')).toBe(false);
+    expect(screen.getByRole('alertdialog').textContent).toMatch(/Delete all 3 addresses/);
+    fireEvent.click(screen.getByTestId('clear-all-confirm'));
+    await waitFor(() => expect(background.rows.size).toBe(0));
+    await waitFor(() => expect(screen.getByTestId('address-total').textContent).toMatch(/^0 addresses/));
+  });
+
+  it('refuses to restore a file that is not a backup', async () => {
+    const { state, background } = setup();
+    await loaded();
+    await state.restore('{"hello":1}');
+    expect(screen.getByTestId('options-message').textContent).toBe('That file is not a Bounce Sweeper backup.');
+    await state.restore('not json');
+    expect(screen.getByTestId('options-message').textContent).toMatch(/not JSON/);
+    expect(background.calls.some((call) => call.type === 'importBackup')).toBe(false);
+  });
+});
+
+describe('options: mailbox import', () => {
+  it('imports an .mbox through the worker loop with progress, and a second import adds nothing', async () => {
+    const { background } = setup([]);
+    await loaded();
+    const mbox = toMbox([dsnBounce('ann@example.com'), ordinaryMail('Lunch'), dsnBounce('bob@example.org', { date: 'Tue, 03 Mar 2026 11:00:00 +0000' })]);
+    const choose = () => {
+      const input = screen.getByTestId('import-file') as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File([mbox], 'Takeout.mbox')], configurable: true });
+      fireEvent.change(input);
+    };
+    choose();
+    await waitFor(() => expect(screen.getByTestId('import-status').dataset.phase).toBe('done'));
+    expect(screen.getByTestId('import-counts').textContent).toMatch(/3 messages read .* 2 bounces found, 2 new notices recorded/);
+    expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBe(100);
+    const sent = background.calls.filter((call) => call.type === 'importNotices');
+    expect(sent).toHaveLength(1);
+
+    choose();
+    await waitFor(() => expect(screen.getByTestId('import-counts').textContent).toMatch(/0 new notices recorded, 2 notices already known/));
+  });
+});
