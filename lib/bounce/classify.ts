@@ -10,7 +10,7 @@ import { FORMATS } from './formats';
 import type { ParsedRecipient } from './format-types';
 import { findReason } from './reason-lookup';
 import { decideKind } from './severity';
-import { isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
+import { isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
 import { findReplyCode, findStatusCode, foldWhitespace } from './text';
 import { findSmtpCommand } from './scan';
 
@@ -66,10 +66,34 @@ function dedupe(list: ParsedRecipient[]): ParsedRecipient[] {
 }
 
 export async function classifyNotice(input: NoticeInput): Promise<ClassifiedNotice> {
+  return classifyAt(input, 0);
+}
+
+/** A bounce attached whole to another notice (a relay returning a bounce it got) is read too. */
+function looksNested(msg: Message): boolean {
+  const r = msg.returned;
+  if (!r || !msg.returnedSource) return false;
+  const from = r.from.toLowerCase();
+  const ct = r.headers.find((h) => h.name === 'content-type')?.value.toLowerCase() ?? '';
+  return from.startsWith('mailer-daemon@') || from.startsWith('postmaster@') || ct.includes('report-type=delivery-status');
+}
+
+function isWeak(r: ClassifiedNotice): boolean {
+  return r.recipients.length === 0 || r.recipients.every((x) => x.reason === 'onhold' || x.reason === 'undefined');
+}
+
+async function classifyAt(input: NoticeInput, depth: number): Promise<ClassifiedNotice> {
   let msg: Message | null = null;
   try {
     msg = await readMessage(input);
-    return classifyMessage(msg);
+    const outer = classifyMessage(msg);
+    if (depth === 0 && (outer.isBounce || outer.category === 'not-bounce') && isWeak(outer) && looksNested(msg)) {
+      const inner = await classifyAt({ view: 'raw', source: msg.returnedSource! }, 1);
+      if (inner.isBounce && inner.recipients.length && !isWeak(inner)) {
+        return { ...outer, isBounce: true, category: 'bounce', format: inner.format, recipients: inner.recipients, notes: [...outer.notes, 'read the bounce attached to this notice'] };
+      }
+    }
+    return outer;
   } catch (err) {
     // Defensive: a bug must not reach the caller as an exception.
     const m = msg ?? (await readMessage({ view: 'rendered', subject: '', from: '', text: '' }));
@@ -83,6 +107,7 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
   if (isFeedbackReport(msg)) return result(msg, 'feedback-report');
   if (isReadReceipt(msg)) return result(msg, 'read-receipt');
 
+  if (isDeliveryNotification(msg)) return result(msg, 'delivery-report', 'amazonses');
   const dsn = msg.dsn;
   if (dsn && dsn.recipients.length) {
     const actions = dsn.recipients.map((r) => r.action);
@@ -90,12 +115,12 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
     if (allOk) return result(msg, 'delivery-report', 'rfc3464');
   }
 
+  // Family modules claim a notice by their own specific markers; the generic prose reader runs
+  // only on what looks like a bounce as a whole (sender, subject, words), or it would read
+  // addresses out of ordinary mail.
   const bounceLike = looksLikeBounce(msg);
-  if (!bounceLike) {
-    return result(msg, looksLikeAutoReply(msg) ? 'auto-reply' : 'not-bounce');
-  }
-
   for (const f of FORMATS) {
+    if (!bounceLike && (f.id === 'generic' || f.id === 'rfc3464')) continue;
     let found: ParsedRecipient[] | null = null;
     try {
       found = f.parse(msg);
@@ -108,7 +133,7 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
       return result(msg, 'bounce', f.id, recipients);
     }
   }
-  if (looksLikeAutoReply(msg)) return result(msg, 'auto-reply');
+  if (!bounceLike || looksLikeAutoReply(msg)) return result(msg, looksLikeAutoReply(msg) ? 'auto-reply' : 'not-bounce');
   msg.notes.push('looks like a bounce but names no failed recipient');
   return result(msg, 'bounce', '', []);
 }

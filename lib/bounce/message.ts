@@ -53,6 +53,8 @@ export interface Message {
   feedbackReport: string;
   hasMdn: boolean;
   returned: ReturnedMessage | null;
+  /** Raw bytes of an attached message/rfc822 (capped), for a bounce forwarded inside a bounce. */
+  returnedSource: Uint8Array | null;
   /** Parsed delivery status (from the report part, or DSN fields written into the text), or null. */
   dsn: DsnReport | null;
   notes: string[];
@@ -184,6 +186,7 @@ function emptyMessage(view: 'raw' | 'rendered'): Message {
     feedbackReport: '',
     hasMdn: false,
     returned: null,
+    returnedSource: null,
     dsn: null,
     notes: [],
   };
@@ -271,7 +274,11 @@ async function readRaw(source: unknown): Promise<Message> {
       } else if (type === 'message/disposition-notification' || type === 'message/global-disposition-notification') {
         m.hasMdn = true;
       } else if (type === 'message/rfc822' || type === 'message/global' || type === 'text/rfc822-headers' || type === 'text/rfc822-header' || type === 'message/rfc822-headers' || type === 'message/partial') {
-        if (!m.returned) m.returned = readReturned(bytesOf());
+        if (!m.returned) {
+          const b = bytesOf();
+          m.returned = readReturned(b);
+          if (type === 'message/rfc822' || type === 'message/global') m.returnedSource = b.length > 5_000_000 ? b.subarray(0, 5_000_000) : b;
+        }
       } else if (type.startsWith('text/') && type !== 'text/html') {
         if (extra.length < 8) extra.push(normalizeNewlines(utf8(bytesOf(), 200_000)));
       } else if (type === 'text/html') {

@@ -42,7 +42,9 @@ function sesJson(msg: Message): ParsedRecipient[] | null {
     return null;
   }
   const obj = data as { notificationType?: unknown; bounce?: { bounceType?: unknown; bouncedRecipients?: unknown; reportingMTA?: unknown } };
-  if (typeof obj !== 'object' || obj === null || obj.notificationType !== 'Bounce' || !obj.bounce || !Array.isArray(obj.bounce.bouncedRecipients)) return null;
+  if (typeof obj !== 'object' || obj === null) return null;
+  // A Complaint or Delivery notification is SES's, but not a bounce: claim it with no recipients.
+  if (obj.notificationType !== 'Bounce' || !obj.bounce || !Array.isArray(obj.bounce.bouncedRecipients)) return [];
   const out: ParsedRecipient[] = [];
   for (const r of obj.bounce.bouncedRecipients as SesRecipient[]) {
     if (!r || typeof r.emailAddress !== 'string') continue;
