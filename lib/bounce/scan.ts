@@ -113,7 +113,7 @@ export function isRoleAddress(address: string): boolean {
   return ROLE_LOCALS.has(local);
 }
 
-const SENDER_CONTEXT = ['from:', 'from: <', 'from:<', 'from <', 'from=<', 'from=', 'sender:', 'sender <', 'sender: <', 'envelope-from', 'return-path:', 'message-id:', 'message-id: <', 'reply-to:', 'mail from:<', 'mail from: <', 'id <', 'id: <', 'smtp.mailfrom=', 'header.from=', 'smtp.helo=', 'envelope from', 'by ', 'helo=', 'auth='];
+const SENDER_CONTEXT = ['from:', 'from: <', 'from:<', 'from <', 'from=<', 'from=', 'sender:', 'sender <', 'sender: <', 'envelope-from', 'return-path:', 'message-id:', 'message-id: <', 'reply-to:', 'mail from:<', 'mail from: <', 'id <', 'id: <', 'smtp.mailfrom=', 'header.from=', 'smtp.helo=', 'envelope from', 'by ', 'helo=', 'auth=', 'generated from ', 'generated from <'];
 
 /** True when the text just before an address says it is a sender, a message id or a host. */
 function inSenderContext(lowerLine: string, start: number): boolean {
@@ -183,7 +183,10 @@ function scanBlocks(text: string, lower: string, msg: Message, limit: number, ex
       const sameLinePrev = [...hits].reverse().find((x) => x.start < h.start && x.address.toLowerCase() !== key);
       // Words before the address on its line count too ("Unknown user: kijitora@example.com").
       const before = line.slice(sameLinePrev ? sameLinePrev.end : 0, h.start);
-      let words = (before.trim().length > 3 ? before + ' ' : '') + line.slice(h.end, sameLineNext ? sameLineNext.start : line.length);
+      let after = line.slice(h.end, sameLineNext ? sameLineNext.start : line.length);
+      // "a@x, b@y: User unknown": a list shares the words after its last address.
+      if (sameLineNext && after.replace(/[\s,;:<>"'()]/g, '').length < 3) after = line.slice(hits[hits.length - 1]!.end);
+      let words = (before.trim().length > 3 ? before + ' ' : '') + after;
       const baseIndent = indentOf(line);
       for (let j = i + 1; j < nextLine && j < i + 40 && words.length < 4000; j++) {
         const l = lines[j]!;

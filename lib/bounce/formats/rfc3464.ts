@@ -41,7 +41,11 @@ export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
       bodyCommand ??= findSmtpCommand(errorPart(msg.text, msg.lower).toLowerCase().slice(0, 20_000));
       command = bodyCommand;
     }
+    // RFC 3464 §2.3.6: an "X-Unix" diagnostic is a local delivery program's exit status, which
+    // Sisimai calls mailererror (Sisimai::Lhost::Postfix/Sendmail, BSD-2-Clause).
+    const hint = r.diagnosticType.toLowerCase() === 'x-unix' ? ('mailererror' as const) : undefined;
     out.push({
+      ...(hint ? { hint } : {}),
       command,
       address,
       status,
