@@ -11,7 +11,7 @@ import type { ParsedRecipient } from './format-types';
 import { findReason } from './reason-lookup';
 import { decideKind } from './severity';
 import { isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
-import { findReplyCode, findStatusCode, foldWhitespace } from './text';
+import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from './text';
 import { findSmtpCommand } from './scan';
 
 function result(msg: Message, category: NoticeCategory, format = '', recipients: FailedRecipient[] = []): ClassifiedNotice {
@@ -34,7 +34,7 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   const at = address.lastIndexOf('@');
   if (at > 0) address = address.slice(0, at) + address.slice(at).toLowerCase();
   const diagnostic = foldWhitespace(p.diagnostic ?? '');
-  const status = p.status || findStatusCode(diagnostic);
+  const status = p.status || findFailureStatus(diagnostic);
   const replyCode = p.replyCode || findReplyCode(diagnostic);
   const action: DeliveryAction = p.action ?? 'failed';
   // The reason tables read the SMTP command from the words; say it when the notice said it elsewhere.

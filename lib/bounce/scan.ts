@@ -6,7 +6,7 @@
 import type { Message } from './message';
 import { header, parseHeaderBlock } from './message';
 import type { ParsedRecipient } from './format-types';
-import { findAddresses, findReplyCode, findStatusCode, foldWhitespace, indentOf, type FoundAddress } from './text';
+import { findAddresses, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, indentOf, type FoundAddress } from './text';
 
 /**
  * Lines (lower-cased, trimmed, prefix match) that start the copy of the returned message. Collected
@@ -220,7 +220,7 @@ export function errorPart(text: string, lower: string): string {
 /** Turns a block of words into status, reply code and folded diagnostic. */
 export function factsFromWords(words: string): { status: string; replyCode: string; diagnostic: string } {
   const diagnostic = foldWhitespace(words.replace(/^[\s>:.,)"'\]]+/, ''));
-  return { status: findStatusCode(diagnostic), replyCode: findReplyCode(diagnostic), diagnostic };
+  return { status: findFailureStatus(diagnostic), replyCode: findReplyCode(diagnostic), diagnostic };
 }
 
 /** Generic prose recipients: every recipient block, with its facts. */

@@ -136,11 +136,12 @@ export function cleanAddress(value: string): string {
  * The first RFC 3463 enhanced status code (class 2, 4 or 5) in the text, e.g. "5.1.1", or "".
  * A code must stand alone: not inside an IP address or a version number.
  */
-export function findStatusCode(text: string, limit = text.length): string {
+export function findStatusCode(text: string, limit = text.length, failureOnly = false): string {
   const n = Math.min(text.length, limit);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c !== 50 && c !== 52 && c !== 53) || text.charCodeAt(i + 1) !== 46) continue;
+    if (failureOnly && c === 50) continue;
     if (i > 0) {
       const p = text.charCodeAt(i - 1);
       if (isDigit(p) || p === 46 || (p >= 65 && p <= 90) || (p >= 97 && p <= 122)) continue;
@@ -336,4 +337,9 @@ export function decodeUtf7(s: string): string {
     i = j;
   }
   return out;
+}
+
+/** The first 4.x.x or 5.x.x code: in a transcript, "250 2.1.5 Ok" precedes the failure. */
+export function findFailureStatus(text: string): string {
+  return findStatusCode(text, text.length, true);
 }

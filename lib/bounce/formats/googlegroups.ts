@@ -12,11 +12,13 @@ import { findAddresses } from '../text';
 const GROUP_DOMAIN = '@googlegroups.com';
 
 function parse(msg: Message): ParsedRecipient[] | null {
+  const lower = msg.lower.slice(0, 20_000);
+  // Only the group's own refusal; an ordinary "Address not found" for a group address is Gmail's.
+  if (!(lower.includes('google groups') || lower.includes('google グループ') || lower.includes('groups.google.com'))) return null;
   let groups = findAddresses(header(msg.headers, 'x-failed-recipients'), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
   if (!groups.length) {
     // Rendered view: no headers; the prose names the group ("… group (libsisimai) …") and Google Groups.
-    const lower = msg.lower.slice(0, 20_000);
-    if (!msg.fromRaw.toLowerCase().includes('mailer-daemon@google') || !(lower.includes('google groups') || lower.includes('google グループ'))) return null;
+    if (!msg.fromRaw.toLowerCase().includes('mailer-daemon@google')) return null;
     groups = findAddresses(msg.text.slice(0, 20_000), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
     if (!groups.length) return null;
   }

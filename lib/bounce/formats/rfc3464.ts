@@ -8,7 +8,7 @@ import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import type { DeliveryAction } from '../types';
 import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
-import { findReplyCode, findStatusCode, foldWhitespace } from '../text';
+import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
 
 export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
   const dsn = msg.dsn;
@@ -33,7 +33,7 @@ export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
       if (b) diagnostic = factsFromWords(b.words).diagnostic || diagnostic;
     }
     let status = r.status;
-    const written = findStatusCode(diagnostic);
+    const written = findFailureStatus(diagnostic);
     // A DSN Status of x.0.0 is a placeholder; the server's own words often carry the precise code.
     if (written && (!status || (status.endsWith('.0.0') && written.charAt(0) === status.charAt(0)))) status = written;
     let command = findSmtpCommand(diagnostic.toLowerCase());

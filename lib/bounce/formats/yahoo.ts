@@ -7,5 +7,4 @@ export const yahoo = defineProseFormat({
   body: ['sorry, we were unable to deliver your message to the following address'],
   start: ['sorry, we were unable to deliver your message'],
   delayed: ['this is not a permanent error', 'will be retried'],
-  hints: [['no mx record found for domain', 'hostunknown']],
 });
