@@ -16,7 +16,9 @@ export function decideKind(reason: Reason, status: string, replyCode: string): B
   if (NOT_A_FAILURE.has(reason)) return 'undetermined';
   if (HARD_REASONS.has(reason)) return 'hard';
   if (reason === 'notaccept') return isPermanent(status, replyCode) ? 'hard' : 'soft';
-  if (reason === 'undefined' || reason === 'onhold') return 'undetermined';
+  // A failure nobody could explain is still a failure, and nothing says the address is bad: soft, as in
+  // Sisimai's test tables (onhold/undefined with a 5xx are soft there). [core-reasons, was 'undetermined']
+  if (reason === 'undefined' || reason === 'onhold') return 'soft';
   return 'soft';
 }
 
