@@ -272,6 +272,7 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages())
   #MailList { border-right: 1px solid #ddd; overflow: hidden; }
   [role=option] { padding: 6px 8px; border-bottom: 1px solid #eee; cursor: pointer; }
   [role=option][aria-selected=true] { background: #cfe4fa; }
+  .IjzWp span + span { margin-left: 8px; color: #666; }
   .Gqkow { color: #666; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   #ReadingPaneContainerId { padding: 12px; overflow: auto; }
   [role=heading] { font-size: 20px; margin-bottom: 8px; }

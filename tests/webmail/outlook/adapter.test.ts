@@ -209,6 +209,26 @@ describe('Outlook adapter: reading pane', () => {
     expect(classified.recipients.map((r) => [r.address, r.kind, r.status])).toEqual([['luc.martin@example.net', 'hard', '5.1.1']]);
   });
 
+  // Localized Exchange NDRs in a UI of the same language (issue 5: at least en, fr, de, es, ja).
+  const localized: Array<[string, string, string, string, string, string]> = [
+    [FRENCH, 'Non remis : Votre commande', 'luc.martin@example.net', 'hard', 'userunknown', '5.1.1'],
+    ['2026-11-27-reading-german.html', 'Unzustellbar: Angebot', 'uwe.braun@example.net', 'hard', 'userunknown', '5.1.1'],
+    ['2026-11-27-reading-spanish.html', 'No se puede entregar: Reunión', 'rosa.diaz@example.net', 'soft', 'mailboxfull', '5.2.2'],
+    ['2026-11-27-reading-japanese.html', '配信不能: 見積もり', 'kenji@example.net', 'hard', 'userunknown', '5.1.1'],
+  ];
+  it.each(localized)('%s: reads and classifies the localized NDR', async (fixture, subject, address, kind, reason, status) => {
+    const doc = load(fixture);
+    const [notice, ...rest] = adapter.findOpenNotices(doc);
+    expect(rest).toHaveLength(0);
+    expect(notice!.subject).toBe(subject);
+    expect(notice!.from).toBe('Microsoft Outlook <postmaster@example.com>');
+    const report = await adapter.readNotice(notice!, doc);
+    expect(report.account).toBe('moi@example.com');
+    expect(report.rendered!.text.split('\n')).toContain(address);
+    const classified = await classifyNotice({ view: 'rendered', ...report.rendered! });
+    expect(classified.recipients.map((r) => [r.address, r.kind, r.reason, r.status])).toEqual([[address, kind, reason, status]]);
+  });
+
   it('finds the message even without the hashed message class', () => {
     const doc = load(FRENCH);
     for (const el of doc.querySelectorAll('.aVla3')) el.classList.remove('aVla3');
