@@ -15,6 +15,7 @@ import { exim } from './formats/exim';
 import { generic } from './formats/generic';
 import { gmail } from './formats/gmail';
 import { googlegroups } from './formats/googlegroups';
+import { imailserver } from './formats/imailserver';
 import { japaneseMobile } from './formats/japanese-mobile';
 import { messagingserver } from './formats/messagingserver';
 import { notes } from './formats/notes';
@@ -38,6 +39,7 @@ export const FORMATS: readonly FormatModule[] = [
   trendmicro,
   japaneseMobile,
   notes,
+  imailserver,
   domino,
   exchange2003,
   office365,

@@ -15,7 +15,9 @@ const NOT_A_FAILURE: ReadonlySet<Reason> = new Set(['delivered', 'feedback', 'va
 export function decideKind(reason: Reason, status: string, replyCode: string): BounceKind {
   if (NOT_A_FAILURE.has(reason)) return 'undetermined';
   if (HARD_REASONS.has(reason)) return 'hard';
-  if (reason === 'notaccept') return isPermanent(status, replyCode) ? 'hard' : 'soft';
+  // notaccept is hard unless a 4xx code says the refusal is temporary; with no code at all it is
+  // hard, as in Sisimai's SMTP/Error.pm soft_or_hard (a Null MX / "no MX record" needs no code).
+  if (reason === 'notaccept') return isTemporary(status, replyCode) ? 'soft' : 'hard';
   // A failure nobody could explain is still a failure, and nothing says the address is bad: soft, as in
   // Sisimai's test tables (onhold/undefined with a 5xx are soft there). [core-reasons, was 'undetermined']
   if (reason === 'undefined' || reason === 'onhold') return 'soft';
@@ -26,6 +28,12 @@ export function decideKind(reason: Reason, status: string, replyCode: string): B
 export function isPermanent(status: string, replyCode: string): boolean {
   if (status) return status.startsWith('5');
   return replyCode.startsWith('5');
+}
+
+/** A 4.x.x status or a 4xx reply (status wins); false when there is no code. */
+export function isTemporary(status: string, replyCode: string): boolean {
+  if (status) return status.startsWith('4');
+  return replyCode.startsWith('4');
 }
 
 /**

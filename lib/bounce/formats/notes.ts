@@ -8,7 +8,6 @@ export const notes = defineProseFormat({
   start: ['------- failure reasons'],
   hints: [
     ['user not listed in public name & address book', 'userunknown'],
-    ['ディレクトリのリストにありません', 'userunknown'],
     ['not listed in public name & address book', 'userunknown'],
   ],
 });

@@ -1,0 +1,17 @@
+/** Ipswitch IMail Server ("Body of message generated response:"; Sisimai Lhost/IMailServer.pm, BSD-2-Clause). */
+import { defineProseFormat } from './prose-format';
+
+export const imailserver = defineProseFormat({
+  id: 'imailserver',
+  subject: ['undeliverable mail'],
+  headers: ['x-mailer'],
+  bodyRequired: ['unknown user:', 'body of message generated response:', 'original message follows.', 'user mailbox exceeds allowed size', 'delivery failed '],
+  // IMail's own leading words for each recipient line ("Unknown user: kijitora@example.com").
+  hints: [
+    ['unknown user:', 'userunknown'],
+    ['invalid final delivery userid', 'userunknown'],
+    ['unknown host', 'hostunknown'],
+    ['user mailbox exceeds allowed size', 'mailboxfull'],
+    ['requested action not taken: virus detected', 'virusdetected'],
+  ],
+});
