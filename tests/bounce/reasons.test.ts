@@ -313,6 +313,11 @@ const RCPT_EVIDENCE: Row[] = [
     reason: 'userunknown',
   },
   {
+    name: 'Sendmail-style "<addr>... User unknown" alone is not RCPT evidence',
+    facts: { status: '5.2.1', replyCode: '550', diagnostic: '550 5.2.1 <a@example.com>... User Unknown' },
+    reason: 'filtered',
+  },
+  {
     name: 'Postfix "Recipient address rejected" is always RCPT',
     facts: { status: '4.1.1', replyCode: '450', diagnostic: '450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual alias table' },
     reason: 'userunknown',
@@ -381,6 +386,9 @@ describe('findReason', () => {
     expect(decideKind(full, '5.2.2', '550')).toBe('soft');
     const gone = findReason(facts({ status: '5.4.1', replyCode: '550', diagnostic: '550 5.4.1 Recipient address rejected: Access denied' }));
     expect(decideKind(gone, '5.4.1', '550')).toBe('hard');
+    const unclear = findReason(facts({ status: '5.0.0', replyCode: '550', diagnostic: 'The message could not be handled.' }));
+    expect(unclear).toBe('onhold');
+    expect(decideKind(unclear, '5.0.0', '550')).toBe('soft');
   });
 });
 
