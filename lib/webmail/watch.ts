@@ -5,7 +5,7 @@
  * - Scoped: observes only the roots the adapter names (message list, conversation, compose), never
  *   `document.body` with attributes or characterData (webmail-dom.md 3.4: observers on body made
  *   Gmail typing lag in other extensions).
- * - Processes added nodes only, in debounced batches with a maximum wait, so a Gmail re-render of
+ * - Processes added nodes (and notes removals), in debounced batches with a maximum wait, so a Gmail re-render of
  *   100 rows is one batch, and a busy page still gets a batch at least every `maxWaitMs`.
  * - Ignores the nodes we insert ourselves (`[data-bounce-sweeper]`), so badging never re-triggers it.
  * - Re-resolves the roots every `rootCheckMs` and on `wxt:locationchange`: Gmail and Outlook swap
@@ -25,7 +25,7 @@ export interface WatchContext {
 export interface WatchBatch {
   /** Observed roots that received added nodes (all roots for a full pass). */
   roots: HTMLElement[];
-  /** Added elements, outermost only, still connected. Empty on a full pass. */
+  /** Added elements, outermost only, still connected. Empty on a full pass, or when only removals happened. */
   added: Element[];
   /** True for the first pass over a root (start, a new root, navigation). */
   full: boolean;
@@ -64,6 +64,7 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
 
   let roots: HTMLElement[] = [];
   let pending = new Set<Element>();
+  let removedIn = new Set<Node>();
   let fullPending = false;
   let timer: number | undefined;
   let firstPendingAt = 0;
@@ -77,8 +78,16 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
         if (element.closest(OWN_NODE_SELECTOR)) continue;
         pending.add(element);
       }
+      // A removal matters too (a compose chip taken away must take its warning along): the batch
+      // then covers the root it happened in, with no added node.
+      for (const node of record.removedNodes) {
+        if (node.nodeType === 1 && !(node as Element).matches(OWN_NODE_SELECTOR)) {
+          removedIn.add(record.target);
+          break;
+        }
+      }
     }
-    if (pending.size) schedule();
+    if (pending.size || removedIn.size) schedule();
   });
 
   function schedule(): void {
@@ -95,9 +104,13 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
     if (stopped || ctx.isInvalid) return;
     const full = fullPending;
     const added = full ? [] : outermost([...pending].filter((el) => el.isConnected));
+    const removals = [...removedIn];
     pending = new Set();
+    removedIn = new Set();
     fullPending = false;
-    const touched = full ? roots.filter((r) => r.isConnected) : roots.filter((r) => added.some((el) => r.contains(el)));
+    const touched = full
+      ? roots.filter((r) => r.isConnected)
+      : roots.filter((r) => added.some((el) => r.contains(el)) || removals.some((target) => r.contains(target)));
     if (!touched.length) return;
     const started = performance.now();
     try {
@@ -115,17 +128,25 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
     return next.length === roots.length && next.every((r, i) => r === roots[i]);
   }
 
-  function checkRoots(): void {
-    if (stopped || ctx.isInvalid) return;
+  /** Re-resolves the roots; true when they changed (and are now observed). */
+  function refreshRoots(): boolean {
     const next = dedupeRoots(options.roots());
-    if (sameRoots(next)) return;
+    if (sameRoots(next)) return false;
     observer.disconnect();
     roots = next;
     for (const root of roots) observer.observe(root, { childList: true, subtree: true });
-    rescan();
+    return true;
+  }
+
+  function checkRoots(): void {
+    if (stopped || ctx.isInvalid) return;
+    if (refreshRoots()) rescan();
   }
 
   function rescan(): void {
+    if (stopped || ctx.isInvalid) return;
+    // Navigation may have swapped the panes: look for the roots again before the full pass.
+    refreshRoots();
     fullPending = true;
     schedule();
   }

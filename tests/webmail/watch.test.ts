@@ -66,6 +66,18 @@ describe('watchRoots', () => {
     expect(batches[0]?.added.length).toBeGreaterThan(1);
   });
 
+  it('runs a batch for the root a node was removed from', async () => {
+    const chip = document.createElement('div');
+    main.append(chip);
+    start();
+    ctx.advance(100);
+    batches = [];
+    chip.remove();
+    await flushMicrotasks();
+    ctx.advance(100);
+    expect(batches).toEqual([{ roots: [main], added: [], full: false }]);
+  });
+
   it('ignores nodes outside the roots and our own inserted nodes', async () => {
     start();
     ctx.advance(100);
@@ -74,6 +86,9 @@ describe('watchRoots', () => {
     const ours = document.createElement('span');
     ours.setAttribute('data-bounce-sweeper', 'badge');
     main.append(ours);
+    await flushMicrotasks();
+    ctx.advance(1000);
+    ours.remove();
     await flushMicrotasks();
     ctx.advance(1000);
     expect(batches).toEqual([]);

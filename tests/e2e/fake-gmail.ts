@@ -1,0 +1,250 @@
+/**
+ * A fake mail.google.com for the browser tests, the bench and the demo mailbox (`npm start`): one
+ * page per account, served by request routing (no network), built from our own dated DOM fixtures
+ * (tests/fixtures/dom/gmail/), so unit tests, browser tests and the demo read the same markup.
+ *
+ * It behaves like the parts of Gmail the extension touches (webmail-dom.md §1):
+ * - `GLOBALS` with the account key at [9] and the address at [10] (read by our main-world script);
+ * - hash routing: `#inbox` shows the list, `#inbox/<token>` a conversation; each navigation throws
+ *   the old pane away and builds a new one, as Gmail re-renders (§3.2, §3.3);
+ * - clicking a row opens its conversation; `fakeGmail.rerenderList()` replaces every row element;
+ * - a compose window with peoplekit chips: `fakeGmail.compose()`, `fakeGmail.addRecipient(addr)`;
+ * - "Show original": `GET /mail/u/<n>/?ik=<ik>&view=om&permmsgid=msg-f:<decimal>` answers the
+ *   HTML page with the raw bounce escaped in <pre id="raw_message_text"> (§1.7), for the messages
+ *   that have one; others answer 404, so the extension must fall back to the rendered text.
+ * Addresses: example.com/.net/.org/.de, 192.0.2.x. Nothing here is Gmail's code.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Route } from 'playwright-core';
+
+export const FAKE_GMAIL_ORIGIN = 'https://mail.google.com';
+const FIXTURES = resolve('tests/fixtures/dom/gmail');
+const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
+
+export interface FakeGmailAccount {
+  /** The /u/<n>/ index. */
+  index: number;
+  ik: string;
+  email: string;
+  /** The list view's rows: 'demo' (the bounce mailbox), 'clean' (no bounce at all), or a row count for the bench. */
+  list: 'demo' | 'clean' | number;
+}
+
+export const DEMO_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: 'demo' };
+export const CLEAN_ACCOUNT: FakeGmailAccount = { index: 1, ik: '2a22bb33cc', email: 'other@example.com', list: 'clean' };
+
+/** Conversations by URL token: which fixture renders them, and their message's msg-f id. */
+export const CONVERSATIONS = {
+  FMfcgzAnnLee: { legacyId: '19a5b1c2d3e4f501', failed: 'ann.lee@example.com', raw: 'raw/gmail-dsn-userunknown.eml' },
+  FMfcgzErinQr: { legacyId: '19a5b1c2d3e4f505', failed: 'erin@example.com', raw: '' }, // no raw: rendered fallback
+  FMfcgzMallory: { legacyId: '19a5b1c2d3e4f508', failed: 'mallory@example.com', raw: 'raw/gmail-dsn-hostile.eml' },
+} as const;
+export type ConversationToken = keyof typeof CONVERSATIONS;
+
+const permOf = (legacyId: string): string => BigInt(`0x${legacyId}`).toString(10);
+
+/** The server's words of the hostile notice, as Gmail would render them: escaped, i.e. visible as text. */
+export const HOSTILE_DIAGNOSTIC = '550 5.1.1 <img src=x onerror="window.__bsPwned=1"><script>window.__bsPwned=2</script>';
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The fixture's rows, one string each. */
+function fixtureRows(): string[] {
+  return fixture('2026-11-27-list.html').match(/<tr class="zA[\s\S]*?<\/tr>/g) ?? [];
+}
+
+/** A row for the hostile notice (mallory), made from the first fixture row. */
+function malloryRow(): string {
+  const first = fixtureRows()[0] ?? '';
+  return first
+    .replace(/19a5b1c2d3e4f501/g, CONVERSATIONS.FMfcgzMallory.legacyId)
+    .replace(/1848078672442225921/g, permOf(CONVERSATIONS.FMfcgzMallory.legacyId))
+    .replace(/ann\.lee@example\.com/g, 'mallory@example.com')
+    .replace(/Tue, Nov 24, 2026, 9:14 AM/g, 'Wed, Nov 25, 2026, 10:00 AM')
+    .replace(/id=":1a"/, 'id=":8a"');
+}
+
+/** Ordinary mail only (the clean account), from the fixture's non-bounce rows. */
+function cleanRows(): string[] {
+  const rows = fixtureRows();
+  return [rows[1], rows[6]].filter((r): r is string => !!r);
+}
+
+/** `count` rows for the bench: the fixture's seven rows over and over, every id unique. */
+export function benchRows(count: number): string[] {
+  const rows = fixtureRows();
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const hex = (0x19a5b1c2d3e50000n + BigInt(i)).toString(16);
+    out.push(
+      (rows[i % rows.length] ?? '')
+        .replace(/19a5b1c2d3e4f50\d/g, hex)
+        .replace(/#thread-f:\d+/g, `#thread-f:${permOf(hex)}`)
+        .replace(/id=":[0-9a-f]+a"/, `id=":r${i}"`)
+        .replace(/ann\.lee@example\.com|erin@example\.com|dana@example\.com|carl@example\.net|frank@example\.de/g, (m) => m.replace('@', `${i}@`)),
+    );
+  }
+  return out;
+}
+
+function listView(account: FakeGmailAccount): string {
+  const rows =
+    account.list === 'demo' ? [...fixtureRows(), malloryRow()] : account.list === 'clean' ? cleanRows() : benchRows(account.list);
+  const list = fixture('2026-11-27-list.html');
+  return list.replace(/<tbody>[\s\S]*<\/tbody>/, () => `<tbody>\n${rows.join('\n')}\n</tbody>`);
+}
+
+function conversationView(token: ConversationToken): string {
+  if (token === 'FMfcgzAnnLee') return fixture('2026-11-27-opened-bounce.html');
+  if (token === 'FMfcgzErinQr') return fixture('2026-11-27-threaded-bounce.html');
+  const legacy = CONVERSATIONS.FMfcgzMallory.legacyId;
+  return fixture('2026-11-27-opened-bounce.html')
+    .replace(/19a5b1c2d3e4f501/g, legacy)
+    .replace(/1848078672442225921/g, permOf(legacy))
+    .replace(/ann\.lee@example\.com/g, 'mallory@example.com')
+    .replace(/550 5\.1\.1 The email account[^\n]*gsmtp/, escapeHtml(HOSTILE_DIAGNOSTIC));
+}
+
+/** The compose window's inside (the fixture without its div.dw wrapper: the page keeps one). */
+function composeInner(): string {
+  return fixture('2026-11-27-compose.html')
+    .replace(/^[\s\S]*?<div class="dw">/, '')
+    .replace(/<\/div>\s*$/, '');
+}
+
+const PAGE_SCRIPT = `
+(() => {
+  const views = document.getElementById('views');
+  const mole = document.getElementById('mole');
+  const tokens = JSON.parse(document.getElementById('fake-tokens').textContent);
+  function render() {
+    const hash = location.hash || '#inbox';
+    const token = hash.split('/')[1];
+    const template = document.getElementById(token && tokens[token] ? 'view-' + token : 'view-list');
+    // Gmail builds a new pane on every navigation: the old elements are gone.
+    views.replaceChildren(template.content.cloneNode(true));
+  }
+  window.addEventListener('hashchange', render);
+  views.addEventListener('click', (event) => {
+    const row = event.target.closest('tr.zA');
+    if (!row) return;
+    const id = row.querySelector('[data-legacy-last-message-id]')?.getAttribute('data-legacy-last-message-id');
+    const token = Object.keys(tokens).find((t) => tokens[t] === id);
+    if (token) location.hash = '#inbox/' + token;
+  });
+  window.fakeGmail = {
+    rerenderList() {
+      const tbody = views.querySelector('tbody');
+      if (!tbody) return;
+      const fresh = document.getElementById('view-list').content.querySelector('tbody').cloneNode(true);
+      tbody.replaceWith(fresh);
+    },
+    compose() {
+      mole.replaceChildren(document.getElementById('view-compose').content.cloneNode(true));
+    },
+    addRecipient(address, field = 'to') {
+      const box = mole.querySelector('.anm[name="' + field + '"] [role="listbox"]');
+      const chip = document.createElement('div');
+      chip.className = 'afV';
+      chip.setAttribute('role', 'option');
+      chip.setAttribute('data-name', address);
+      chip.setAttribute('data-hovercard-id', address);
+      const label = document.createElement('div');
+      label.className = 'akl';
+      label.textContent = address;
+      chip.append(label);
+      box.append(chip);
+    },
+    removeRecipient(address) {
+      mole.querySelector('[data-hovercard-id="' + address + '"]')?.remove();
+    },
+  };
+  render();
+})();
+`;
+
+export function fakeGmailHtml(account: FakeGmailAccount): string {
+  const tokens = Object.fromEntries(Object.entries(CONVERSATIONS).map(([token, c]) => [token, c.legacyId]));
+  const conversations =
+    account.list === 'demo'
+      ? (Object.keys(CONVERSATIONS) as ConversationToken[])
+          .map((token) => `<template id="view-${token}">${conversationView(token)}</template>`)
+          .join('\n')
+      : '';
+  // GLOBALS is Gmail's page-world data; only [9] (ik) and [10] (user) matter to us.
+  const globals = JSON.stringify([null, null, null, null, 'en', null, null, null, null, account.ik, account.email]);
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Inbox - ${account.email} - Gmail</title>
+<script>var GLOBALS = ${globals};</script>
+<style>
+  body { font: 14px Roboto, Arial, sans-serif; margin: 0; }
+  #gb { padding: 8px 16px; border-bottom: 1px solid #ddd; font-weight: bold; }
+  table.F { width: 100%; border-collapse: collapse; }
+  tr.zA { cursor: pointer; border-bottom: 1px solid #eee; }
+  tr.zA td { padding: 4px 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 40vw; }
+  tr.zE { font-weight: bold; }
+  .y6 { display: inline; } .y2 { color: #5f6368; font-weight: normal; }
+  .ha { padding: 12px 16px; } .a98 { padding: 0 16px; }
+  .dw { position: fixed; right: 16px; bottom: 0; width: 480px; background: #fff; box-shadow: 0 0 8px #0003; }
+  .dw:empty { display: none; }
+  .anm { padding: 4px 8px; border-bottom: 1px solid #eee; } .afV { display: inline-block; margin: 2px; padding: 0 8px; border-radius: 12px; background: #e8eaed; }
+  .Am { min-height: 120px; padding: 8px; }
+</style></head>
+<body>
+<div id="gb">Gmail (fake, for Bounce Sweeper tests) — ${account.email} — <a href="#inbox">Inbox</a></div>
+<div id="views"></div>
+<div class="dw" id="mole"></div>
+<template id="view-list">${listView(account)}</template>
+${conversations}
+<template id="view-compose">${composeInner()}</template>
+<script type="application/json" id="fake-tokens">${JSON.stringify(tokens)}</script>
+<script>${PAGE_SCRIPT}</script>
+</body></html>`;
+}
+
+/** Gmail's "Show original" page for a raw message. */
+export function showOriginalHtml(raw: string): string {
+  return `<!DOCTYPE html><html><head><title>Original Message</title></head><body>
+<div class="top"><span>Original message</span></div>
+<pre class="raw_message_text" id="raw_message_text">${escapeHtml(raw)}</pre>
+</body></html>`;
+}
+
+export interface FakeGmailLog {
+  /** Every "Show original" request, as sent. */
+  showOriginal: string[];
+}
+
+/**
+ * Routes mail.google.com onto a Playwright context. `/mail/u/<n>/` serves account n's page;
+ * `view=om` requests answer "Show original" (403 without the right ik, 404 for a message without a
+ * raw source).
+ */
+export async function routeFakeGmail(
+  context: BrowserContext,
+  accounts: FakeGmailAccount[] = [DEMO_ACCOUNT, CLEAN_ACCOUNT],
+): Promise<FakeGmailLog> {
+  const log: FakeGmailLog = { showOriginal: [] };
+  const pages = new Map(accounts.map((a) => [a.index, fakeGmailHtml(a)]));
+  const raws = new Map<string, string>();
+  for (const c of Object.values(CONVERSATIONS)) if (c.raw) raws.set(`msg-f:${permOf(c.legacyId)}`, fixture(c.raw));
+  await context.route(`${FAKE_GMAIL_ORIGIN}/**`, (route: Route) => {
+    const url = new URL(route.request().url());
+    const index = Number(/^\/mail\/u\/(\d+)\//.exec(url.pathname)?.[1] ?? '0');
+    const account = accounts.find((a) => a.index === index);
+    if (url.searchParams.get('view') === 'om') {
+      log.showOriginal.push(url.toString());
+      if (!account || url.searchParams.get('ik') !== account.ik) return route.fulfill({ status: 403, body: 'Forbidden' });
+      const raw = raws.get(url.searchParams.get('permmsgid') ?? '');
+      if (!raw) return route.fulfill({ status: 404, contentType: 'text/html', body: '<html><body>Not found</body></html>' });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: showOriginalHtml(raw) });
+    }
+    const html = pages.get(index);
+    if (!html) return route.fulfill({ status: 302, headers: { location: `${FAKE_GMAIL_ORIGIN}/mail/u/0/` } });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  return log;
+}

@@ -1,0 +1,193 @@
+/**
+ * Gmail, end to end in real headless Chromium with the built extension: a fake mail.google.com
+ * (tests/e2e/fake-gmail.ts) served by routing; the real content scripts (isolated + main world), the
+ * real background, classifier and IndexedDB tally, and the real popup.
+ * Run: npx wxt build && npx vitest run --config vitest.e2e.config.ts tests/e2e/gmail.e2e.ts
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionSession } from './browser';
+import { CONVERSATIONS, FAKE_GMAIL_ORIGIN, HOSTILE_DIAGNOSTIC, routeFakeGmail, type FakeGmailLog } from './fake-gmail';
+
+const BADGE = '[data-bounce-sweeper="badge"]';
+const BANNER_DONE = '[data-bounce-sweeper="banner"][data-state="classified"]';
+
+interface RowBadge {
+  subject: string;
+  kind: string | null;
+  address: string | null;
+  count: number;
+}
+
+function rowBadges(page: Page): Promise<RowBadge[]> {
+  return page.evaluate((badge) =>
+    [...document.querySelectorAll('tr.zA')].map((row) => {
+      const badges = row.querySelectorAll(badge);
+      return {
+        subject: row.querySelector('span.bog')?.textContent ?? '',
+        kind: badges[0]?.getAttribute('data-kind') ?? null,
+        address: badges[0]?.getAttribute('data-address') ?? null,
+        count: badges.length,
+      };
+    }),
+  BADGE);
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+const bannerText = (page: Page): Promise<string> =>
+  page.locator(BANNER_DONE).evaluate((host) => host.shadowRoot?.textContent ?? '');
+
+describe('Gmail (fake mail.google.com)', () => {
+  let session: ExtensionSession;
+  let page: Page;
+  let log: FakeGmailLog;
+  let errors: string[];
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    log = await routeFakeGmail(session.context);
+    page = await session.context.newPage();
+    errors = watchErrors(page);
+    await page.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox`);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('badges every bounce row of the list at once, and no other row', async () => {
+    await page.waitForFunction((badge) => document.querySelectorAll(`tr.zA ${badge}`).length === 6, BADGE, { timeout: 15_000 });
+    const rows = await rowBadges(page);
+    expect(rows.map((r) => [r.subject, r.kind, r.address])).toEqual([
+      ['Delivery Status Notification (Failure)', 'hard', 'ann.lee@example.com'],
+      ['Lunch on Friday', null, null],
+      ['Undelivered Mail Returned to Sender', 'soft', 'carl@example.net'],
+      ['Delivery Status Notification (Delay)', 'soft', 'dana@example.com'],
+      ['Quarterly report', 'hard', 'erin@example.com'],
+      ['Unzustellbar: Rechnung 42', 'undetermined', 'frank@example.de'],
+      ['Re: the undeliverable parcel', null, null],
+      ['Delivery Status Notification (Failure)', 'hard', 'mallory@example.com'],
+    ]);
+    expect(rows.every((r) => r.count <= 1)).toBe(true);
+    // The badge sits in the subject line, before the subject, and shows words a person reads.
+    const words = await page.locator(`tr.zA ${BADGE}`).first().evaluate((host) => host.shadowRoot?.textContent ?? '');
+    expect(words).toBe('Hard bounceann.lee@example.com');
+  });
+
+  it('reads an opened notice from "Show original", shows the banner and the tally', async () => {
+    await page.click('tr.zA:nth-child(1)');
+    await page.locator(BANNER_DONE).waitFor({ timeout: 15_000 });
+    const banner = page.locator(BANNER_DONE);
+    expect(await banner.getAttribute('data-address')).toBe('ann.lee@example.com');
+    expect(await banner.getAttribute('data-kind')).toBe('hard');
+    const text = await bannerText(page);
+    expect(text).toContain('address does not exist');
+    expect(text).toContain('5.1.1');
+    expect(text).toContain('The email account that you tried to reach does not exist');
+    expect(text).toContain('1st hard bounce');
+    expect(text).not.toContain('Read from the text on screen');
+    // Exactly one request, with the account key our main-world script handed over.
+    expect(log.showOriginal).toEqual([`${FAKE_GMAIL_ORIGIN}/mail/u/0/?ik=1f119f7bbb&view=om&permmsgid=msg-f%3A1848078672442225921`]);
+    // The banner sits right above the message body.
+    expect(await banner.evaluate((host) => host.nextElementSibling?.classList.contains('a3s'))).toBe(true);
+  });
+
+  it('lists the address in the popup (the tally)', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    try {
+      await popup.locator('[data-testid="address-row"][data-address="ann.lee@example.com"]').waitFor({ timeout: 15_000 });
+      expect(await popup.locator('[data-testid="address-row"][data-address="bob@example.org"]').count()).toBe(0);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('never fetches the same message twice, and re-applies the banner when Gmail re-renders', async () => {
+    await page.evaluate(() => (location.hash = '#inbox'));
+    await page.waitForFunction((badge) => document.querySelectorAll(`tr.zA ${badge}`).length === 6, BADGE, { timeout: 15_000 });
+    await page.evaluate(() => (location.hash = '#inbox/FMfcgzAnnLee'));
+    await page.locator(BANNER_DONE).waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-bounce-sweeper="banner"]').count()).toBe(1);
+    expect(log.showOriginal).toHaveLength(1);
+  });
+
+  it('warns in compose next to a recipient on the removal list, and only there', async () => {
+    await page.evaluate(() => (window as unknown as { fakeGmail: { compose(): void } }).fakeGmail.compose());
+    const warning = page.locator('[data-bounce-sweeper="compose-warning"][data-address="ann.lee@example.com"]');
+    await warning.waitFor({ timeout: 15_000 });
+    expect(await warning.evaluate((node) => node.previousElementSibling?.getAttribute('data-hovercard-id'))).toBe('ann.lee@example.com');
+    const words = await warning.evaluate((node) => node.shadowRoot?.textContent ?? '');
+    expect(words).toMatch(/^⚠ hard-bounced on \d{1,2} \w{3}: address does not exist$/);
+    expect(await page.locator('[data-bounce-sweeper="compose-warning"]').count()).toBe(1);
+    // Removing the chip takes the warning away; adding it back brings it back.
+    await page.evaluate(() => (window as unknown as { fakeGmail: { removeRecipient(a: string): void } }).fakeGmail.removeRecipient('ann.lee@example.com'));
+    await page.waitForFunction(() => !document.querySelector('[data-bounce-sweeper="compose-warning"]'), null, { timeout: 15_000 });
+    await page.evaluate(() => (window as unknown as { fakeGmail: { addRecipient(a: string): void } }).fakeGmail.addRecipient('ann.lee@example.com', 'cc'));
+    await warning.waitFor({ timeout: 15_000 });
+  });
+
+  it('falls back to the rendered text when "Show original" fails (a bounce threaded into a conversation)', async () => {
+    await page.evaluate(() => (location.hash = '#inbox/FMfcgzErinQr'));
+    const banner = page.locator(`${BANNER_DONE}[data-address="erin@example.com"]`);
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-bounce-sweeper="banner"]').count()).toBe(1);
+    expect(await banner.evaluate((host) => host.closest('[data-legacy-message-id]')?.getAttribute('data-legacy-message-id'))).toBe(
+      CONVERSATIONS.FMfcgzErinQr.legacyId,
+    );
+    expect(await bannerText(page)).toContain('Read from the text on screen');
+    expect(log.showOriginal.some((url) => url.includes('permmsgid=msg-f%3A1848078672442225925'))).toBe(true);
+  });
+
+  it('shows markup and script in a hostile notice as text', async () => {
+    await page.evaluate(() => (location.hash = '#inbox/FMfcgzMallory'));
+    const banner = page.locator(`${BANNER_DONE}[data-address="mallory@example.com"]`);
+    await banner.waitFor({ timeout: 15_000 });
+    const inside = await banner.evaluate((host) => ({
+      text: host.shadowRoot?.textContent ?? '',
+      elements: host.shadowRoot?.querySelectorAll('img, script, b[onclick]').length ?? -1,
+    }));
+    expect(inside.elements).toBe(0);
+    expect(inside.text).toContain('<img src=x onerror="window.__bsPwned=1">');
+    expect(inside.text).toContain('<script>');
+    expect(HOSTILE_DIAGNOSTIC.startsWith('550 5.1.1 <img')).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __bsPwned?: number }).__bsPwned)).toBeUndefined();
+    // The one console line allowed: Chromium logging the 404 "Show original" answered for erin's notice.
+    expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+
+  it('says nothing on a mailbox without bounces (second account), without an error, yet is awake', async () => {
+    const other = await session.context.newPage();
+    const otherErrors = watchErrors(other);
+    try {
+      await other.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox`);
+      await other.waitForSelector('tr.zA');
+      // The main-world bridge ran for this account…
+      await other.waitForFunction(() => document.documentElement.getAttribute('data-bounce-sweeper-user') === 'other@example.com');
+      // …and after a few watcher periods (debounce 100 ms, root check 1 s) nothing was badged.
+      await other.waitForTimeout(2500);
+      expect(await other.locator('[data-bounce-sweeper]').count()).toBe(0);
+      expect(otherErrors).toEqual([]);
+      // Positive control: the same page badges a bounce row as soon as one arrives.
+      await other.evaluate(() => {
+        const row = document.querySelector('tr.zA')!.cloneNode(true) as HTMLElement;
+        const sender = row.querySelector('span[email]')!;
+        sender.setAttribute('email', 'mailer-daemon@googlemail.com');
+        sender.setAttribute('name', 'Mail Delivery Subsystem');
+        row.querySelector('span.bog span')!.textContent = 'Delivery Status Notification (Failure)';
+        document.querySelector('tbody')!.append(row);
+      });
+      await other.locator(BADGE).waitFor({ timeout: 15_000 });
+    } finally {
+      await other.close();
+    }
+  });
+});
