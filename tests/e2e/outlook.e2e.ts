@@ -4,9 +4,11 @@
  * real background, classifier and IndexedDB tally, and the real popup.
  * Run: npx wxt build && npx vitest run --config vitest.e2e.config.ts tests/e2e/outlook.e2e.ts
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
 import { FAKE_OUTLOOK_ORIGIN, PAGE_SIZE, fakeOutlookMessages, routeFakeOutlook } from './fake-outlook';
 
 const MESSAGES = fakeOutlookMessages();
@@ -161,5 +163,29 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     // Filler notices name their address in the preview: the badge carries it.
     const filler = rows.find((r) => r.convid === 'AAQkADNDR-FILL-21');
     expect(filler?.badges[0]?.address).toBe('reader21@example.org');
+  });
+
+  it('runs on exactly the four Outlook hosts', async () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      content_scripts: Array<{ matches: string[]; js: string[] }>;
+    };
+    const script = manifest.content_scripts.find((cs) => cs.js.some((file) => file.includes('outlook')));
+    expect(script?.matches.slice().sort()).toEqual([
+      'https://outlook.cloud.microsoft/*',
+      'https://outlook.live.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+    ]);
+    const others = ['https://outlook.live.com', 'https://outlook.office365.com', 'https://outlook.cloud.microsoft'];
+    await routeFakeOutlook(session.context, others);
+    for (const origin of others) {
+      const tab = await session.context.newPage();
+      try {
+        await tab.goto(`${origin}/mail/0/inbox`);
+        await waitForRowBadges(tab);
+      } finally {
+        await tab.close();
+      }
+    }
   });
 });
