@@ -131,7 +131,7 @@ describe('Gmail (fake mail.google.com)', () => {
     // Removing the chip takes the warning away; adding it back brings it back.
     await page.evaluate(() => (window as unknown as { fakeGmail: { removeRecipient(a: string): void } }).fakeGmail.removeRecipient('ann.lee@example.com'));
     await page.waitForFunction(() => !document.querySelector('[data-bounce-sweeper="compose-warning"]'), null, { timeout: 15_000 });
-    await page.evaluate(() => (window as unknown as { fakeGmail: { addRecipient(a: string): void } }).fakeGmail.addRecipient('ann.lee@example.com', 'cc'));
+    await page.evaluate(() => (window as unknown as { fakeGmail: { addRecipient(a: string, field: string): void } }).fakeGmail.addRecipient('ann.lee@example.com', 'cc'));
     await warning.waitFor({ timeout: 15_000 });
   });
 
