@@ -105,6 +105,7 @@ export function AddressList({ state }: AddressListProps) {
                 expanded={expanded.has(summary.address)}
                 onToggle={state.toggle}
                 onToggleExpanded={state.toggleExpanded}
+                now={state.now}
               />
             </div>
           );

@@ -10,13 +10,15 @@ export interface AddressRowProps {
   /** `range` when the user shift-clicked: select everything since the last click. */
   onToggle: (address: string, range: boolean) => void;
   onToggleExpanded: (address: string) => void;
+  /** Dates in this year are shown without the year. */
+  now?: Date;
 }
 
 /**
  * One address. Everything shown came from a hostile email: it is rendered as text only (Preact
  * escapes it) and the notice link is rendered only for the webmails' own https hosts.
  */
-export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpanded }: AddressRowProps) {
+export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpanded, now }: AddressRowProps) {
   const count = bounceCount(summary);
   const status = [summary.lastReplyCode, summary.lastStatus].filter(Boolean).join(' ');
   const detailsId = `details-${summary.address}`;
@@ -54,8 +56,8 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
             </span>
           </div>
           <div class="row-meta" data-testid="row-meta">
-            {plural(count, 'bounce')} on {plural(summary.bounceDays, 'day')} · first {formatDay(summary.firstBounceAt)} · last{' '}
-            {formatDay(summary.lastBounceAt)} · {describeWebmail(summary.lastWebmail)}
+            {plural(count, 'bounce')} on {plural(summary.bounceDays, 'day')} · first {formatDay(summary.firstBounceAt, now)} · last{' '}
+            {formatDay(summary.lastBounceAt, now)} · {describeWebmail(summary.lastWebmail)}
           </div>
         </div>
         <button

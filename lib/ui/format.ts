@@ -1,10 +1,14 @@
 /** Small display helpers shared by the popup and the options page. */
 
-/** "2 Mar 2026" in UTC, or "unknown" for a missing or broken date. */
-export function formatDay(iso: string): string {
+/**
+ * "2 Mar 2026" in UTC, or "2 Mar" when `now` is given and in the same year (rows stay on two
+ * lines); "unknown" for a missing or broken date.
+ */
+export function formatDay(iso: string, now?: Date): string {
   const date = new Date(iso);
   if (!iso || Number.isNaN(date.getTime())) return 'unknown';
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const sameYear = now !== undefined && now.getUTCFullYear() === date.getUTCFullYear();
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' });
 }
 
 /** "1 bounce", "3 bounces". */

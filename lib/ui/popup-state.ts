@@ -28,6 +28,8 @@ export interface PopupState {
   expanded: Signal<ReadonlySet<string>>;
   notice: Signal<Notice | null>;
   busy: Signal<boolean>;
+  /** The popup's "today" (fixed at creation): dates of this year drop the year. */
+  now: Date;
   grouped: ReadonlySignal<Grouped>;
   visible: ReadonlySignal<AddressSummary[]>;
   /** Addresses an export or a decision applies to: the selection, else the whole visible group. */
@@ -197,6 +199,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
 
   return {
     status, error, addresses, settings, query, sort, group, selected, expanded, notice, busy,
+    now: now(),
     grouped, visible, target,
     load, setGroup, toggle, selectAll, toggleExpanded, decide, exportFile, offerMarkRemoved,
   };

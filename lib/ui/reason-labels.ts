@@ -44,7 +44,7 @@ const REASON_LABELS: Record<Reason, string> = {
   notcompliantrfc: 'message not standards-compliant',
   vacation: 'out-of-office reply',
   feedback: 'spam complaint',
-  delivered: 'delivered',
+  delivered: 'delivered after all (not a bounce)',
   undefined: 'cause unknown',
 };
 

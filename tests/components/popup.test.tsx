@@ -58,7 +58,7 @@ describe('popup list and grouping', () => {
     setup();
     const row = (await screen.findAllByTestId('address-row')).find((r) => r.dataset.address === 'bob@example.org')!;
     expect(within(row).getByTestId('row-reason').textContent).toBe('hard bounce: address does not exist');
-    expect(within(row).getByTestId('row-meta').textContent).toMatch(/3 bounces on 2 days · first 2 Mar 2026 · last 9 Mar 2026 · Gmail/);
+    expect(within(row).getByTestId('row-meta').textContent).toMatch(/3 bounces on 2 days · first 2 Mar · last 9 Mar · Gmail/);
     expect(within(row).queryByTestId('row-details')).toBeNull();
     fireEvent.click(within(row).getByTestId('row-expand'));
     const details = within(row).getByTestId('row-details');

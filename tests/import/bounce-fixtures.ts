@@ -28,8 +28,7 @@ export function dsnBounce(recipient: string, options: { date?: string; id?: stri
     "I'm sorry to have to inform you that your message could not",
     'be delivered to one or more recipients.',
     '',
-    `<${recipient}>: host mx.example.com[192.0.2.25] said: 550 ${status} <${recipient}>: Recipient`,
-    '    address rejected: User unknown in virtual mailbox table',
+    `<${recipient}>: host mx.example.com[192.0.2.25] said: ${diagnostic.replace(/^smtp;\s*/, '')}`,
     '',
     '--BOUNDARY-1',
     'Content-Type: message/delivery-status',
@@ -54,6 +53,28 @@ export function dsnBounce(recipient: string, options: { date?: string; id?: stri
     '--BOUNDARY-1--',
     '',
   ].join('\n');
+}
+
+/** RFC 2822 date `daysAgo` days before now (soft bounces must fall inside the policy window). */
+export function daysAgo(days: number, hour = 10): string {
+  const date = new Date(Date.now() - days * 86_400_000);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date.toUTCString().replace('GMT', '+0000');
+}
+
+/** A mailbox-full soft bounce. */
+export function mailboxFull(recipient: string, date: string, id: string): string {
+  return dsnBounce(recipient, { date, id, status: '4.2.2', diagnostic: `smtp; 452 4.2.2 <${recipient}>: Mailbox full, quota exceeded` });
+}
+
+/** A refusal of the sender (a blocklisted sending IP): never the recipient's fault. */
+export function senderBlocked(recipient: string, date: string, id: string): string {
+  return dsnBounce(recipient, {
+    date,
+    id,
+    status: '5.7.1',
+    diagnostic: 'smtp; 554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org',
+  });
 }
 
 export function ordinaryMail(subject: string): string {
