@@ -36,6 +36,8 @@ export const OUTLOOK = {
     '[data-app-section="MailReadCompose"]',
     '[data-app-section="Form_Content"]',
     '[role="listbox"] [role="option"][data-convid]',
+    // A message opened in its own window has no list and maybe no pane container, only the body.
+    '[id^="UniqueMessageBody"]',
   ),
 
   /** Message list container (the listbox itself is inside). Seen: Mailvelope outlook-api 2025-12. */

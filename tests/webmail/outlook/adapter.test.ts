@@ -268,6 +268,23 @@ describe('Outlook adapter: reading pane', () => {
     expect(notices.map((n) => n.messageId)).toEqual(['AAQkADNDR-FR-1#0', 'AAQkADNDR-FR-1#1']);
   });
 
+  it('reads a notice opened in its own window (no list, no pane container)', async () => {
+    const doc = load(EXO, 'https://outlook.office.com/mail/inbox/id/AAMkADEXO1%3D');
+    doc.getElementById('MailList')!.remove();
+    doc.querySelector('[role=navigation]')!.remove();
+    const pane = doc.getElementById('ReadingPaneContainerId')!;
+    pane.removeAttribute('id');
+    pane.firstElementChild!.removeAttribute('id');
+    pane.firstElementChild!.removeAttribute('data-app-section');
+    expect(adapter.isApp(doc)).toBe(true);
+    expect(adapter.observedRoots(doc)).toEqual([doc.querySelector('[role=main]')]);
+    const [notice] = adapter.findOpenNotices(doc.querySelector('[role=main]')!);
+    expect(notice).toMatchObject({ messageId: 'AAMkADEXO1=', subject: 'Undeliverable: Quarterly report' });
+    expect(adapter.account(doc)).toBe('');
+    const report = await adapter.readNotice(notice!, doc);
+    expect(report.rendered!.text).toContain('ana.gomez@example.org');
+  });
+
   it('takes the item id from deep links only', () => {
     expect(itemIdFromUrl('https://outlook.office.com/mail/inbox/id/AAMkAD%2Fx%3D')).toBe('AAMkAD/x=');
     expect(itemIdFromUrl('https://outlook.cloud.microsoft/mail/id/AAQk?nlp=1')).toBe('AAQk');
