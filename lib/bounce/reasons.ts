@@ -75,6 +75,8 @@ export interface PhraseTable {
    * RESOLVER.ADR.RecipNotFound, GoDaddy's " IB607"): Sisimai applies them per remote host (Rhost/*).
    */
   decisive?: readonly string[];
+  /** Fragment sequences that decide like `decisive` ("message could not be delivered for", " days"). */
+  decisiveSequences?: readonly (readonly string[])[];
 }
 
 /** What a notice says about one recipient. */
@@ -392,14 +394,45 @@ function findDecisive(text: string): Reason | '' {
   if (text === '') return '';
   for (const table of Object.values(PHRASE_TABLES)) {
     if (table?.decisive?.some((p) => text.includes(p))) return table.reason;
+    if (table?.decisiveSequences?.some((q) => includesInOrder(text, q))) return table.reason;
   }
   return findVendorCode(text);
+}
+
+/**
+ * Webmail templates that wrap the remote server's own reply ("Address not found … The response was:
+ * 550 …"): the quoted reply is the better evidence, the template only the fallback. Gmail writes
+ * "The response was:" / "The response from the remote server was:" and, in older notices, "The error
+ * that the other server returned was:"; Exchange writes "Remote server returned '…'".
+ */
+const QUOTED_REPLY_MARKERS: readonly string[] = [
+  'the response was:',
+  'the response from the remote server was:',
+  'the error that the other server returned was:',
+  "remote server returned '",
+];
+
+function quotedReply(text: string): string {
+  for (const marker of QUOTED_REPLY_MARKERS) {
+    const at = text.indexOf(marker);
+    if (at >= 0) return text.slice(at + marker.length).trim();
+  }
+  return '';
 }
 
 /**
  * Decide the reason for one recipient. Never throws; returns 'undefined' when nothing is known.
  */
 export function findReason(facts: ReasonFacts): Reason {
+  const quoted = quotedReply(normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : ''));
+  if (quoted !== '') {
+    const inner = decide({ ...facts, diagnostic: quoted });
+    if (inner !== 'onhold' && inner !== 'undefined') return inner;
+  }
+  return decide(facts);
+}
+
+function decide(facts: ReasonFacts): Reason {
   const text = normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
   const status = (typeof facts.status === 'string' && facts.status ? facts.status : findStatusIn(text)).trim();
   const replyCode = (typeof facts.replyCode === 'string' && facts.replyCode ? facts.replyCode : findReplyCodeIn(text)).trim();

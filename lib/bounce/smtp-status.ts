@@ -161,11 +161,12 @@ const PSEUDO_REASON: Readonly<Record<string, Reason>> = {
 };
 
 /**
- * SMTP reply codes that name a reason by themselves (go-sisimai reason/why-notaccept.go, why-suspend.go,
+ * SMTP reply codes that name a reason by themselves (RFC 5321 §3.4 for 551; go-sisimai reason/why-notaccept.go, why-suspend.go,
  * why-failedstarttls.go; RFC 7504 for 521/556, RFC 3207 / RFC 4954 for 523/524/538).
  */
 const REPLY_REASON: Readonly<Record<string, Reason>> = {
   '521': 'notaccept', // Host does not accept mail (RFC 7504)
+  '551': 'hasmoved', // User not local; please try <forward-path> (RFC 5321 §3.4)
   '556': 'notaccept', // Domain does not accept mail (RFC 7504)
   '523': 'failedstarttls', // Encryption needed / TLS negotiation failed
   '524': 'failedstarttls',

@@ -324,6 +324,48 @@ const RCPT_EVIDENCE: Row[] = [
   },
 ];
 
+// Templates that quote the remote server: the quoted reply is read first, the template is the fallback.
+const QUOTED: Row[] = [
+  {
+    name: 'Gmail "address couldn\'t be found" quoting a sender refusal',
+    facts: {
+      status: '5.1.8',
+      diagnostic: "Your message wasn't delivered to a@example.com because the address couldn't be found, or is unable to receive mail. The response from the remote server was: 501 5.1.8 Sender address rejected",
+    },
+    reason: 'rejected',
+  },
+  {
+    name: 'the same template alone says the address is unknown',
+    facts: { status: '', diagnostic: "Your message wasn't delivered to a@example.com because the address couldn't be found. Check for typos or unnecessary spaces and try again." },
+    reason: 'userunknown',
+  },
+  {
+    name: "Exchange \"Remote server returned '…'\" quoting a full mailbox",
+    facts: { status: '5.2.2', diagnostic: "Remote server returned '552 5.2.2 Mailbox full'" },
+    reason: 'mailboxfull',
+  },
+  {
+    name: 'an unplaceable quoted reply leaves the template to decide',
+    facts: { status: '5.1.1', diagnostic: "The email account that you tried to reach does not exist. The response was: 550 no" },
+    reason: 'userunknown',
+  },
+  {
+    name: 'Sendmail give-up after days is expired, whatever the last attempt said',
+    facts: { status: '4.4.7', diagnostic: 'Deferred: Connection refused by [192.0.2.1] Message could not be delivered for 5 days' },
+    reason: 'expired',
+  },
+  {
+    name: 'Sendmail 8-hour warning keeps the last attempt\'s words',
+    facts: { status: '4.4.7', action: 'delayed', diagnostic: 'Deferred: Connection refused by mx.example.com. Message could not be delivered for 8 hours' },
+    reason: 'blocked',
+  },
+  {
+    name: '551 user not local',
+    facts: { replyCode: '551', diagnostic: '551 not our customer' },
+    reason: 'hasmoved',
+  },
+];
+
 const HINTS: Row[] = [
   {
     name: 'an explicit format hint is kept',
@@ -352,6 +394,7 @@ describe('findReason', () => {
     ['one row per reason', PER_REASON],
     ['words beat a misleading code', WORDS_BEAT_CODE],
     ['user-unknown words need RCPT evidence', RCPT_EVIDENCE],
+    ['quoted replies and give-up notices', QUOTED],
     ['format hints', HINTS],
   ] as const) {
     describe(title, () => {

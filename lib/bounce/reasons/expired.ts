@@ -38,10 +38,14 @@ export const expired: PhraseTable = {
     'the recipient server did not accept our requests to connect',
     // Zoho Mail 421 "Host not reachable" (Sisimai Lhost/Zoho)
     'host not reachable',
+    // Exchange delay and give-up notices ("unable to connect successfully to the destination mail server", "The server will continue trying for up to 21 hours")
+    'the server will continue trying for up to',
+    'unable to connect successfully to the destination mail server',
   ],
   sequences: [['could not be delivered for', ' days']],
-  decisive: [
-    // Sendmail "Message could not be delivered for 5 days": the queue lifetime ran out, whatever the last attempt said
-    'message could not be delivered for ',
+  decisiveSequences: [
+    // Sendmail "Message could not be delivered for 5 days": the queue lifetime ran out, whatever the
+    // last attempt said. (The "for 8 hours" warning is a delay notice: the last attempt's words count.)
+    ['message could not be delivered for ', ' days'],
   ],
 };

@@ -9,5 +9,8 @@ export const hasmoved: PhraseTable = {
   phrases: [
     // Sisimai Reason/HasMoved.pm: qmail "… has been replaced by <new address>"
     ' has been replaced by ',
+    // Sendmail 551 "User not local" / "not our customer" (RFC 5321 §3.4 551: try another forward-path)
+    'not our customer',
+    'user not local; please try',
   ],
 };

@@ -27,5 +27,8 @@ export const networkerror: PhraseTable = {
     // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
     'dns error: ',
     'message exceeded 50 hops',
+    // Postfix "lost connection with … while …"; Exchange 4.4.6 "forwarded more than the maximum allowed times" (loop)
+    'forwarded more than the maximum allowed times',
+    'lost connection with ',
   ],
 };

@@ -103,6 +103,8 @@ export const spamdetected: PhraseTable = {
     // GoDaddy IB212 / "Message rejected for spam or virus content"
     'content judged to be spam',
     'message rejected for spam or virus content',
+    // Barracuda "blocked by our Spam Firewall"
+    'spam firewall',
   ],
   sequences: [
     // go-sisimai why-spamdetected.go ("pairs")
