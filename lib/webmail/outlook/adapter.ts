@@ -146,11 +146,27 @@ export function itemIdFromUrl(href: string): string {
 
 // --- Compose ------------------------------------------------------------------------------------
 
-/** Address of a recipient chip, or '' when the chip shows only a name (never guessed). */
-export function chipAddress(chip: HTMLElement): string {
+/**
+ * Wrappers between a chip and its well that hold this chip alone (Outlook may label the wrapper,
+ * not the persona inside it).
+ */
+function ownWrappers(chip: HTMLElement, well: HTMLElement | null, chips: readonly HTMLElement[]): HTMLElement[] {
+  const wrappers: HTMLElement[] = [];
+  for (let el = chip.parentElement; el && el !== well && well?.contains(el); el = el.parentElement) {
+    if (chips.some((other) => other !== chip && el.contains(other))) break;
+    wrappers.push(el);
+  }
+  return wrappers;
+}
+
+/**
+ * Address of a recipient chip, or '' when the chip shows only a name (never guessed). `well` and
+ * `chips` let the chip's own wrappers count too.
+ */
+export function chipAddress(chip: HTMLElement, well: HTMLElement | null = null, chips: readonly HTMLElement[] = []): string {
   const doc = chip.ownerDocument;
   const found = new Set<string>();
-  const people = [chip, ...chip.querySelectorAll<HTMLElement>('*')];
+  const people = [...ownWrappers(chip, well, chips), chip, ...chip.querySelectorAll<HTMLElement>('*')];
   for (const el of people) {
     for (const attribute of ['title', 'aria-label']) {
       for (const address of addressesIn(el.getAttribute(attribute))) found.add(address);
@@ -278,7 +294,7 @@ export const outlookAdapter: WebmailAdapter = {
         for (const chip of chips) {
           if (seen.has(chip)) continue;
           seen.add(chip);
-          const address = chipAddress(chip);
+          const address = chipAddress(chip, well, chips);
           if (address) recipients.push({ chip, address });
         }
       }

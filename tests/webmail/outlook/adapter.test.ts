@@ -302,6 +302,7 @@ describe('Outlook adapter: compose', () => {
       'bob@example.org', // "Bob Stone <Bob@Example.ORG>"
       'carol@example.org', // bare address
       'eve.park@example.org', // persona card linked by aria-controls
+      'hana.mori@example.org', // the label of the chip's own wrapper
       'frank@example.org', // Cc well, Briskine-style text container
     ]);
     // Not the body's addresses, not "Dan Lee" / "Gina Roe" (name only), not the two-address group chip.
@@ -322,7 +323,7 @@ describe('Outlook adapter: compose', () => {
     const well = doc.querySelector<HTMLElement>('[aria-label="Cc"]')!;
     expect(adapter.findComposeRecipients(well).map((r) => r.address)).toContain('frank@example.org');
     const pane = doc.getElementById('ReadingPaneContainerId')!;
-    expect(adapter.findComposeRecipients(pane)).toHaveLength(5);
+    expect(adapter.findComposeRecipients(pane)).toHaveLength(6);
   });
 
   it('finds no recipients outside a compose form', () => {
