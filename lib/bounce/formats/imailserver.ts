@@ -4,7 +4,7 @@ import { defineProseFormat } from './prose-format';
 export const imailserver = defineProseFormat({
   id: 'imailserver',
   subject: ['undeliverable mail'],
-  headers: ['x-mailer'],
+  body: ['body of message generated response:'],
   bodyRequired: ['unknown user:', 'body of message generated response:', 'original message follows.', 'user mailbox exceeds allowed size', 'delivery failed '],
   // IMail's own leading words for each recipient line ("Unknown user: kijitora@example.com").
   hints: [

@@ -7,7 +7,7 @@ import { defineProseFormat } from './prose-format';
 export const office365 = defineProseFormat({
   id: 'office365',
   headers: ['x-ms-exchange-message-is-ndr'],
-  body: ['your message couldn\'t be delivered', 'your message wasn\'t delivered', 'office 365 couldn\'t deliver', 'delivery has failed to these recipients or groups'],
+  body: ['your message couldn\'t be delivered', 'your message wasn\'t delivered', 'office 365 couldn\'t deliver'],
   start: ['delivery has failed to these recipients or groups', 'diagnostic information for administrators', 'your message to'],
   hints: [
     ['resolver.adr.recipnotfound', 'userunknown'],

@@ -6,7 +6,6 @@
  */
 import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
-import { header } from '../message';
 import type { Reason } from '../types';
 import { factsFromWords, scanRecipientBlocks } from '../scan';
 import { includesAny, indexOfAny } from '../text';
@@ -42,7 +41,7 @@ function claims(spec: ProseFormatSpec, msg: Message): boolean {
   const byEnvelope =
     (spec.from !== undefined && includesAny(from, spec.from)) ||
     (spec.subject !== undefined && includesAny(subject, spec.subject)) ||
-    (spec.headers !== undefined && spec.headers.some((h) => header(msg.headers, h) !== ''));
+    (spec.headers !== undefined && spec.headers.some((h) => msg.headers.some((x) => x.name === h)));
   if (byEnvelope) return spec.bodyRequired === undefined || includesAny(head, spec.bodyRequired);
   return spec.body !== undefined && includesAny(head, spec.body);
 }
