@@ -53,6 +53,7 @@ import { securityerror } from './reasons/securityerror';
 import { spamdetected } from './reasons/spamdetected';
 import { speeding } from './reasons/speeding';
 import { suspend } from './reasons/suspend';
+import { syntaxerror } from './reasons/syntaxerror';
 import { systemerror } from './reasons/systemerror';
 import { systemfull } from './reasons/systemfull';
 import { toomanyconn } from './reasons/toomanyconn';
@@ -125,6 +126,7 @@ export const PHRASE_TABLES: Readonly<Partial<Record<Reason, PhraseTable>>> = {
   spamdetected,
   speeding,
   suspend,
+  syntaxerror,
   systemerror,
   systemfull,
   toomanyconn,
@@ -176,6 +178,7 @@ const SECOND_PASS: readonly Reason[] = [
   'failedstarttls',
   'securityerror',
   'mailererror',
+  'syntaxerror',
 ];
 
 /** Reasons that a later, more specific finding may replace (go-sisimai reason/lib.go GetRetried). */

@@ -14,5 +14,7 @@ export const contenterror: PhraseTable = {
     'this message contain improperly-formatted binary content',
     'this message contain invalid mime headers',
     'this message contain text that uses unnecessary base64 encoding',
+    // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
+    'too many "received" headers',
   ],
 };

@@ -41,11 +41,23 @@ export const expired: PhraseTable = {
     // Exchange delay and give-up notices ("unable to connect successfully to the destination mail server", "The server will continue trying for up to 21 hours")
     'the server will continue trying for up to',
     'unable to connect successfully to the destination mail server',
+    // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim) (delays and frozen messages)
+    'all hosts have been failing for a long time and were last tried',
+    'delay reason: ',
+    'has been frozen',
+    'no action is required on your part',
+    'was frozen on arrival by ',
+    // OpenSMTPD smtpd/mta.c and queue.c (Sisimai Lhost/OpenSMTPD)
+    'envelope expired',
   ],
   sequences: [['could not be delivered for', ' days']],
   decisiveSequences: [
     // Sendmail "Message could not be delivered for 5 days": the queue lifetime ran out, whatever the
     // last attempt said. (The "for 8 hours" warning is a delay notice: the last attempt's words count.)
     ['message could not be delivered for ', ' days'],
+  ],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'queue.expired',
   ],
 };

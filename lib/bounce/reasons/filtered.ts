@@ -20,6 +20,8 @@ export const filtered: PhraseTable = {
     'user refuses to receive this mail',
     'user reject',
     'you have been blocked by the recipient',
+    // HCL Domino (Sisimai Lhost/Domino)
+    'cannot route mail to user',
   ],
   decisive: [
     // Facebook "RCP-P2 … Refused due to recipient preferences" is a choice, whatever the status says (Sisimai Rhost/Facebook)

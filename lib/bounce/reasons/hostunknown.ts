@@ -29,11 +29,18 @@ export const hostunknown: PhraseTable = {
     'dns domain does not exist',
     // qmail-remote.c "Sorry, I couldn't find any host by that name" (Sisimai Lhost/qmail)
     "sorry, i couldn't find any host ",
+    // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
+    'all host address lookups failed permanently',
+    'all relevant mx records point to non-existent hosts',
   ],
   sequences: [
     // go-sisimai why-hostunknown.go
     ['553 ', ' does not exist'],
     // Exchange 5.4.310
     ['dns domain ', ' does not exist'],
+  ],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'smtpsend.dns.nonexistentdomain',
   ],
 };

@@ -58,6 +58,8 @@ export const mailboxfull: PhraseTable = {
     'inbox is out of storage space',
     // GoDaddy "Account storage limit"
     'account storage limit',
+    // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
+    'error: quota exceed',
   ],
   sequences: [
     // go-sisimai why-mailboxfull.go ("pairs")

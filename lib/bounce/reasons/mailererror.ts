@@ -16,5 +16,7 @@ export const mailererror: PhraseTable = {
     'pipe to |/',
     'procmail: ',
     'x-unix; ',
+    // Exim "pipe to |/path" deliveries
+    'pipe to |',
   ],
 };

@@ -24,8 +24,4 @@ export const mesgtoobig: PhraseTable = {
     // Gmail 5.3.4 "Your message exceeded Google's message size limits" (support.google.com/mail/?p=MaxSizeError)
     "exceeded google's message size limits",
   ],
-  decisive: [
-    // Exchange RESOLVER.RST.RecipSizeLimit (Sisimai Rhost/Microsoft)
-    'resolver.rst.recipsizelimit',
-  ],
 };

@@ -30,5 +30,21 @@ export const networkerror: PhraseTable = {
     // Postfix "lost connection with … while …"; Exchange 4.4.6 "forwarded more than the maximum allowed times" (loop)
     'forwarded more than the maximum allowed times',
     'lost connection with ',
+    // OpenSMTPD smtpd/mta.c and queue.c (Sisimai Lhost/OpenSMTPD)
+    'address family mismatch on destination mxs',
+    'all routes to destination blocked',
+    'bad dns lookup error code',
+    'could not retrieve source address',
+    'loop detected',
+    'network error on destination mxs',
+    'no valid route to destination',
+    'no valid route to remote mx',
+    'temporary failure in mx lookup',
+    // Courier esmtpclient.c (Sisimai Lhost/Courier)
+    'dns lookup failed.',
+  ],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'smtpsend.dns.mxloopback',
   ],
 };

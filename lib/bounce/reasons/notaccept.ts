@@ -17,6 +17,13 @@ export const notaccept: PhraseTable = {
     'smtp protocol returned a permanent error',
     // notqmail 1.08 for a null MX (Sisimai Lhost/qmail); Gmail null MX (RFC 7505)
     "doesn't receive email according to the administrator",
+    // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
+    'an mx or srv record indicated no smtp service',
+    'no host found for existing smtp connection',
+    // OpenSMTPD smtpd/mta.c and queue.c (Sisimai Lhost/OpenSMTPD)
+    'destination seem to reject all mails',
+    'no mx found for destination',
+    'no mx found for domain',
   ],
   decisive: [
     // A null MX (RFC 7505) means no mail at all, whatever else the code says (notqmail 1.08, Gmail, Sisimai Lhost/qmail)

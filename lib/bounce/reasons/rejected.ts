@@ -85,4 +85,8 @@ export const rejected: PhraseTable = {
     'इस समूह को संदेश पोस्ट करने की अनुमति न हो',
     'شاید شما مجوز لازم برای ارسال پیام به این گروه را ندارید',
   ],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'resolver.rst.notauthorized',
+  ],
 };

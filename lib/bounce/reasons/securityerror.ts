@@ -25,6 +25,8 @@ export const securityerror: PhraseTable = {
     'username and password not accepted',
     // GoDaddy IB401
     'authentication not allowed on',
+    // OpenSMTPD smtpd/mta.c and queue.c (Sisimai Lhost/OpenSMTPD)
+    'could not retrieve credentials',
   ],
   sequences: [
     ['authentication failed; server ', ' said: '], // Postfix
@@ -32,5 +34,9 @@ export const securityerror: PhraseTable = {
     ['authentification requise', '402'],
     ['domain ', ' is a dead domain'],
     ['user ', ' is not authorized to perform ses:sendrawemail on resource'],
+  ],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'resolver.rst.authrequired',
   ],
 };

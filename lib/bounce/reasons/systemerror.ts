@@ -35,6 +35,21 @@ export const systemerror: PhraseTable = {
     'temporary system problem',
     // qmail "This message is looping: it already has my Delivered-To line" (GoDaddy help 40685)
     'message is looping',
+    // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
+    'delivery to file forbidden',
+    'delivery to pipe forbidden',
+    'lmtp error after ',
+    'local delivery failed',
+    // HCL Domino (Sisimai Lhost/Domino)
+    'several matches found in domino directory',
+    // Courier esmtpclient.c (Sisimai Lhost/Courier)
+    "this domain's dns violates rfc 1035.",
   ],
   sequences: [['unable to connect ', 'daemon']],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'resolver.adr.ambiguous',
+    'resolver.adr.badprimary',
+    'resolver.adr.invalidinsmtp',
+  ],
 };

@@ -27,4 +27,8 @@ export const toomanyconn: PhraseTable = {
     // GoDaddy IB007 / IB605
     'too many sessions from this ip',
   ],
+  decisive: [
+    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
+    'resolver.adr.reciplimit',
+  ],
 };

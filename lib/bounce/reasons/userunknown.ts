@@ -142,5 +142,9 @@ export const userunknown: PhraseTable = {
     "email address wasn't found at the destination domain",
     // Sendmail's local delivery agent: "mail.local: unknown user: name" (no mailbox by that name)
     'mail.local: unknown user',
+    // HCL Domino (Sisimai Lhost/Domino), other languages
+    'domino ディレクトリには見つかりません',
+    'no se encuentra en el directorio de domino',
+    "non répertorié dans l'annuaire domino",
   ],
 };

@@ -1,0 +1,17 @@
+import type { PhraseTable } from '../reasons';
+
+/**
+ * syntaxerror: the address or an SMTP command could not be parsed. Soft. Mostly decided by the reply
+ * code (501-507, 401-407: lib/bounce/smtp-status.ts isSyntaxReply); these are the words of MTAs that
+ * say so without one.
+ */
+export const syntaxerror: PhraseTable = {
+  reason: 'syntaxerror',
+  phrases: [
+    // Exim parser.c address errors (Sisimai Lhost/Exim)
+    'angle-brackets nested too deep',
+    'domain missing in source-routed address',
+    'expected word or "<"',
+    'malformed address:',
+  ],
+};
