@@ -176,8 +176,13 @@ export function createBanner(doc: Document, model: BannerModel, actions: BannerA
 }
 
 const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+// Intl objects are costly to build (a fresh one per row made a 100-row batch several times slower):
+// one of each, made on first use.
+let ordinalRules: Intl.PluralRules | undefined;
+let shortDateFormat: Intl.DateTimeFormat | undefined;
 export function ordinal(n: number): string {
-  const rule = new Intl.PluralRules('en', { type: 'ordinal' }).select(n);
+  ordinalRules ??= new Intl.PluralRules('en', { type: 'ordinal' });
+  const rule = ordinalRules.select(n);
   return `${n}${ORDINAL_SUFFIX[rule] ?? 'th'}`;
 }
 
@@ -306,7 +311,8 @@ export function shouldWarn(summary: AddressSummary): boolean {
 function shortDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+  shortDateFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+  return shortDateFormat.format(date);
 }
 
 /** "hard-bounced on 3 Nov: address does not exist". */

@@ -29,6 +29,8 @@ export interface FakeGmailAccount {
   email: string;
   /** The list view's rows: 'demo' (the bounce mailbox), 'clean' (no bounce at all), or a row count for the bench. */
   list: 'demo' | 'clean' | number;
+  /** Opt the page into the content script's User Timing measures (scripts/bench/content-script.ts). */
+  profile?: boolean;
 }
 
 export const DEMO_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: 'demo' };
@@ -176,7 +178,7 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
   // GLOBALS is Gmail's page-world data; only [9] (ik) and [10] (user) matter to us.
   const globals = JSON.stringify([null, null, null, null, 'en', null, null, null, null, account.ik, account.email]);
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en"${account.profile ? ' data-bounce-sweeper-profile' : ''}><head><meta charset="utf-8">
 <title>Inbox - ${account.email} - Gmail</title>
 <script>var GLOBALS = ${globals};</script>
 <style>

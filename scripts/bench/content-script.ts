@@ -1,0 +1,127 @@
+/**
+ * What the Gmail content script costs a real page, measured in Debian's Chromium with the built
+ * extension, against the same page without the extension, in the same run:
+ * - time per observer batch (User Timing measures the watcher leaves when the page opts in with
+ *   <html data-bounce-sweeper-profile>, lib/webmail/watch.ts);
+ * - total scripting time added (Chrome DevTools Protocol Performance.getMetrics ScriptDuration: all
+ *   JavaScript on the page's main thread, page and content-script worlds together).
+ * The page: the fake Gmail (tests/e2e/fake-gmail.ts) with a 100-row list (5 rows in 7 are bounce
+ * notices), loaded, then the whole list re-rendered RERENDERS times, as Gmail does on refresh.
+ *
+ *   npx wxt build && npx tsx scripts/bench/content-script.ts     (or npm run bench)
+ */
+import { chromium, type BrowserContext } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findChromium, launchWithExtension } from '../../tests/e2e/browser';
+import { FAKE_GMAIL_ORIGIN, routeFakeGmail, type FakeGmailAccount } from '../../tests/e2e/fake-gmail';
+
+const ROWS = 100;
+const RERENDERS = 20;
+/** Quiet time after each re-render: longer than the watcher's debounce + a lookup round trip. */
+const SETTLE_MS = 500;
+const BENCH_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: ROWS, profile: true };
+/** Rows whose fixture template is a bounce: indices 0, 2, 3, 4, 5 of every 7. */
+const BOUNCE_ROWS = Array.from({ length: ROWS }, (_, i) => i % 7).filter((k) => [0, 2, 3, 4, 5].includes(k)).length;
+
+interface RunResult {
+  scriptMs: number;
+  taskMs: number;
+  batches: number[];
+}
+
+type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
+
+/** Cumulative main-thread script and task time of the page since Performance.enable, in ms. */
+async function scriptDuration(cdp: Cdp): Promise<{ script: number; task: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+}
+
+async function workload(context: BrowserContext, withExtension: boolean): Promise<RunResult> {
+  await routeFakeGmail(context, [BENCH_ACCOUNT]);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox`);
+  await page.waitForSelector('tr.zA');
+  const badged = () =>
+    page.waitForFunction((n) => document.querySelectorAll('tr.zA [data-bounce-sweeper="badge"]').length === n, BOUNCE_ROWS, { timeout: 30_000 });
+  if (withExtension) await badged();
+  await page.waitForTimeout(SETTLE_MS);
+  const before = await scriptDuration(cdp);
+  for (let i = 0; i < RERENDERS; i++) {
+    await page.evaluate(() => (window as unknown as { fakeGmail: { rerenderList(): void } }).fakeGmail.rerenderList());
+    if (withExtension) await badged();
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  const after = await scriptDuration(cdp);
+  await cdp.detach();
+  const batches = await page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').map((e) => e.duration));
+  await page.close();
+  return { scriptMs: after.script - before.script, taskMs: after.task - before.task, batches };
+}
+
+async function plainContext(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'bounce-sweeper-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
+
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+export default async function benchContentScript(): Promise<void> {
+  const plain = await plainContext();
+  let without: RunResult;
+  try {
+    without = await workload(plain.context, false);
+  } finally {
+    await plain.close();
+  }
+  const session = await launchWithExtension();
+  let withExt: RunResult;
+  try {
+    withExt = await workload(session.context, true);
+  } finally {
+    await session.close();
+  }
+  const sorted = [...withExt.batches].sort((a, b) => a - b);
+  const added = withExt.scriptMs - without.scriptMs;
+  console.log(`\ncontent script on a ${ROWS}-row Gmail list (${BOUNCE_ROWS} bounce rows), ${RERENDERS} full re-renders, headless Chromium`);
+  console.log(
+    `  observer batches: n=${sorted.length}, median ${ms(quantile(sorted, 0.5))}, p95 ${ms(quantile(sorted, 0.95))}, max ${ms(sorted[sorted.length - 1] ?? NaN)}, total ${ms(sorted.reduce((a, b) => a + b, 0))}`,
+  );
+  // The fake page runs almost no script of its own, so a ratio of script time would divide by ~0;
+  // the ratio is taken on all main-thread work (script + style + layout + DOM), which both runs share.
+  console.log(
+    `  scripting time during the re-renders: without extension ${ms(without.scriptMs)}, with ${ms(withExt.scriptMs)}: added ${ms(added)}, ${ms(added / RERENDERS)} per re-render`,
+  );
+  console.log(
+    `  main-thread task time (script+style+layout): without ${ms(without.taskMs)}, with ${ms(withExt.taskMs)}: ratio ${(withExt.taskMs / Math.max(without.taskMs, 0.001)).toFixed(2)}x, added ${ms((withExt.taskMs - without.taskMs) / RERENDERS)} per re-render`,
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchContentScript().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
