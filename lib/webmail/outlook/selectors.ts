@@ -145,8 +145,9 @@ export const OUTLOOK = {
 
   /** Compose form: pop-out window, or the inline form under the main region. Seen: Briskine 2026-08. */
   composeRoot: entry(
-    'Briskine outlook.js @ 98b08db (2026-08), getParent',
+    'Briskine outlook.js @ 98b08db (2026-08), getParent; MailReadCompose from public scripts (webmail-dom.md 2.4) ⚠',
     '[data-app-section="Form_Content"]',
+    '[data-app-section="MailReadCompose"]',
     '[role="main"]',
   ),
 
