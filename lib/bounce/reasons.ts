@@ -268,6 +268,8 @@ function normalizeCommand(command: string | undefined): SmtpCommand {
  * Empty when it does not.
  */
 function findCommand(text: string): SmtpCommand {
+  const gmail = gmailState(text);
+  if (gmail !== '') return gmail;
   if (
     text.includes('end of data') ||
     text.includes('in reply to data') ||
@@ -315,6 +317,29 @@ function namesRecipientFirst(text: string): boolean {
   const inside = text.slice(open + 1, close);
   if (!inside.includes('@') || inside.includes(' ')) return false;
   return text.startsWith(':', close + 1);
+}
+
+/**
+ * Older Gmail notices end the quoted reply with "(state N)", the stage of Gmail's SMTP client
+ * (Sisimai Lhost/Gmail): 13 greeting/EHLO, 14 RCPT, 15/17/18 DATA.
+ */
+function gmailState(text: string): SmtpCommand {
+  const at = text.indexOf(' (state ');
+  if (at < 0) return '';
+  const end = text.indexOf(')', at);
+  if (end < 0 || end - at > 12) return '';
+  switch (text.slice(at + 8, end)) {
+    case '13':
+      return 'HELO';
+    case '14':
+      return 'RCPT';
+    case '15':
+    case '17':
+    case '18':
+      return 'DATA';
+    default:
+      return '';
+  }
 }
 
 /** Commands before DATA: a content filter cannot have run yet. */
@@ -380,7 +405,8 @@ function probe(reason: Reason, e: Evidence): Reason | '' {
       return own(matchesWords('spamdetected', text));
     case 'blocked':
       if (statusReason === 'blocked' || matchesWords('blocked', text)) return reason;
-      return own(e.command === 'HELO' && e.replyCode.startsWith('5'));
+      // Refused at the greeting or EHLO with no more specific code: the client host was refused.
+      return own(e.command === 'HELO' && e.replyCode.startsWith('5') && statusReason === '');
     case 'hasmoved':
     case 'norelaying':
     case 'notcompliantrfc':

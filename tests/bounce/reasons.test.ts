@@ -318,6 +318,16 @@ const RCPT_EVIDENCE: Row[] = [
     reason: 'filtered',
   },
   {
+    name: 'older Gmail "(state 14)" is RCPT',
+    facts: { status: '', replyCode: '550', diagnostic: '550 550 Unknown user a@example.com (state 14).' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'older Gmail "(state 18)" is DATA',
+    facts: { status: '', replyCode: '550', diagnostic: '550 550 Unknown user a@example.com (state 18).' },
+    reason: 'filtered',
+  },
+  {
     name: 'Postfix "Recipient address rejected" is always RCPT',
     facts: { status: '4.1.1', replyCode: '450', diagnostic: '450 4.1.1 <a@example.org>: Recipient address rejected: User unknown in virtual alias table' },
     reason: 'userunknown',

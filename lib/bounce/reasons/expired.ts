@@ -49,6 +49,9 @@ export const expired: PhraseTable = {
     'was frozen on arrival by ',
     // OpenSMTPD smtpd/mta.c and queue.c (Sisimai Lhost/OpenSMTPD)
     'envelope expired',
+    // Older Gmail notices (Sisimai Lhost/Gmail)
+    'delivery to the following recipient has been delayed',
+    'dns error: could not contact dns servers',
   ],
   sequences: [['could not be delivered for', ' days']],
   decisiveSequences: [

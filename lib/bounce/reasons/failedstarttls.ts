@@ -15,5 +15,8 @@ export const failedstarttls: PhraseTable = {
     ' failed mta-sts validation',
     'certificate-expired:',
     'starttls-not-supported:',
+    // Older Gmail notices (Sisimai Lhost/Gmail): "(state 6)" / "(state 9)"
+    'remote server does not support tls',
+    'tls missing certificate',
   ],
 };

@@ -32,6 +32,9 @@ export const hostunknown: PhraseTable = {
     // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
     'all host address lookups failed permanently',
     'all relevant mx records point to non-existent hosts',
+    // Older Gmail notices (Sisimai Lhost/Gmail)
+    'dns error: dns server returned answer with no data',
+    'dns error: domain name not found',
   ],
   sequences: [
     // go-sisimai why-hostunknown.go

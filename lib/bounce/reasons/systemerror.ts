@@ -44,6 +44,8 @@ export const systemerror: PhraseTable = {
     'several matches found in domino directory',
     // Courier esmtpclient.c (Sisimai Lhost/Courier)
     "this domain's dns violates rfc 1035.",
+    // Older Gmail notices (Sisimai Lhost/Gmail): "(state 8)"
+    'smtp auth failed with the remote server',
   ],
   sequences: [['unable to connect ', 'daemon']],
   decisive: [
