@@ -13,6 +13,7 @@ import { decideKind } from './severity';
 import { isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
 import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from './text';
 import { findSmtpCommand } from './scan';
+import { reportsOnlySuccess } from './dsn';
 
 function result(msg: Message, category: NoticeCategory, format = '', recipients: FailedRecipient[] = []): ClassifiedNotice {
   return {
@@ -109,11 +110,7 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
 
   if (isDeliveryNotification(msg)) return result(msg, 'delivery-report', 'amazonses');
   const dsn = msg.dsn;
-  if (dsn && dsn.recipients.length) {
-    const actions = dsn.recipients.map((r) => r.action);
-    const allOk = actions.every((a) => a === 'delivered' || a === 'relayed' || a === 'expanded');
-    if (allOk) return result(msg, 'delivery-report', 'rfc3464');
-  }
+  if (reportsOnlySuccess(dsn)) return result(msg, 'delivery-report', 'rfc3464');
 
   // Family modules claim a notice by their own specific markers; the generic prose reader runs
   // only on what looks like a bounce as a whole (sender, subject, words), or it would read

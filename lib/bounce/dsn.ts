@@ -161,3 +161,9 @@ export function findInlineDeliveryStatus(text: string, lower: string): string {
   if (best < 0) return '';
   return text.slice(best + 1, best + 1 + 200_000);
 }
+
+/** True when a DSN lists recipients and every one was delivered, relayed or expanded. */
+export function reportsOnlySuccess(dsn: DsnReport | null): boolean {
+  if (!dsn || dsn.recipients.length === 0) return false;
+  return dsn.recipients.every((r) => r.action === 'delivered' || r.action === 'relayed' || r.action === 'expanded');
+}

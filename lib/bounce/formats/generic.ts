@@ -8,6 +8,8 @@ import type { Message } from '../message';
 import { header, headerValues } from '../message';
 import { errorPart, factsFromWords, inlineReturnedHeaders, scanRecipientBlocks } from '../scan';
 import { findAddresses } from '../text';
+import { reportsOnlySuccess } from '../dsn';
+import { isFeedbackReport, isReadReceipt, looksLikeBounce } from '../signals';
 
 export function failedRecipientsHeader(msg: Message): string[] {
   const out: string[] = [];
@@ -29,6 +31,8 @@ export function withWholeText(msg: Message, list: ParsedRecipient[]): ParsedReci
 }
 
 export function genericRecipients(msg: Message): ParsedRecipient[] | null {
+  // Prose alone would read addresses out of any mail: only notices that look like bounces.
+  if (!looksLikeBounce(msg) || isFeedbackReport(msg) || isReadReceipt(msg) || reportsOnlySuccess(msg.dsn)) return null;
   const blocks = scanRecipientBlocks(msg.text, msg.lower, msg);
   const listed = failedRecipientsHeader(msg);
   if (listed.length) {

@@ -67,7 +67,10 @@ export function defineProseFormat(spec: ProseFormatSpec): FormatModule {
     id: spec.id,
     parse(msg: Message): ParsedRecipient[] | null {
       if (!claims(spec, msg)) return null;
-      const found = spec.extract?.(msg) ?? dsnRecipients(msg) ?? recipientsAfter(msg, spec.start) ?? genericRecipients(msg);
+      const fromDsn = dsnRecipients(msg);
+      // A DSN that lists only delivered/relayed recipients is a delivery report, not a bounce.
+      if (!fromDsn && msg.dsn && msg.dsn.recipients.length) return null;
+      const found = spec.extract?.(msg) ?? fromDsn ?? recipientsAfter(msg, spec.start) ?? genericRecipients(msg);
       if (!found || !found.length) return null;
       const delayed = spec.delayed !== undefined && (includesAny(msg.lower, spec.delayed) || includesAny(msg.subject.toLowerCase(), spec.delayed));
       return found.map((r) => {

@@ -1,0 +1,150 @@
+/**
+ * Table-driven: one row per fixture of our own (tests/fixtures/eml, anonymised), the expected
+ * format module, category and failed recipients with status, reason and kind. `reason` is left out
+ * where the reason tables (core-reasons) make the call on ambiguous words.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifyNotice } from '../../lib/bounce';
+import type { BounceKind, NoticeCategory, Reason } from '../../lib/bounce';
+
+const dir = join(__dirname, '../fixtures/eml');
+const load = (name: string): Buffer => readFileSync(join(dir, name));
+
+interface Row {
+  file: string;
+  format: string;
+  category?: NoticeCategory;
+  recipients: { address: string; status: string; kind: BounceKind; reason?: Reason; action?: string }[];
+}
+
+const BOUNCES: Row[] = [
+  { file: 'rfc3464-01.eml', format: 'rfc3464', recipients: [
+    { address: 'nobody@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' },
+    { address: 'full@example.net', status: '5.2.2', reason: 'mailboxfull', kind: 'soft' },
+  ] },
+  { file: 'rfc3464-02.eml', format: 'postfix', recipients: [{ address: 'slow@example.net', status: '4.4.1', kind: 'soft', action: 'delayed' }] },
+  { file: 'postfix-01.eml', format: 'postfix', recipients: [{ address: 'bob@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'postfix-02.eml', format: 'postfix', recipients: [{ address: 'nohost@example.invalid', status: '', reason: 'hostunknown', kind: 'hard' }] },
+  { file: 'exim-01.eml', format: 'exim', recipients: [{ address: 'dave@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'exim-02.eml', format: 'exim', recipients: [{ address: 'erin@example.net', status: '', reason: 'expired', kind: 'soft' }] },
+  { file: 'sendmail-01.eml', format: 'sendmail', recipients: [{ address: 'grace@example.net', status: '5.1.1', kind: 'hard' }] },
+  { file: 'v5sendmail-01.eml', format: 'v5sendmail', recipients: [{ address: 'ursula@example.invalid', status: '', reason: 'hostunknown', kind: 'hard' }] },
+  { file: 'qmail-01.eml', format: 'qmail', recipients: [
+    { address: 'ivan@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' },
+    { address: 'judy@example.net', status: '5.1.2', reason: 'hostunknown', kind: 'hard' },
+  ] },
+  { file: 'exchange2003-01.eml', format: 'exchange2003', recipients: [{ address: 'leo@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'exchange2007-01.eml', format: 'exchange2007', recipients: [{ address: 'nina@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'office365-01.eml', format: 'office365', recipients: [{ address: 'peggy@example.net', status: '5.1.10', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'outlook-01.eml', format: 'outlook', recipients: [{ address: 'rupert@example.net', status: '5.5.0', kind: 'soft' }] },
+  { file: 'gmail-01.eml', format: 'gmail', recipients: [{ address: 'trent@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'gmail-02.eml', format: 'gmail', recipients: [{ address: 'uma@example.net', status: '', reason: 'expired', kind: 'soft', action: 'delayed' }] },
+  { file: 'googlegroups-01.eml', format: 'googlegroups', recipients: [{ address: 'no-such-group@googlegroups.com', status: '', reason: 'rejected', kind: 'soft' }] },
+  { file: 'yahoo-01.eml', format: 'yahoo', recipients: [{ address: 'xavier@example.net', status: '5.2.2', reason: 'mailboxfull', kind: 'soft' }] },
+  { file: 'amazonses-01.eml', format: 'amazonses', recipients: [{ address: 'zack@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'courier-01.eml', format: 'courier', recipients: [{ address: 'ben@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'messagingserver-01.eml', format: 'messagingserver', recipients: [{ address: 'dan@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'domino-01.eml', format: 'domino', recipients: [{ address: 'fay@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'notes-01.eml', format: 'notes', recipients: [{ address: 'hana@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'opensmtpd-01.eml', format: 'opensmtpd', recipients: [{ address: 'jane@example.invalid', status: '', reason: 'hostunknown', kind: 'hard' }] },
+  { file: 'apachejames-01.eml', format: 'apachejames', recipients: [{ address: 'lena@example.net', status: '', kind: 'soft' }] },
+  { file: 'trendmicro-01.eml', format: 'trendmicro', recipients: [{ address: 'nora@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'verizon-01.eml', format: 'verizon', recipients: [{ address: '0000000000@vzwpix.com', status: '', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'japanese-mobile-01.eml', format: 'japanese-mobile', recipients: [{ address: 'rejected-by-filter@ezweb.ne.jp', status: '', reason: 'filtered', kind: 'soft' }] },
+  { file: 'imailserver-01.eml', format: 'imailserver', recipients: [{ address: 'sam@example.net', status: '', kind: 'soft' }] },
+  // Non-English notices (French, German, Spanish in windows-1252, Japanese in ISO-2022-JP and UTF-7).
+  { file: 'generic-01.eml', format: 'generic', recipients: [{ address: 'walt@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'generic-02.eml', format: 'generic', recipients: [{ address: 'yuri@example.net', status: '5.2.2', reason: 'mailboxfull', kind: 'soft' }] },
+  { file: 'generic-03.eml', format: 'generic', recipients: [{ address: 'abel@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'generic-04.eml', format: 'generic', recipients: [{ address: 'chika@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'generic-05.eml', format: 'generic', recipients: [{ address: 'emi@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+];
+
+const NOT_BOUNCES: { file: string; category: NoticeCategory }[] = [
+  { file: 'not-arf-01.eml', category: 'feedback-report' },
+  { file: 'amazonses-02.eml', category: 'feedback-report' },
+  { file: 'not-mdn-01.eml', category: 'read-receipt' },
+  { file: 'not-autoreply-01.eml', category: 'auto-reply' },
+  { file: 'not-delivered-01.eml', category: 'delivery-report' },
+  { file: 'not-ordinary-01.eml', category: 'not-bounce' },
+];
+
+describe('format families (raw view)', () => {
+  it.each(BOUNCES)('$file → $format', async (row) => {
+    const r = await classifyNotice({ view: 'raw', source: load(row.file) });
+    expect(r.isBounce).toBe(true);
+    expect(r.category).toBe('bounce');
+    expect(r.format).toBe(row.format);
+    expect(r.recipients.map((x) => x.address)).toEqual(row.recipients.map((x) => x.address));
+    row.recipients.forEach((want, i) => {
+      const got = r.recipients[i]!;
+      expect(got.status).toBe(want.status);
+      expect(got.kind).toBe(want.kind);
+      if (want.reason) expect(got.reason).toBe(want.reason);
+      if (want.action) expect(got.action).toBe(want.action);
+      expect(got.diagnostic.length).toBeGreaterThan(0);
+    });
+  });
+});
+
+describe('not bounces', () => {
+  it.each(NOT_BOUNCES)('$file is $category', async ({ file, category }) => {
+    const r = await classifyNotice({ view: 'raw', source: load(file) });
+    expect(r.isBounce).toBe(false);
+    expect(r.category).toBe(category);
+    expect(r.recipients).toEqual([]);
+  });
+});
+
+describe('line endings', () => {
+  const variants: [string, (s: string) => string][] = [
+    ['CRLF', (s) => s.replace(/\n/g, '\r\n')],
+    ['CR-only', (s) => s.replace(/\n/g, '\r')],
+  ];
+  for (const [label, convert] of variants) {
+    it.each(BOUNCES.slice(0, 12))(`${label}: $file reads like its LF twin`, async (row) => {
+      const lf = await classifyNotice({ view: 'raw', source: load(row.file) });
+      const other = await classifyNotice({ view: 'raw', source: convert(load(row.file).toString('latin1')) });
+      expect(other.recipients.map((x) => [x.address, x.status, x.kind])).toEqual(lf.recipients.map((x) => [x.address, x.status, x.kind]));
+    });
+  }
+});
+
+describe('rendered view (subject, sender, visible text only)', () => {
+  const rendered: [string, string, string, string, BounceKind][] = [
+    ['Undelivered Mail Returned to Sender', 'Mail Delivery System <MAILER-DAEMON@mail.example.com>',
+      "This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients.\n\n<bob@example.net>: host mx.example.net[192.0.2.10] said: 550 5.1.1 <bob@example.net>:\n    Recipient address rejected: User unknown in local recipient table (in\n    reply to RCPT TO command)\n",
+      'bob@example.net', 'hard'],
+    ['Delivery Status Notification (Failure)', 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+      "** Address not found **\n\nYour message wasn't delivered to trent@example.net because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.\n",
+      'trent@example.net', 'hard'],
+    ['Undeliverable: lunch', 'Microsoft Outlook <postmaster@example.onmicrosoft.com>',
+      "Your message to peggy@example.net couldn't be delivered.\n\nThe recipient's mailbox is full and can't accept messages now.\n\nRemote Server returned '552 5.2.2 mailbox full'\n",
+      'peggy@example.net', 'soft'],
+  ];
+  it.each(rendered)('%s', async (subject, from, text, address, kind) => {
+    const r = await classifyNotice({ view: 'rendered', subject, from, text });
+    expect(r.isBounce).toBe(true);
+    expect(r.recipients.map((x) => x.address)).toEqual([address]);
+    expect(r.recipients[0]!.kind).toBe(kind);
+  });
+
+  it('reads the text of an HTML-only rendered body', async () => {
+    const r = await classifyNotice({
+      view: 'rendered',
+      subject: 'Mail delivery failed: returning message to sender',
+      from: 'Mail Delivery System <Mailer-Daemon@mx.example.org>',
+      text: '',
+      html: '<p>A message that you sent could not be delivered to one or more of its recipients. The following address(es) failed:</p><p>dave@example.net<br>host mx.example.net: 550 5.1.1 &lt;dave@example.net&gt;: User unknown</p>',
+    });
+    expect(r.recipients.map((x) => [x.address, x.kind])).toEqual([['dave@example.net', 'hard']]);
+  });
+
+  it('an out-of-office reply stays an auto-reply in the rendered view', async () => {
+    const r = await classifyNotice({ view: 'rendered', subject: 'Automatic reply: project', from: 'Iris <iris@example.net>', text: 'I am away until Monday.' });
+    expect(r.isBounce).toBe(false);
+    expect(r.category).toBe('auto-reply');
+  });
+});
