@@ -17,4 +17,9 @@ export const contenterror: PhraseTable = {
     // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
     'too many "received" headers',
   ],
+  decisive: [
+    // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): conversion to Internet format failed
+    '(000502cc)',
+    '(00050311)',
+  ],
 };

@@ -52,6 +52,8 @@ export const expired: PhraseTable = {
     // Older Gmail notices (Sisimai Lhost/Gmail)
     'delivery to the following recipient has been delayed',
     'dns error: could not contact dns servers',
+    // au EZweb (Sisimai Lhost/EZweb)
+    'your message was not delivered within ',
   ],
   sequences: [['could not be delivered for', ' days']],
   decisiveSequences: [

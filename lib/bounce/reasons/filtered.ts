@@ -26,5 +26,7 @@ export const filtered: PhraseTable = {
   decisive: [
     // Facebook "RCP-P2 … Refused due to recipient preferences" is a choice, whatever the status says (Sisimai Rhost/Facebook)
     'refused due to recipient preferences',
+    // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): Ambiguous Recipient
+    '(000c0595)',
   ],
 };

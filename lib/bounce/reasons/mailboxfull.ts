@@ -60,6 +60,8 @@ export const mailboxfull: PhraseTable = {
     'account storage limit',
     // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
     'error: quota exceed',
+    // au EZweb (Sisimai Lhost/EZweb)
+    'the user(s) account is temporarily over quota',
   ],
   sequences: [
     // go-sisimai why-mailboxfull.go ("pairs")

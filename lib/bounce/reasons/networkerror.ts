@@ -46,5 +46,7 @@ export const networkerror: PhraseTable = {
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'smtpsend.dns.mxloopback',
+    // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): too many hops
+    '(00120270)',
   ],
 };

@@ -38,5 +38,7 @@ export const securityerror: PhraseTable = {
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'resolver.rst.authrequired',
+    // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): 502 server does not support AUTH
+    '(000b0981)',
   ],
 };

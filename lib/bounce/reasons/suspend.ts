@@ -36,5 +36,8 @@ export const suspend: PhraseTable = {
     'account disabled',
     'le compte du destinataire est bloque',
     'the recipient account is blocked',
+    // au EZweb (Sisimai Lhost/EZweb)
+    'the user(s) account is disabled.',
+    'the user(s) account is temporarily limited.',
   ],
 };

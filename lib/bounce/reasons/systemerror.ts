@@ -53,5 +53,8 @@ export const systemerror: PhraseTable = {
     'resolver.adr.ambiguous',
     'resolver.adr.badprimary',
     'resolver.adr.invalidinsmtp',
+    // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): too many recipients, no proxy for recipient
+    '(00010256)',
+    '(000d06b5)',
   ],
 };

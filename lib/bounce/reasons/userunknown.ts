@@ -146,5 +146,7 @@ export const userunknown: PhraseTable = {
     'domino ディレクトリには見つかりません',
     'no se encuentra en el directorio de domino',
     "non répertorié dans l'annuaire domino",
+    // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): Unknown Recipient
+    '(000c05a6)',
   ],
 };
