@@ -42,6 +42,8 @@ export const networkerror: PhraseTable = {
     'temporary failure in mx lookup',
     // Courier esmtpclient.c (Sisimai Lhost/Courier)
     'dns lookup failed.',
+    // HCL Notes (Sisimai Lhost/Notes)
+    'message has exceeded maximum hop count',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)

@@ -148,5 +148,7 @@ export const userunknown: PhraseTable = {
     "non répertorié dans l'annuaire domino",
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): Unknown Recipient
     '(000c05a6)',
+    // Local delivery agents name the missing user after a colon: IMail "Unknown user: a@example.com" (Sisimai Lhost/IMailServer)
+    'unknown user: ',
   ],
 };
