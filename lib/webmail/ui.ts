@@ -47,9 +47,11 @@ const CSS = `
 .k-sender { background: #e8f0fe; color: #174ea6; border-color: #aecbfa; }
 .k-undetermined { background: #f1f3f4; color: #3c4043; border-color: #dadce0; }
 .address { font-weight: 600; }
-.banner { border: 1px solid #dadce0; border-left: 4px solid #5f6368; border-radius: 6px; padding: 10px 12px; background: #fff; }
+.banner { border: 1px solid #dadce0; border-left: 4px solid #5f6368; border-radius: 6px; padding: 10px 12px; background: #fff; color: #202124; }
+.banner .title { color: inherit; }
 .banner.k-hard { border-left-color: #d93025; } .banner.k-soft { border-left-color: #f9ab00; } .banner.k-sender { border-left-color: #1a73e8; }
 .title { font-weight: 600; font-size: 13px; margin: 0 0 6px; }
+.banner.k-hard .title { color: #a50e0e; } .banner.k-soft .title { color: #7a4f01; } .banner.k-sender .title { color: #174ea6; }
 .recipient { padding: 6px 0; border-top: 1px solid #f1f3f4; }
 .recipient:first-of-type { border-top: 0; }
 .line { margin: 2px 0; }
