@@ -301,7 +301,8 @@ function findCommand(text: string): SmtpCommand {
     text.includes('in reply to ehlo') ||
     text.includes('in reply to helo') ||
     text.includes('but my name was rejected') ||
-    text.includes('but greeting failed')
+    text.includes('but greeting failed') ||
+    text.includes('refused to talk to me') // Postfix: the greeting was a refusal
   ) {
     return 'HELO';
   }
