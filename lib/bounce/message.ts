@@ -199,6 +199,9 @@ function toBytes(source: unknown): Uint8Array {
   return new Uint8Array(0);
 }
 
+/** Bytes of a raw notice handed to the MIME parser; the rest (the returned message's tail) is not read. */
+export const MIME_CAP = 512 * 1024;
+
 /** Builds the Message from either input view. Never throws. */
 export async function readMessage(input: NoticeInput): Promise<Message> {
   if (!input || typeof input !== 'object') {
@@ -240,6 +243,14 @@ async function readRaw(source: unknown): Promise<Message> {
   if (bytes[0] === 70 && bytes[1] === 114 && bytes[2] === 111 && bytes[3] === 109 && bytes[4] === 32) {
     const nl = bytes.indexOf(10);
     if (nl > 0) bytes = bytes.subarray(nl + 1);
+  }
+  if (bytes.length > MIME_CAP) {
+    // The failure report comes first; what follows is the returned message. Reading only the head
+    // keeps a 10 MB notice cheap (postal-mime costs about 1 s per MB on these machines).
+    let cut = bytes.lastIndexOf(10, MIME_CAP);
+    if (cut < MIME_CAP / 2) cut = MIME_CAP;
+    bytes = bytes.subarray(0, cut + 1);
+    m.notes.push(`message larger than ${MIME_CAP >> 10} KB: only its first ${MIME_CAP >> 10} KB were read`);
   }
   const headSample = utf8(bytes, 64 * 1024).toLowerCase();
   const hasUtf7 = headSample.indexOf('utf-7') >= 0 || (bytes.length > 64 * 1024 && utf8(bytes).toLowerCase().indexOf('utf-7') >= 0);

@@ -53,7 +53,7 @@ const BOUNCES: Row[] = [
   { file: 'trendmicro-01.eml', format: 'trendmicro', recipients: [{ address: 'nora@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
   { file: 'verizon-01.eml', format: 'verizon', recipients: [{ address: '0000000000@vzwpix.com', status: '', reason: 'userunknown', kind: 'hard' }] },
   { file: 'japanese-mobile-01.eml', format: 'japanese-mobile', recipients: [{ address: 'rejected-by-filter@ezweb.ne.jp', status: '', reason: 'filtered', kind: 'soft' }] },
-  { file: 'imailserver-01.eml', format: 'imailserver', recipients: [{ address: 'sam@example.net', status: '', kind: 'soft' }] },
+  { file: 'imailserver-01.eml', format: 'imailserver', recipients: [{ address: 'sam@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
   // Non-English notices (French, German, Spanish in windows-1252, Japanese in ISO-2022-JP and UTF-7).
   { file: 'generic-01.eml', format: 'generic', recipients: [{ address: 'walt@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'generic-02.eml', format: 'generic', recipients: [{ address: 'yuri@example.net', status: '5.2.2', reason: 'mailboxfull', kind: 'soft' }] },
