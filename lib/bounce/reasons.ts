@@ -25,6 +25,7 @@ import { REASONS } from './types';
 import {
   findReplyCodeIn,
   findStatusIn,
+  isStatusCode,
   isSyntaxReply,
   reasonForReplyCode,
   reasonForStatus,
@@ -309,15 +310,31 @@ function findCommand(text: string): SmtpCommand {
   return '';
 }
 
-/** "550 <a@example.com>: user unknown": the reply starts with the address and a colon. */
+/**
+ * "550 <a@example.com>: user unknown", "smtp;550 5.1.1 <a@example.com>: …": an SMTP reply whose text
+ * opens with the recipient address and a colon. Looks at the first few "<" only: bounded work.
+ */
 function namesRecipientFirst(text: string): boolean {
-  const open = text.indexOf('<');
-  if (open < 0 || open > 24) return false;
-  const close = text.indexOf('>', open);
-  if (close < 0 || close - open > 320) return false;
-  const inside = text.slice(open + 1, close);
-  if (!inside.includes('@') || inside.includes(' ')) return false;
-  return text.startsWith(':', close + 1);
+  let open = text.indexOf('<');
+  for (let tries = 0; open >= 0 && tries < 8; tries++) {
+    const close = text.indexOf('>', open);
+    if (close < 0 || close - open > 320) return false;
+    const inside = text.slice(open + 1, close);
+    if (inside.includes('@') && !inside.includes(' ') && text.startsWith(':', close + 1) && followsReplyCode(text, open)) return true;
+    open = text.indexOf('<', close);
+  }
+  return false;
+}
+
+/** Is the text just before `at` an SMTP reply code, optionally followed by a status ("550 ", "550 5.1.1 ")? */
+function followsReplyCode(text: string, at: number): boolean {
+  if (at === 0) return true; // the whole diagnostic is the reply text
+  const before = text.slice(Math.max(0, at - 16), at).trimEnd();
+  const words = before.split(/[ ;:]/).filter((w) => w !== '');
+  const last = words[words.length - 1] ?? '';
+  const prev = words[words.length - 2] ?? '';
+  const isReply = (w: string): boolean => w.length === 3 && (w[0] === '4' || w[0] === '5') && /^[0-9]+$/.test(w);
+  return isReply(last) || (isStatusCode(last) && isReply(prev));
 }
 
 /**

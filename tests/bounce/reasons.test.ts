@@ -313,6 +313,16 @@ const RCPT_EVIDENCE: Row[] = [
     reason: 'userunknown',
   },
   {
+    name: 'the same reply quoted inside a longer notice',
+    facts: { status: '', diagnostic: 'Reason: Remote SMTP server has rejected address Diagnostic code: smtp;550 <a@example.com>: User unknown' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'an address in angle brackets that is not the reply text is no RCPT evidence',
+    facts: { status: '5.0.0', replyCode: '550', diagnostic: 'Mail from <b@example.net>: 550 Unknown user' },
+    reason: 'filtered',
+  },
+  {
     name: 'Sendmail-style "<addr>... User unknown" alone is not RCPT evidence',
     facts: { status: '5.2.1', replyCode: '550', diagnostic: '550 5.2.1 <a@example.com>... User Unknown' },
     reason: 'filtered',

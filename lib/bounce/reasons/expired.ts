@@ -54,6 +54,8 @@ export const expired: PhraseTable = {
     'dns error: could not contact dns servers',
     // au EZweb (Sisimai Lhost/EZweb)
     'your message was not delivered within ',
+    // Sendmail "Message could not be delivered for too long" (queue timeout)
+    'could not be delivered for too long',
   ],
   sequences: [['could not be delivered for', ' days']],
   decisiveSequences: [
