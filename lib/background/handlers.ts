@@ -27,12 +27,19 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? (() => new Date());
   const changed = () => deps.onTallyChanged?.();
 
-  const summarise = (records: readonly AddressRecord[], settings: PolicySettings): AddressSummary[] => {
+  const summarise = (records: readonly AddressRecord[], settings: PolicySettings, sender?: SenderRole): AddressSummary[] => {
     const at = now();
-    return records.map((record) => summariseAddress(record, settings, at));
+    return records.map((record) => {
+      const summary = summariseAddress(record, settings, at);
+      // A webmail page learns no link into another webmail (it would name that account).
+      if (sender?.role === 'content' && summary.lastNoticeUrl && !summary.lastNoticeUrl.startsWith(`${sender.origin}/`)) {
+        return { ...summary, lastNoticeUrl: '' };
+      }
+      return summary;
+    });
   };
 
-  const toNoticeResult = async (recorded: RecordResult, notice?: ClassifiedNotice): Promise<NoticeResult> => {
+  const toNoticeResult = async (recorded: RecordResult, sender: SenderRole, notice?: ClassifiedNotice): Promise<NoticeResult> => {
     const settings = await store.getSettings();
     return {
       noticeKey: recorded.noticeKey,
@@ -40,7 +47,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         ? { isBounce: notice.isBounce, category: notice.category, format: notice.format, subject: notice.subject, notes: notice.notes, recipients: notice.recipients }
         : { isBounce: recorded.category === 'bounce', category: recorded.category, format: recorded.format, subject: '', notes: [], recipients: recipientsOf(recorded.events) },
       duplicate: recorded.duplicate,
-      addresses: summarise(recorded.addresses, settings),
+      addresses: summarise(recorded.addresses, settings, sender),
     };
   };
 
@@ -57,7 +64,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const key = await noticeKeyOf(report);
       // Seen before (a re-render, another tab): answer from the store without classifying again.
       const known = await store.findRecorded(key);
-      if (known) return toNoticeResult(known);
+      if (known) return toNoticeResult(known, sender);
       const input: NoticeInput =
         report.raw !== undefined
           ? { view: 'raw', source: report.raw }
@@ -65,12 +72,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const notice = await classify(input);
       const recorded = await store.recordNotice({ key, webmail: report.webmail, account: report.account, webmailMessageId: report.messageId, url: report.url, notice });
       if (!recorded.duplicate) changed();
-      return toNoticeResult(recorded, notice);
+      return toNoticeResult(recorded, sender, notice);
     },
 
-    async lookupAddresses(request) {
+    async lookupAddresses(request, sender) {
       const [records, settings] = await Promise.all([store.lookup(request.addresses), store.getSettings()]);
-      return summarise(records, settings);
+      return summarise(records, settings, sender);
     },
 
     async decideFromPage(request, sender) {

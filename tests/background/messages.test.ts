@@ -189,6 +189,9 @@ describe('lookups and page decisions', () => {
     await ok('reportNotice', gmailRaw, FROM_GMAIL);
     const found = await ok<Array<{ address: string; verdict: string }>>('lookupAddresses', { addresses: ['Nobody@Example.com', 'Ann Example', 'new@example.com'] }, FROM_OUTLOOK);
     expect(found.map((entry) => [entry.address, entry.verdict])).toEqual([['nobody@example.com', 'remove']]);
+    expect(found[0]).toMatchObject({ lastNoticeUrl: '' }); // an Outlook page gets no Gmail link
+    const fromGmail = await ok<Array<{ lastNoticeUrl: string }>>('lookupAddresses', { addresses: ['nobody@example.com'] }, FROM_GMAIL);
+    expect(fromGmail[0]?.lastNoticeUrl).toBe(`${GMAIL_URL}/18c0ffee`);
     const tooMany = Array.from({ length: MESSAGE_LIMITS.lookupAddresses + 1 }, (_, index) => `u${index}@example.com`);
     expect((await send('lookupAddresses', { addresses: tooMany }, FROM_GMAIL)).err?.message).toMatch(/lookupAddresses: invalid payload at addresses: Invalid length/);
   });
