@@ -47,6 +47,12 @@ export interface WebmailAdapter {
   observedRoots(doc: Document): HTMLElement[];
   /** Account key of the mailbox open in this tab ('' when unknown). */
   account(doc: Document): string;
+  /**
+   * Optional (issue #4): true when the three find* methods also return the item that *contains*
+   * `root` (not only items at or under it). The runtime then passes just the nodes a mutation added
+   * instead of rescanning whole roots, so a hover or a single re-painted row costs one row's work.
+   */
+  findsAroundNodes?: boolean;
   findListNotices(root: ParentNode): ListNotice[];
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];

@@ -312,7 +312,10 @@ export function runWebmail(ctx: WatchContext, adapter: WebmailAdapter, options: 
   // --- passes -------------------------------------------------------------------------------
 
   function onBatch(batch: WatchBatch): void {
-    for (const root of batch.roots) {
+    // Whole roots on a full pass (start, navigation, an answer came back); otherwise just the added
+    // nodes when the adapter can find around them (a removal-only batch then only sweeps warnings).
+    const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batch.added;
+    for (const root of scopes) {
       for (const notice of adapter.findListNotices(root)) badgeRow(notice);
       for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
       for (const recipient of adapter.findComposeRecipients(root)) handleRecipient(recipient);

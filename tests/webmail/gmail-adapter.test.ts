@@ -56,6 +56,18 @@ describe('Gmail adapter: message list (2026-11-27-list.html)', () => {
     expect(notices[0]?.row).toBe(row);
   });
 
+  it('finds the row around a node painted inside it (hover actions), and nothing around an ordinary row', () => {
+    const adapter = createGmailAdapter();
+    const rows = document.querySelectorAll<HTMLElement>('tr.zA');
+    const hover = document.createElement('ul');
+    rows[0]!.querySelector('td.xW')!.append(hover);
+    expect(adapter.findListNotices(hover).map((n) => n.row)).toEqual([rows[0]]);
+    const other = document.createElement('ul');
+    rows[1]!.append(other);
+    expect(adapter.findListNotices(other)).toEqual([]);
+    expect(adapter.findsAroundNodes).toBe(true);
+  });
+
   it('lists every participant of a threaded bounce', () => {
     const threaded = createGmailAdapter().findListNotices(document).find((n) => n.subject === 'Quarterly report');
     expect(threaded?.from).toBe('me <user@example.com>, Mail Delivery Subsystem <mailer-daemon@googlemail.com>');

@@ -10,7 +10,7 @@ import type { AddressSummary } from '../../lib/policy';
 import { createGmailAdapter } from '../../lib/webmail/gmail/adapter';
 import { ShowOriginalFetcher } from '../../lib/webmail/gmail/show-original';
 import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../lib/webmail/runtime';
-import { FakeContext } from './fake-context';
+import { FakeContext, flushMicrotasks } from './fake-context';
 import { GMAIL_URL, loadGmail } from './helpers';
 
 function summary(address: string, overrides: Partial<AddressSummary> = {}): AddressSummary {
@@ -108,6 +108,32 @@ describe('runWebmail on Gmail', () => {
     expect(rows[3]?.querySelector('[data-bounce-sweeper="badge"]')?.shadowRoot?.textContent).toContain('Delivery delayed');
     // The addresses the snippets name were looked up in one batch.
     expect(messenger.lookups.flat().sort()).toEqual(['ann.lee@example.com', 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de']);
+  });
+
+  it('badges a row added later from the added node alone, not by rescanning the list', async () => {
+    loadGmail(GMAIL_URL, '2026-11-27-list.html');
+    const adapter = createGmailAdapter({ fetcher: new ShowOriginalFetcher({ fetch: failingFetch, minGapMs: 0 }) });
+    runtime = runWebmail(ctx, adapter, { messenger });
+    await runtime.settle();
+    // Let the page's own events (happy-dom fires hashchange for the URL set above) and the watcher's
+    // first full pass happen before we look.
+    await flushMicrotasks();
+    ctx.advance(1000);
+    await runtime.settle();
+    const scanned: ParentNode[] = [];
+    const find = adapter.findListNotices;
+    adapter.findListNotices = (root) => {
+      scanned.push(root);
+      return find(root);
+    };
+    const row = document.querySelector('tr.zA')!.cloneNode(true) as HTMLElement;
+    row.querySelector('[data-bounce-sweeper]')?.remove();
+    row.querySelector('span.y2')!.textContent = ' - Address not found Your message wasn’t delivered to new.one@example.com';
+    document.querySelector('tbody')!.append(row);
+    await flushMicrotasks();
+    ctx.advance(100);
+    expect(row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-address')).toBe('new.one@example.com');
+    expect(scanned).toEqual([row]);
   });
 
   it('re-applies badges once when Gmail replaces the rows', async () => {

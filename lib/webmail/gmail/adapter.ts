@@ -76,7 +76,13 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
 
   function findListNotices(root: ParentNode): ListNotice[] {
     const notices: ListNotice[] = [];
-    for (const row of queryAll(root, 'row')) {
+    const rows = queryAll(root, 'row');
+    if (!rows.length && (root as Node).nodeType === 1) {
+      // A node added inside a row (Gmail paints hover actions and labels into rows): that row.
+      const around = closest(root as Element, 'row');
+      if (around) rows.push(around);
+    }
+    for (const row of rows) {
       const from = queryAll(row, 'rowSenders').map(participant).join(', ');
       const subjectNode = queryFirst(row, 'rowSubject');
       const subject = text(subjectNode);
@@ -97,8 +103,9 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
       const around = closest(root as Element, 'message');
       if (around) messages.add(around);
     }
+    if (!messages.size) return [];
     const doc = (root as Node).ownerDocument ?? (root as Document);
-    const subject = doc ? text(queryFirst(doc, 'threadSubject')) : '';
+    const subject = text(queryFirst(doc, 'threadSubject'));
     const notices: OpenNotice[] = [];
     for (const message of messages) {
       const body = queryFirst(message, 'messageBody');
@@ -154,6 +161,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
   return {
     id: 'gmail',
     fetcher,
+    findsAroundNodes: true,
     isApp: (doc) => doc.location.pathname.startsWith('/mail') && !!queryFirst(doc, 'main'),
     observedRoots: (doc) => [queryFirst(doc, 'main'), ...queryAll(doc, 'composeAreas')].filter((r): r is HTMLElement => !!r),
     account,
