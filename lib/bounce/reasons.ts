@@ -62,6 +62,7 @@ import { userunknown } from './reasons/userunknown';
 import { vacation } from './reasons/vacation';
 import { virusdetected } from './reasons/virusdetected';
 import { findVendorCode } from './reasons/vendor-codes';
+import { PhraseIndex } from './reasons/phrase-index';
 
 /** One reason's words: literal phrases, ordered fragment sequences, and phrases that veto a match. */
 export interface PhraseTable {
@@ -206,23 +207,18 @@ export function isReason(x: unknown): x is Reason {
   return typeof x === 'string' && REASON_SET.has(x);
 }
 
-/** Lowercase, whitespace folded to single spaces, capped. Linear in the (capped) input. */
+/** Runs of whitespace and control characters (incl. NBSP and the ideographic space). */
+const SPACE_RUNS = /[\u0000-\u0020\u007f\u00a0\u3000]+/g;
+/** Typographic and mis-decoded apostrophes (U+2018, U+2019, cp1252 0x92 read as U+0092). */
+const APOSTROPHES = /[\u2018\u2019\u0092]/g;
+
+/**
+ * Lowercase, whitespace folded to single spaces, capped. Two single-character-class replacements:
+ * linear, nothing to backtrack.
+ */
 export function normalizeText(text: string): string {
-  const src = text.length > TEXT_CAP * 4 ? text.slice(0, TEXT_CAP * 4) : text;
-  let out = '';
-  let space = false;
-  for (let i = 0; i < src.length && out.length < TEXT_CAP; i++) {
-    const c = src.charCodeAt(i);
-    if (c <= 32 || c === 0xa0 || c === 0x3000) {
-      space = out.length > 0;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    // Typographic and mis-decoded apostrophes (U+2019, U+2018, cp1252 0x92 read as U+0092) as "'".
-    out += c === 0x2019 || c === 0x2018 || c === 0x92 ? "'" : src[i];
-  }
-  return out.toLowerCase();
+  const src = text.length > TEXT_CAP * 2 ? text.slice(0, TEXT_CAP * 2) : text;
+  return src.replace(SPACE_RUNS, ' ').trim().slice(0, TEXT_CAP).replace(APOSTROPHES, "'").toLowerCase();
 }
 
 function includesInOrder(text: string, fragments: readonly string[]): boolean {
@@ -236,12 +232,60 @@ function includesInOrder(text: string, fragments: readonly string[]): boolean {
 }
 
 /** Do the words (already normalised) match this reason's table? */
+/** Phrase ids of one table, resolved once against the shared index. */
+interface CompiledTable {
+  phrases: number[];
+  unless: number[];
+  decisive: number[];
+  sequences: { fragments: readonly string[]; ids: number[] }[];
+  decisiveSequences: { fragments: readonly string[]; ids: number[] }[];
+}
+
+const INDEX = new PhraseIndex();
+const COMPILED = new Map<Reason, CompiledTable>();
+for (const table of Object.values(PHRASE_TABLES)) {
+  if (!table) continue;
+  const seq = (list: readonly (readonly string[])[] | undefined) =>
+    (list ?? []).map((fragments) => ({ fragments, ids: fragments.map((f) => INDEX.add(f)) }));
+  COMPILED.set(table.reason, {
+    phrases: table.phrases.map((p) => INDEX.add(p)),
+    unless: (table.unless ?? []).map((p) => INDEX.add(p)),
+    decisive: (table.decisive ?? []).map((p) => INDEX.add(p)),
+    sequences: seq(table.sequences),
+    decisiveSequences: seq(table.decisiveSequences),
+  });
+}
+INDEX.build();
+
+/** The phrases found in a text; the last text is remembered because one decision asks many times. */
+let lastText = '';
+let lastFound: Uint8Array = INDEX.scan('');
+function phrasesIn(text: string): Uint8Array {
+  if (text !== lastText) {
+    lastFound = INDEX.scan(text);
+    lastText = text;
+  }
+  return lastFound;
+}
+
+function anyFound(found: Uint8Array, ids: readonly number[]): boolean {
+  for (const id of ids) if (found[id] === 1) return true;
+  return false;
+}
+
+function sequenceFound(text: string, found: Uint8Array, seqs: CompiledTable['sequences']): boolean {
+  // Every fragment must occur at all (from the scan) before the order is checked with indexOf.
+  return seqs.some((q) => q.ids.every((id) => found[id] === 1) && includesInOrder(text, q.fragments));
+}
+
+/** Do the words (already normalised) match this reason's table? */
 export function matchesWords(reason: Reason, text: string): boolean {
-  const table = PHRASE_TABLES[reason];
+  const table = COMPILED.get(reason);
   if (!table || text === '') return false;
-  if (table.unless?.some((p) => text.includes(p))) return false;
-  if (table.phrases.some((p) => text.includes(p))) return true;
-  return table.sequences?.some((s) => includesInOrder(text, s)) ?? false;
+  const found = phrasesIn(text);
+  if (anyFound(found, table.unless)) return false;
+  if (anyFound(found, table.phrases)) return true;
+  return sequenceFound(text, found, table.sequences);
 }
 
 /** The first reason whose words appear in the text, in the first-then-second pass order, or ''. */
@@ -439,9 +483,9 @@ function probe(reason: Reason, e: Evidence): Reason | '' {
 /** Reasons whose vendor tokens decide before any code (PhraseTable.decisive), in registry order. */
 function findDecisive(text: string): Reason | '' {
   if (text === '') return '';
-  for (const table of Object.values(PHRASE_TABLES)) {
-    if (table?.decisive?.some((p) => text.includes(p))) return table.reason;
-    if (table?.decisiveSequences?.some((q) => includesInOrder(text, q))) return table.reason;
+  const found = phrasesIn(text);
+  for (const [reason, table] of COMPILED) {
+    if (anyFound(found, table.decisive) || sequenceFound(text, found, table.decisiveSequences)) return reason;
   }
   return findVendorCode(text);
 }
@@ -471,16 +515,18 @@ function quotedReply(text: string): string {
  * Decide the reason for one recipient. Never throws; returns 'undefined' when nothing is known.
  */
 export function findReason(facts: ReasonFacts): Reason {
-  const quoted = quotedReply(normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : ''));
+  if (facts === null || typeof facts !== 'object') return 'undefined';
+  const text = normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
+  const quoted = quotedReply(text);
   if (quoted !== '') {
-    const inner = decide({ ...facts, diagnostic: quoted });
+    const inner = decide(facts, quoted);
     if (inner !== 'onhold' && inner !== 'undefined') return inner;
   }
-  return decide(facts);
+  return decide(facts, text);
 }
 
-function decide(facts: ReasonFacts): Reason {
-  const text = normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
+/** The decision proper, on already normalised words. */
+function decide(facts: ReasonFacts, text: string): Reason {
   const status = (typeof facts.status === 'string' && facts.status ? facts.status : findStatusIn(text)).trim();
   const replyCode = (typeof facts.replyCode === 'string' && facts.replyCode ? facts.replyCode : findReplyCodeIn(text)).trim();
   const action = (typeof facts.action === 'string' ? facts.action : '').toLowerCase();

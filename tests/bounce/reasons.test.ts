@@ -467,6 +467,11 @@ describe('findReason on bad input', () => {
     expect(findReason({ ...facts({}), hint: 'nonsense' as Reason, status: '5.1.1' })).toBe('userunknown');
   });
 
+  it('returns undefined when given no facts object at all', () => {
+    expect(findReason(null as unknown as ReasonFacts)).toBe('undefined');
+    expect(findReason('550 user unknown' as unknown as ReasonFacts)).toBe('undefined');
+  });
+
   it('reads 1 MB of junk without throwing and with a vocabulary answer', () => {
     const mb = 'x#%\u0000\u00ff '.repeat(200_000);
     const r = findReason(facts({ diagnostic: mb }));
