@@ -104,7 +104,7 @@ export interface MessageSenderInfo {
 
 export type SenderRole =
   | { role: 'extension' }
-  | { role: 'content'; webmail: Exclude<WebmailId, 'import'>; origin: string }
+  | { role: 'content'; webmail: Exclude<WebmailId, 'import'>; origin: string; tabId: number }
   | { role: 'untrusted'; why: string };
 
 /**
@@ -125,7 +125,7 @@ export function senderRole(sender: MessageSenderInfo, self: { id: string; origin
   }
   const webmail = WEBMAIL_HOSTS[parsed.hostname];
   if (parsed.protocol !== 'https:' || !webmail) return { role: 'untrusted', why: `content script on an unexpected page (${parsed.origin})` };
-  return { role: 'content', webmail, origin: parsed.origin };
+  return { role: 'content', webmail, origin: parsed.origin, tabId: sender.tab.id ?? -1 };
 }
 
 /** Is `type` allowed for this sender? */

@@ -8,6 +8,7 @@ import { ProtocolError, type MessageType, type NoticeResult, type ProtocolMap, t
 import { summariseAddress, type AddressSummary, type PolicySettings } from '../policy';
 import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
+import { createFloodGuard, type FloodGuard } from './flood-guard';
 import { noticeKeyOf } from './notice-key';
 
 export interface BackgroundDeps {
@@ -16,6 +17,8 @@ export interface BackgroundDeps {
   now?: () => Date;
   /** Called after anything that may change the number of addresses waiting (the badge). */
   onTallyChanged?: () => void;
+  /** Per-tab ceiling on reports from webmail pages (default: REPORTS_PER_TAB on the real clock). */
+  floodGuard?: FloodGuard;
 }
 
 export type Handlers = {
@@ -26,6 +29,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store, classify } = deps;
   const now = deps.now ?? (() => new Date());
   const changed = () => deps.onTallyChanged?.();
+  const floodGuard = deps.floodGuard ?? createFloodGuard();
 
   const summarise = (records: readonly AddressRecord[], settings: PolicySettings, sender?: SenderRole): AddressSummary[] => {
     const at = now();
@@ -65,6 +69,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // Seen before (a re-render, another tab): answer from the store without classifying again.
       const known = await store.findRecorded(key);
       if (known) return toNoticeResult(known, sender);
+      // Only new notices count toward a tab's ceiling: answering a re-render writes nothing.
+      if (sender.role === 'content' && !floodGuard.allow(sender.tabId)) {
+        throw new ProtocolError('reportNotice refused: too many reports from this tab, try again in a few minutes');
+      }
       const input: NoticeInput =
         report.raw !== undefined
           ? { view: 'raw', source: report.raw }

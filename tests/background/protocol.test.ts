@@ -20,7 +20,7 @@ describe('protocol', () => {
 
   it('content scripts may send only the content-script messages', () => {
     const content = senderRole({ id: 'abc', url: 'https://outlook.live.com/mail/0/', tab: { id: 1 } }, SELF);
-    expect(content).toEqual({ role: 'content', webmail: 'outlook', origin: 'https://outlook.live.com' });
+    expect(content).toEqual({ role: 'content', webmail: 'outlook', origin: 'https://outlook.live.com', tabId: 1 });
     const allowed = Object.keys(PAYLOAD_SCHEMAS).filter((type) => isAllowed(type as keyof typeof PAYLOAD_SCHEMAS, content));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_MESSAGES].sort());
     expect(allowed.sort()).toEqual(['decideFromPage', 'lookupAddresses', 'reportNotice']);
