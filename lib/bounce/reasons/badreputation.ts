@@ -17,4 +17,12 @@ export const badreputation: PhraseTable = {
     // GoDaddy IB103
     'poor reputation on cloudmark',
   ],
+  decisive: [
+    // Outlook.com postmaster codes (substrate.office.com postmaster troubleshooting; Sisimai Rhost/Microsoft)
+    ' ou-002 ',
+    ' rp-001 ',
+    ' rp-002 ',
+    ' rp-003 ',
+    ' sc-001 ',
+  ],
 };

@@ -115,4 +115,11 @@ export const blocked: PhraseTable = {
     ['your access ip', ' has been rejected'],
     ["your sender's ip address is listed at ", '.abuseat.org'],
   ],
+  decisive: [
+    // Outlook.com postmaster codes (substrate.office.com postmaster troubleshooting; Sisimai Rhost/Microsoft)
+    ' dy-001 ',
+    ' ou-001 ',
+    ' sc-003 ',
+    ' sc-004 ',
+  ],
 };

@@ -18,5 +18,9 @@ export const failedstarttls: PhraseTable = {
     // Older Gmail notices (Sisimai Lhost/Gmail): "(state 6)" / "(state 9)"
     'remote server does not support tls',
     'tls missing certificate',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'certificate-host-mismatch:',
+    'dnssec-invalid:',
+    'tlsa-invalid:',
   ],
 };

@@ -44,6 +44,9 @@ export const networkerror: PhraseTable = {
     'dns lookup failed.',
     // HCL Notes (Sisimai Lhost/Notes)
     'message has exceeded maximum hop count',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'dns query failed',
+    'routing loop detected',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)

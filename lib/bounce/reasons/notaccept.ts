@@ -24,6 +24,10 @@ export const notaccept: PhraseTable = {
     'destination seem to reject all mails',
     'no mx found for destination',
     'no mx found for domain',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'hosted tenant which has no mail-enabled subscriptions',
+    'storedrv.deliver: missing or bad storedriver mdb properties',
+    'system not accepting network messages',
   ],
   decisive: [
     // A null MX (RFC 7505) means no mail at all, whatever else the code says (notqmail 1.08, Gmail, Sisimai Lhost/qmail)

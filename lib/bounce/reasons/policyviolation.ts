@@ -32,6 +32,13 @@ export const policyviolation: PhraseTable = {
     'you are sending to (or from) has a policy that prohibited',
     // Zoho Mail 554 5.7.7
     'email policy violation detected',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'policy violation detected (as345)',
+    'x-dg-ref header is too long',
   ],
   sequences: [['you have exceeded the', 'allowable number of posts without solving a captcha']],
+  decisive: [
+    // Outlook.com postmaster codes (substrate.office.com postmaster troubleshooting; Sisimai Rhost/Microsoft)
+    ' sc-002 ',
+  ],
 };

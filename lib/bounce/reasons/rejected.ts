@@ -84,6 +84,17 @@ export const rejected: PhraseTable = {
     'groups.google.com/support',
     'इस समूह को संदेश पोस्ट करने की अनुमति न हो',
     'شاید شما مجوز لازم برای ارسال پیام به این گروه را ندارید',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'access denied, bad outbound sender',
+    'access denied, message must be rfc 5322 section 3.6.2 compliant',
+    'access denied, spam abuse detected',
+    'sender denied',
+    'sender not authenticated for group',
+    'sender not in allowed-senders list',
+    'sender was not authenticated by organization',
+    'sender was not authenticated for mailbox',
+    'sender was not authenticated for public folder',
+    'unknown sender address',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)

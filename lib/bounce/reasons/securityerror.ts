@@ -27,6 +27,9 @@ export const securityerror: PhraseTable = {
     'authentication not allowed on',
     // OpenSMTPD smtpd/mta.c and queue.c (Sisimai Lhost/OpenSMTPD)
     'could not retrieve credentials',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'cannot achieve exchange server authentication',
+    'client was not authenticated to send anonymous mail during mail from',
   ],
   sequences: [
     ['authentication failed; server ', ' said: '], // Postfix

@@ -105,6 +105,8 @@ export const spamdetected: PhraseTable = {
     'message rejected for spam or virus content',
     // Barracuda "blocked by our Spam Firewall"
     'spam firewall',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'content filter agent quarantined this message',
   ],
   sequences: [
     // go-sisimai why-spamdetected.go ("pairs")

@@ -19,5 +19,16 @@ export const speeding: PhraseTable = {
     // GoDaddy IB504 / IB607
     'has sent too many messages this hour',
     'sent to too many recipients this hour',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    "recipient's per hour message receive limit",
+    'has exceeded permitted limits within',
+    'reached your daily limit for message recipients',
+    'tenant has exceeded threshold',
+    'the recipient has exceeded their limit for',
+    'traffic not accepted from this ip',
+  ],
+  decisive: [
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft): "Submission quota exceeded" is a sending limit, not a full mailbox
+    'submission quota exceeded',
   ],
 };

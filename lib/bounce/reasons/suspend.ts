@@ -39,5 +39,8 @@ export const suspend: PhraseTable = {
     // au EZweb (Sisimai Lhost/EZweb)
     'the user(s) account is disabled.',
     'the user(s) account is temporarily limited.',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'access denied, banned recipient',
+    'mailbox cannot be accessed',
   ],
 };

@@ -13,5 +13,8 @@ export const syntaxerror: PhraseTable = {
     'domain missing in source-routed address',
     'expected word or "<"',
     'malformed address:',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'send hello first',
+    'unrecognized command',
   ],
 };

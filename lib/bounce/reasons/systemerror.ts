@@ -46,6 +46,19 @@ export const systemerror: PhraseTable = {
     "this domain's dns violates rfc 1035.",
     // Older Gmail notices (Sisimai Lhost/Gmail): "(state 8)"
     'smtp auth failed with the remote server',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    '(suspiciousremoteservererror)',
+    'destination mailbox address ambiguous',
+    'helo / ehlo requires domain address',
+    'mailing list expansion problem',
+    'message failed to be replicated:',
+    'misconfigured forwarding address',
+    'pfa agent busy, please try again.',
+    'server busy. please try again later from ',
+    'service not active',
+    'system incorrectly configured',
+    'temporary server error. please try again later',
+    'when journaling archive is disabled',
   ],
   sequences: [['unable to connect ', 'daemon']],
   decisive: [

@@ -7,5 +7,7 @@ export const systemfull: PhraseTable = {
     // Sisimai Reason/SystemFull (go-sisimai reason/why-systemfull.go)
     'mail system full',
     'requested mail action aborted: exceeded storage allocation', // MS Exchange
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'insufficient system resources',
   ],
 };

@@ -26,6 +26,9 @@ export const toomanyconn: PhraseTable = {
     'your message has too many recipients',
     // GoDaddy IB007 / IB605
     'too many sessions from this ip',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'has exceeded the maximum number of connections',
+    'storedrv.deliver; recipient thread limit exceeded',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)

@@ -102,6 +102,11 @@ export const userunknown: PhraseTable = {
     "couldn't be found, or is unable to receive mail",
     // GoDaddy "Account does not exist"
     'account does not exist',
+    // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    'bad destination mailbox address',
+    'recipient address reserved by rfc 2606',
+    'recipient addresses in single label domains not accepted',
+    'storedrv.submit; invalid recipient address',
   ],
   sequences: [
     // Sisimai go-sisimai reason/why-userunknown.go ("pairs": fragments in this order)
