@@ -132,11 +132,6 @@ export class TallyStore {
     if (connection) (await connection).close();
   }
 
-  /** A cheap check before classifying: has this key been recorded? */
-  async hasNotice(key: string): Promise<boolean> {
-    return (await (await this.db()).count('notices', key)) > 0;
-  }
-
   /** What was recorded under this key (events and address records), or undefined when never seen. */
   async findRecorded(key: string): Promise<RecordResult | undefined> {
     const tx = (await this.db()).transaction(ALL_STORES, 'readonly');
