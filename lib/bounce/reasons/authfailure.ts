@@ -38,6 +38,14 @@ export const authfailure: PhraseTable = {
     // Orange (Sisimai Rhost/FrancePTT); GoDaddy IB508
     'invalid spf record',
     'spf/dns de votre nom de domaine',
+    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    'yahoo requires all senders to authenticate with either spf or dkim',
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    'blocked for failing both spf and dkim autentication checks',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'dkim sender invalid - envelope rejected',
+    'dmarc sender invalid - envelope rejected',
+    'spf sender invalid - envelope rejected',
   ],
   sequences: [
     [' is not allowed to send mail.', '_401'],

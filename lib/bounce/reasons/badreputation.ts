@@ -10,12 +10,13 @@ export const badreputation: PhraseTable = {
     'ip/domain reputation problems',
     'likely suspicious due to the very low reputation',
     'none/bad reputation', // t-online.de
-    'temporarily deferred due to unexpected volume or user complaints', // Yahoo Inc.
     "the sending mta's poor reputation",
     // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
     'very low reputation of the sending',
     // GoDaddy IB103
     'poor reputation on cloudmark',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'local ct ip reputation - (reject)',
   ],
   decisive: [
     // Outlook.com postmaster codes (substrate.office.com postmaster troubleshooting; Sisimai Rhost/Microsoft)

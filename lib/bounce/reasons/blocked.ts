@@ -87,6 +87,13 @@ export const blocked: PhraseTable = {
     'does not accept email over ipv6',
     'must have a reverse dns record',
     'using customer block list',
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    'blocked - see https://support.proofpoint.com/dnsbl-lookup',
+    'not accepting connections',
+    'rejected due to having a domain present in the spamhaus',
+    'rejected due to listing in spamhaus',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'ip temporarily blacklisted',
   ],
   sequences: [
     // go-sisimai why-blocked.go ("pairs")

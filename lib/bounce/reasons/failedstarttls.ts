@@ -22,5 +22,9 @@ export const failedstarttls: PhraseTable = {
     'certificate-host-mismatch:',
     'dnssec-invalid:',
     'tlsa-invalid:',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'this route requires encryption (tls)',
+    'this route requires high-strength ciphers',
+    'this route requires tls version 1.2 or greater',
   ],
 };

@@ -12,5 +12,7 @@ export const hasmoved: PhraseTable = {
     // Sendmail 551 "User not local" / "not our customer" (RFC 5321 §3.4 551: try another forward-path)
     'not our customer',
     'user not local; please try',
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    'recipient no longer on server',
   ],
 };

@@ -23,5 +23,7 @@ export const mesgtoobig: PhraseTable = {
     'taille limite du message atteinte',
     // Gmail 5.3.4 "Your message exceeded Google's message size limits" (support.google.com/mail/?p=MaxSizeError)
     "exceeded google's message size limits",
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'maximum email size exceeded',
   ],
 };

@@ -25,5 +25,8 @@ export const norelaying: PhraseTable = {
     'this system is not configured to relay mail',
     'unable to relay ',
     "we don't handle mail for",
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'open relay is not allowed',
+    'open relay not allowed',
   ],
 };

@@ -28,6 +28,8 @@ export const notaccept: PhraseTable = {
     'hosted tenant which has no mail-enabled subscriptions',
     'storedrv.deliver: missing or bad storedriver mdb properties',
     'system not accepting network messages',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'account inbounds disabled',
   ],
   decisive: [
     // A null MX (RFC 7505) means no mail at all, whatever else the code says (notqmail 1.08, Gmail, Sisimai Lhost/qmail)

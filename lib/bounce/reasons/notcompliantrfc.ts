@@ -19,6 +19,8 @@ export const notcompliantrfc: PhraseTable = {
     // Sendmail/Gmail "Messages with multiple addresses in From: header"; GoDaddy IB501
     'blank from: addresses are not allowed',
     'messages with multiple addresses in from:',
+    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    'headers are not rfc compliant',
   ],
   sequences: [[' multiple ', ' header']],
 };

@@ -11,7 +11,6 @@ export const policyviolation: PhraseTable = {
     'closed mailing list',
     'denied by policy',
     'email not accepted for policy reasons',
-    'email rejected due to security policies', // Mimecast 554 (kb.mimecast.com SMTP error codes)
     'header are not accepted',
     'header error',
     'local policy violation',
@@ -35,6 +34,12 @@ export const policyviolation: PhraseTable = {
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
     'policy violation detected (as345)',
     'x-dg-ref header is too long',
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    'due to local policy',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'anti-spoofing policy - inbound not allowed',
+    'message bounced due to content examination policy',
+    'rejected by header-based anti-spoofing policy',
   ],
   sequences: [['you have exceeded the', 'allowable number of posts without solving a captcha']],
   decisive: [

@@ -95,9 +95,17 @@ export const rejected: PhraseTable = {
     'sender was not authenticated for mailbox',
     'sender was not authenticated for public folder',
     'unknown sender address',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'envelope rejected - block policy for envelope from address',
+    'rejected by header-based blocked senders',
+    'rejected by header-based manually blocked senders',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'resolver.rst.notauthorized',
+    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): [TSS04]/[TSS09] the sending host is deferred as a whole
+    ' will be permanently deferred',
+    'due to unresolvable rfc.5321 domain',
+    'temporarily deferred due to unexpected volume or user complaints',
   ],
 };

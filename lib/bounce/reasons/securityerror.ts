@@ -30,6 +30,9 @@ export const securityerror: PhraseTable = {
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
     'cannot achieve exchange server authentication',
     'client was not authenticated to send anonymous mail during mail from',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'incorrect authentication data',
+    'submitter failed to authenticate',
   ],
   sequences: [
     ['authentication failed; server ', ' said: '], // Postfix

@@ -26,6 +26,8 @@ export const speeding: PhraseTable = {
     'tenant has exceeded threshold',
     'the recipient has exceeded their limit for',
     'traffic not accepted from this ip',
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    'due to excessive volume',
   ],
   decisive: [
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft): "Submission quota exceeded" is a sending limit, not a full mailbox

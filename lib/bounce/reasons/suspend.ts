@@ -42,5 +42,7 @@ export const suspend: PhraseTable = {
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
     'access denied, banned recipient',
     'mailbox cannot be accessed',
+    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): "dd <address> is no longer valid."
+    ' is no longer valid.',
   ],
 };

@@ -16,5 +16,7 @@ export const syntaxerror: PhraseTable = {
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
     'send hello first',
     'unrecognized command',
+    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    'syntax error in parameters or arguments',
   ],
 };

@@ -59,6 +59,10 @@ export const systemerror: PhraseTable = {
     'system incorrectly configured',
     'temporary server error. please try again later',
     'when journaling archive is disabled',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    'message ended early',
+    'unable to process an email at this time',
+    'unable to process connection at this time',
   ],
   sequences: [['unable to connect ', 'daemon']],
   decisive: [

@@ -107,6 +107,9 @@ export const userunknown: PhraseTable = {
     'recipient address reserved by rfc 2606',
     'recipient addresses in single label domains not accepted',
     'storedrv.submit; invalid recipient address',
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    'inactive email address',
+    'unknown or illegal alias',
   ],
   sequences: [
     // Sisimai go-sisimai reason/why-userunknown.go ("pairs": fragments in this order)
@@ -155,5 +158,7 @@ export const userunknown: PhraseTable = {
     '(000c05a6)',
     // Local delivery agents name the missing user after a colon: IMail "Unknown user: a@example.com" (Sisimai Lhost/IMailServer)
     'unknown user: ',
+    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): "554 delivery error: dd This user doesn't have a yahoo.com account"
+    "dd this user doesn't have a ",
   ],
 };

@@ -11,5 +11,7 @@ export const virusdetected: PhraseTable = {
     'virus detected',
     'virus phishing/malicious_url detected',
     'your message was infected with a virus',
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast): 554 "Email rejected due to security policies" means a virus or spam signature matched
+    'email rejected due to security policies',
   ],
 };
