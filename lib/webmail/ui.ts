@@ -240,14 +240,23 @@ export function updateBanner(host: HTMLElement, model: BannerModel, actions: Ban
         ? 'Delivery delayed: the server is still retrying'
         : `Bounce notice: ${model.recipients.length === 1 ? 'one address' : `${model.recipients.length} addresses`} failed`;
   const children: Node[] = [el(doc, 'div', 'title', title)];
-  for (const item of model.recipients) children.push(recipientBlock(doc, item, actions));
+  const statuses = statusesOf(host);
+  for (const item of model.recipients) children.push(recipientBlock(doc, item, actions, statuses));
   if (model.source === 'rendered') {
     children.push(el(doc, 'div', 'muted', 'Read from the text on screen (the original message could not be fetched).'));
   }
   box.replaceChildren(...children);
 }
 
-function recipientBlock(doc: Document, item: BannerRecipient, actions: BannerActions): HTMLElement {
+/** The last action answer per address, per banner: a refreshed banner (new tally) keeps showing it. */
+const bannerStatuses = new WeakMap<HTMLElement, Map<string, string>>();
+function statusesOf(host: HTMLElement): Map<string, string> {
+  let map = bannerStatuses.get(host);
+  if (!map) bannerStatuses.set(host, (map = new Map()));
+  return map;
+}
+
+function recipientBlock(doc: Document, item: BannerRecipient, actions: BannerActions, statuses: Map<string, string>): HTMLElement {
   const { recipient, summary } = item;
   const kind = badgeKindOf(recipient.kind, recipient.reason);
   const block = el(doc, 'div', 'recipient');
@@ -267,8 +276,12 @@ function recipientBlock(doc: Document, item: BannerRecipient, actions: BannerAct
   if (summary) block.append(el(doc, 'div', 'line tally', describeTally(summary)));
 
   const row = el(doc, 'div', 'actions');
-  const status = el(doc, 'span', 'status');
+  const status = el(doc, 'span', 'status', statuses.get(recipient.address) ?? '');
   status.setAttribute('role', 'status');
+  const say = (message: string): void => {
+    statuses.set(recipient.address, message);
+    status.textContent = message;
+  };
   const button = (label: string, action: string, run: () => Promise<string>): HTMLButtonElement => {
     const b = el(doc, 'button', undefined, label);
     b.type = 'button';
@@ -279,8 +292,8 @@ function recipientBlock(doc: Document, item: BannerRecipient, actions: BannerAct
       event.preventDefault();
       b.disabled = true;
       run()
-        .then((message) => (status.textContent = message))
-        .catch((error: unknown) => (status.textContent = error instanceof Error ? error.message : String(error)))
+        .then(say)
+        .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)))
         .finally(() => (b.disabled = false));
     });
     return b;

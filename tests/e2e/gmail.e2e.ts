@@ -135,6 +135,19 @@ describe('Gmail (fake mail.google.com)', () => {
     await warning.waitFor({ timeout: 15_000 });
   });
 
+  it('records "Keep anyway" from the banner: the tally says so and compose stops warning', async () => {
+    const banner = page.locator(`${BANNER_DONE}[data-address="ann.lee@example.com"]`);
+    await banner.locator('button[data-action="kept"]').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-bounce-sweeper="banner"]')?.shadowRoot?.textContent?.includes('You chose to keep this address.'),
+      null,
+      { timeout: 15_000 },
+    );
+    expect(await bannerText(page)).toContain('Kept: it will not be suggested for removal.');
+    // 'kept' is not a verdict to warn about: the warning beside ann's chip goes away.
+    await page.waitForFunction(() => !document.querySelector('[data-bounce-sweeper="compose-warning"]'), null, { timeout: 15_000 });
+  });
+
   it('falls back to the rendered text when "Show original" fails (a bounce threaded into a conversation)', async () => {
     await page.evaluate(() => (location.hash = '#inbox/FMfcgzErinQr'));
     const banner = page.locator(`${BANNER_DONE}[data-address="erin@example.com"]`);

@@ -12,6 +12,7 @@ import {
   ordinal,
   shouldWarn,
   updateBadge,
+  updateBanner,
   type BannerActions,
 } from '../../lib/webmail/ui';
 
@@ -137,6 +138,16 @@ describe('banner', () => {
     await vi.waitFor(() => expect(shadowText(banner)).toContain('Marked removed.'));
     expect(decide).toHaveBeenCalledWith('ann.lee@example.com', 'removed');
     expect(outside).not.toHaveBeenCalled();
+  });
+
+  it('keeps the action answer when the banner is refreshed with the new tally', async () => {
+    const model = { state: 'classified' as const, source: 'raw' as const, delayed: false, recipients: [{ recipient: recipient(), summary: summary() }] };
+    const banner = createBanner(document, model, { ...noActions, decide: async () => 'Kept.' });
+    banner.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="kept"]')!.click();
+    await vi.waitFor(() => expect(shadowText(banner)).toContain('Kept.'));
+    updateBanner(banner, { ...model, recipients: [{ recipient: recipient(), summary: summary({ decision: 'kept', verdict: 'kept' }) }] }, noActions);
+    expect(shadowText(banner)).toContain('You chose to keep this address.');
+    expect(shadowText(banner)).toContain('Kept.');
   });
 
   it('says so when the decision is refused', async () => {
