@@ -46,6 +46,8 @@ export interface Message {
   text: string;
   /** text lower-cased (phrase tables are lower-case literals). */
   lower: string;
+  /** The first 50,000 characters of lower: where markers are looked for. */
+  head: string;
   /** Text of text/* parts that came as attachments (some MTAs attach their transcript). */
   extraText: string;
   /** Concatenated message/delivery-status parts, '' when none. */
@@ -181,6 +183,7 @@ function emptyMessage(view: 'raw' | 'rendered'): Message {
     reportType: '',
     text: '',
     lower: '',
+    head: '',
     extraText: '',
     deliveryStatus: '',
     feedbackReport: '',
@@ -197,6 +200,48 @@ function toBytes(source: unknown): Uint8Array {
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   return new Uint8Array(0);
+}
+
+/** Case-insensitive search for an ASCII needle (lower-case) in bytes; linear for our short needles. */
+function indexOfAscii(b: Uint8Array, needle: string, from = 0): number {
+  const first = needle.charCodeAt(0);
+  const n = needle.length;
+  outer: for (let i = from; i + n <= b.length; i++) {
+    if ((b[i]! | 0x20) !== first) continue;
+    for (let k = 1; k < n; k++) {
+      const c = b[i + k]!;
+      const want = needle.charCodeAt(k);
+      if (c !== want && (c | 0x20) !== want) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+function indexOfBlankLine(b: Uint8Array, from: number): number {
+  for (let i = b.indexOf(10, from); i >= 0 && i + 1 < b.length; i = b.indexOf(10, i + 1)) {
+    if (b[i + 1] === 10) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * The returned message is evidence we read only the headers of; its body is often most of the
+ * notice. Cut the bytes after the returned message's header block (the MIME parser then sees a
+ * truncated last part, which it handles), unless the returned message is itself a bounce (read
+ * whole, see classify's nested case) or something that matters comes after it.
+ */
+function trimReturnedBody(b: Uint8Array): Uint8Array {
+  const at = indexOfAscii(b, 'content-type: message/rfc822');
+  if (at < 0) return b;
+  const partHeadersEnd = indexOfBlankLine(b, at);
+  if (partHeadersEnd < 0) return b;
+  const innerHeadersEnd = indexOfBlankLine(b, partHeadersEnd + 1);
+  if (innerHeadersEnd < 0 || b.length - innerHeadersEnd < 512) return b;
+  const innerHead = new TextDecoder('latin1').decode(b.subarray(partHeadersEnd + 1, innerHeadersEnd)).toLowerCase();
+  if (innerHead.includes('multipart/report') || innerHead.includes('mailer-daemon') || innerHead.includes('postmaster@')) return b;
+  if (indexOfAscii(b, 'delivery-status', innerHeadersEnd) >= 0 || indexOfAscii(b, 'feedback-report', innerHeadersEnd) >= 0) return b;
+  return b.subarray(0, innerHeadersEnd + 1);
 }
 
 /** Bytes of a raw notice handed to the MIME parser; the rest (the returned message's tail) is not read. */
@@ -223,6 +268,7 @@ function readRendered(input: Extract<NoticeInput, { view: 'rendered' }>): Messag
   if (!text.trim() && typeof input.html === 'string') text = htmlToText(input.html);
   m.text = normalizeNewlines(text);
   m.lower = m.text.toLowerCase();
+  m.head = m.lower.length > 50_000 ? m.lower.slice(0, 50_000) : m.lower;
   const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
   if (dsnText) {
     const dsn = parseDeliveryStatus(dsnText);
@@ -252,6 +298,7 @@ async function readRaw(source: unknown): Promise<Message> {
     bytes = bytes.subarray(0, cut + 1);
     m.notes.push(`message larger than ${MIME_CAP >> 10} KB: only its first ${MIME_CAP >> 10} KB were read`);
   }
+  bytes = trimReturnedBody(bytes);
   const headSample = utf8(bytes, 64 * 1024).toLowerCase();
   const hasUtf7 = headSample.indexOf('utf-7') >= 0 || (bytes.length > 64 * 1024 && utf8(bytes).toLowerCase().indexOf('utf-7') >= 0);
 
@@ -337,6 +384,7 @@ async function readRaw(source: unknown): Promise<Message> {
   m.text = fixBareJis(m.text);
   m.subject = fixBareJis(m.subject);
   m.lower = m.text.toLowerCase();
+  m.head = m.lower.length > 50_000 ? m.lower.slice(0, 50_000) : m.lower;
   const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
   if (dsnText) {
     const dsn = parseDeliveryStatus(dsnText);

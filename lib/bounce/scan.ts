@@ -136,7 +136,21 @@ const SKIP_LINE_PREFIXES = ['from:', 'sender:', 'return-path:', 'message-id:', '
  * following each. Addresses of the notice's own parties, role accounts, senders and message ids are
  * skipped. Linear in the text.
  */
+const blockCache = new WeakMap<Message, RecipientBlock[]>();
+
 export function scanRecipientBlocks(text: string, lower: string, msg: Message, limit = 200): RecipientBlock[] {
+  // Several modules may ask for the whole text's blocks of one message: compute them once.
+  const whole = text === msg.text;
+  if (whole) {
+    const cached = blockCache.get(msg);
+    if (cached) return cached;
+  }
+  const found = scanRecipientBlocksUncached(text, lower, msg, limit);
+  if (whole) blockCache.set(msg, found);
+  return found;
+}
+
+function scanRecipientBlocksUncached(text: string, lower: string, msg: Message, limit: number): RecipientBlock[] {
   const strict = scanBlocks(text, lower, msg, limit, excludedAddresses(msg));
   if (strict.length) return strict;
   // The original sender may also be the failed recipient (a message to oneself): try again

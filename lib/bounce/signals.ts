@@ -45,7 +45,18 @@ const BOUNCE_PHRASES = [
   'fatal error', 'retry timeout exceeded', 'failed addresses follow', 'message log follows', 'host unknown', 'was undeliverable', 'recipient address rejected',
 ];
 
+const bounceLike = new WeakMap<Message, boolean>();
+
 export function looksLikeBounce(msg: Message): boolean {
+  let v = bounceLike.get(msg);
+  if (v === undefined) {
+    v = judgeBounceLike(msg);
+    bounceLike.set(msg, v);
+  }
+  return v;
+}
+
+function judgeBounceLike(msg: Message): boolean {
   if (msg.dsn && msg.dsn.recipients.length) return true;
   if (msg.reportType === 'delivery-status') return true;
   if (header(msg.headers, 'x-failed-recipients')) return true;
@@ -53,7 +64,7 @@ export function looksLikeBounce(msg: Message): boolean {
   const subject = msg.subject.toLowerCase();
   const senderSays = includesAny(from, BOUNCE_SENDERS);
   const subjectSays = includesAny(subject, BOUNCE_SUBJECTS);
-  const bodySays = includesAny(msg.lower.length > 20_000 ? msg.lower.slice(0, 20_000) : msg.lower, BOUNCE_PHRASES);
+  const bodySays = includesAny(msg.head, BOUNCE_PHRASES);
   if (senderSays && (subjectSays || bodySays)) return true;
   if (subjectSays && bodySays) return true;
   return false;

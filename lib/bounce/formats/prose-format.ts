@@ -37,7 +37,7 @@ export interface ProseFormatSpec {
 function claims(spec: ProseFormatSpec, msg: Message): boolean {
   const from = msg.fromRaw.toLowerCase();
   const subject = msg.subject.toLowerCase();
-  const head = msg.lower.length > 50_000 ? msg.lower.slice(0, 50_000) : msg.lower;
+  const head = msg.head;
   const byEnvelope =
     (spec.from !== undefined && includesAny(from, spec.from)) ||
     (spec.subject !== undefined && includesAny(subject, spec.subject)) ||

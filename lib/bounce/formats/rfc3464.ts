@@ -10,7 +10,18 @@ import type { DeliveryAction } from '../types';
 import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
 import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
 
+const dsnCache = new WeakMap<Message, ParsedRecipient[] | null>();
+
+/** Failed and delayed recipients of the message's DSN (computed once per message). */
 export function dsnRecipients(msg: Message): ParsedRecipient[] | null {
+  if (!msg.dsn) return null;
+  if (dsnCache.has(msg)) return dsnCache.get(msg)!;
+  const found = readDsnRecipients(msg);
+  dsnCache.set(msg, found);
+  return found;
+}
+
+function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
   const dsn = msg.dsn;
   if (!dsn || dsn.recipients.length === 0) return null;
   const out: ParsedRecipient[] = [];

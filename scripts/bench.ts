@@ -1,0 +1,23 @@
+/**
+ * npm run bench: runs every benchmark module in scripts/bench/*.ts in name order. Each module's
+ * default export is `async () => void` and prints its own lines.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = join(dirname(fileURLToPath(import.meta.url)), 'bench');
+const names = readdirSync(here).filter((n) => n.endsWith('.ts')).sort();
+let failed = 0;
+for (const name of names) {
+  console.log(`\n▶ bench ${name}`);
+  try {
+    const mod = (await import(pathToFileURL(join(here, name)).href)) as { default?: () => Promise<void> };
+    if (typeof mod.default === 'function') await mod.default();
+    else console.log(`  (no default export in ${name})`);
+  } catch (err) {
+    failed++;
+    console.log(`  failed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+}
+if (failed) process.exitCode = 1;

@@ -1,0 +1,104 @@
+/**
+ * Throughput of the classifier on the whole corpus, side by side with Debian's Sisimai
+ * (libsisimai-perl), one process each, in the same run. Our side is bundled first (esbuild, as the
+ * extension ships it) so that neither side pays for a TypeScript compiler; both processes read every
+ * file and classify it. Wall time includes each runtime's start-up. Best of 3 runs each.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const emails = resolve(root, '../shared/corpus/emails');
+const RUNS = 3;
+
+const RUNNER = `
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyNotice } from './lib/bounce/index.ts';
+function walk(dir, out) {
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) walk(p, out); else if (p.endsWith('.eml')) out.push(p);
+  }
+  return out;
+}
+const files = walk(process.argv[2], []);
+let bounces = 0, recipients = 0;
+for (const f of files) {
+  const r = await classifyNotice({ view: 'raw', source: readFileSync(f) });
+  if (r.isBounce) bounces++;
+  recipients += r.recipients.length;
+}
+console.log(JSON.stringify({ files: files.length, bounces, recipients }));
+`;
+
+// Sisimai::Mail reads a directory of messages (not recursive): one make() per sub-folder.
+const SISIMAI = `
+use Sisimai;
+my ($files, $results) = (0, 0);
+for my $d (@ARGV) {
+  opendir(my $h, $d) or next; $files += grep { /\\.eml\\z/ } readdir($h); closedir($h);
+  my $v = Sisimai->make($d, 'delivered' => 1, 'vacation' => 1) || [];
+  $results += scalar(@$v);
+}
+print qq({"files":$files,"results":$results}\\n);
+`;
+
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) n += countFiles(p);
+    else if (p.endsWith('.eml')) n++;
+  }
+  return n;
+}
+
+function timeProcess(command: string, args: string[]): { seconds: number; out: string; ok: boolean } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, out: (r.stdout ?? '').trim() + (r.status === 0 ? '' : ` ${r.stderr ?? ''}`.slice(0, 400)), ok: r.status === 0 };
+}
+
+function best(command: string, args: string[]): { seconds: number; out: string; ok: boolean } {
+  let bestRun = timeProcess(command, args);
+  for (let i = 1; i < RUNS && bestRun.ok; i++) {
+    const r = timeProcess(command, args);
+    if (r.seconds < bestRun.seconds) bestRun = r;
+  }
+  return bestRun;
+}
+
+export default async function benchClassify(): Promise<void> {
+  if (!existsSync(emails)) {
+    console.log(`classify: corpus not found at ${emails}; skipped`);
+    return;
+  }
+  const subdirs = readdirSync(emails).map((n) => join(emails, n)).filter((p) => statSync(p).isDirectory());
+  const total = countFiles(emails);
+
+  const { build } = await import('esbuild');
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-classify-'));
+  const bundle = join(tmp, 'classify-corpus.mjs');
+  await build({ stdin: { contents: RUNNER, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, logLevel: 'error' });
+  writeFileSync(join(tmp, 'sisimai.pl'), SISIMAI);
+
+  const ours = best(process.execPath, [bundle, emails]);
+  console.log(`classify: Bounce Sweeper  ${ours.seconds.toFixed(3)} s wall for ${total} files (node, one process, best of ${RUNS}) ${ours.out}`);
+  if (!ours.ok) throw new Error('our classifier failed on the corpus');
+
+  const hasSisimai = spawnSync('perl', ['-MSisimai', '-e', '1']).status === 0;
+  if (!hasSisimai) {
+    console.log('classify: Sisimai not installed (apt-get install libsisimai-perl): comparison skipped');
+    return;
+  }
+  const version = spawnSync('perl', ['-MSisimai', '-e', 'print $Sisimai::VERSION'], { encoding: 'utf8' }).stdout.trim();
+  const theirs = best('perl', [join(tmp, 'sisimai.pl'), ...subdirs]);
+  console.log(`classify: Sisimai ${version}  ${theirs.seconds.toFixed(3)} s wall for ${total} files (perl, one process, best of ${RUNS}) ${theirs.out}`);
+  const ratio = theirs.seconds / ours.seconds;
+  console.log(`classify: ratio Sisimai/ours ${ratio.toFixed(2)} (${ratio >= 1 ? 'ours faster' : 'Sisimai faster'})`);
+}
