@@ -10,6 +10,9 @@ export const badreputation: PhraseTable = {
     'ip/domain reputation problems',
     'likely suspicious due to the very low reputation',
     'none/bad reputation', // t-online.de
+    // Yahoo Inc. [TSS04]: Sisimai labels it badreputation in two samples and rejected when it applies
+    // Rhost/YahooInc; a reputation problem of the sending host either way.
+    'temporarily deferred due to unexpected volume or user complaints',
     "the sending mta's poor reputation",
     // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
     'very low reputation of the sending',

@@ -99,13 +99,13 @@ export const rejected: PhraseTable = {
     'envelope rejected - block policy for envelope from address',
     'rejected by header-based blocked senders',
     'rejected by header-based manually blocked senders',
+    // Yahoo Inc. [TSS09]/[TSS11] "All messages from … will be permanently deferred" and unresolvable
+    // RFC 5321 MAIL FROM domains (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    ' will be permanently deferred',
+    'due to unresolvable rfc.5321 domain',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'resolver.rst.notauthorized',
-    // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): [TSS04]/[TSS09] the sending host is deferred as a whole
-    ' will be permanently deferred',
-    'due to unresolvable rfc.5321 domain',
-    'temporarily deferred due to unexpected volume or user complaints',
   ],
 };
