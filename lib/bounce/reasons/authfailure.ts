@@ -46,6 +46,11 @@ export const authfailure: PhraseTable = {
     'dkim sender invalid - envelope rejected',
     'dmarc sender invalid - envelope rejected',
     'spf sender invalid - envelope rejected',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'dmarc check failed',
+    'spf check failed',
+    // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
+    'email rejected per dmarc policy',
   ],
   sequences: [
     [' is not allowed to send mail.', '_401'],

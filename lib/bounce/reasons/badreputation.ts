@@ -20,6 +20,8 @@ export const badreputation: PhraseTable = {
     'poor reputation on cloudmark',
     // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
     'local ct ip reputation - (reject)',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'connection rejected by policy',
   ],
   decisive: [
     // Outlook.com postmaster codes (substrate.office.com postmaster troubleshooting; Sisimai Rhost/Microsoft)

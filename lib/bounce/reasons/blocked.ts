@@ -94,6 +94,13 @@ export const blocked: PhraseTable = {
     'rejected due to listing in spamhaus',
     // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
     'ip temporarily blacklisted',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'suspected bounce attacks',
+    'suspected spam ip',
+    // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
+    'greylisted, try again after some time',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'mail rejected because your ip is in the pbl',
   ],
   sequences: [
     // go-sisimai why-blocked.go ("pairs")

@@ -16,6 +16,8 @@ export const contenterror: PhraseTable = {
     'this message contain text that uses unnecessary base64 encoding',
     // Exim error strings (exim src/route.c, routers/dnslookup.c, transports/smtp.c, deliver.c; Sisimai Lhost/Exim)
     'too many "received" headers',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'stray linefeeds in message',
   ],
   decisive: [
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): conversion to Internet format failed

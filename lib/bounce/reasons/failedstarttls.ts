@@ -26,5 +26,7 @@ export const failedstarttls: PhraseTable = {
     'this route requires encryption (tls)',
     'this route requires high-strength ciphers',
     'this route requires tls version 1.2 or greater',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'tls/sslv3 connection required',
   ],
 };

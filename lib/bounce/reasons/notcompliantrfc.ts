@@ -21,6 +21,9 @@ export const notcompliantrfc: PhraseTable = {
     'messages with multiple addresses in from:',
     // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
     'headers are not rfc compliant',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    '550 requested action aborted [4]',
+    'has detected that this message is not rfc 5322',
   ],
   sequences: [[' multiple ', ' header']],
 };

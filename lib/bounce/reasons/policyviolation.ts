@@ -40,6 +40,8 @@ export const policyviolation: PhraseTable = {
     'anti-spoofing policy - inbound not allowed',
     'message bounced due to content examination policy',
     'rejected by header-based anti-spoofing policy',
+    // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
+    'mailbox delivery restricted by policy error',
   ],
   sequences: [['you have exceeded the', 'allowable number of posts without solving a captcha']],
   decisive: [

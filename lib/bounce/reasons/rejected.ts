@@ -103,6 +103,17 @@ export const rejected: PhraseTable = {
     // RFC 5321 MAIL FROM domains (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
     ' will be permanently deferred',
     'due to unresolvable rfc.5321 domain',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'mail is rejected by recipients',
+    // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
+    'email cannot be delivered. reason: email flagged as spam',
+    'mail rejected by destination domain',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'sender envelope domain not allowed for sender ip address',
+    'your domain has been blacklisted',
+    'your domain has been blocked',
+    'your email address has been blocked',
+    'your envelope sender is in my badmailfrom list',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)

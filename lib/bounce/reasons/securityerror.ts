@@ -33,6 +33,8 @@ export const securityerror: PhraseTable = {
     // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
     'incorrect authentication data',
     'submitter failed to authenticate',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'please turn on smtp authentication in your mail client',
   ],
   sequences: [
     ['authentication failed; server ', ' said: '], // Postfix

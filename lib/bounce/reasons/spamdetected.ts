@@ -107,6 +107,10 @@ export const spamdetected: PhraseTable = {
     'spam firewall',
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
     'content filter agent quarantined this message',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'spam is embedded in the email',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'filtered by outbound scanning',
   ],
   sequences: [
     // go-sisimai why-spamdetected.go ("pairs")

@@ -28,6 +28,9 @@ export const speeding: PhraseTable = {
     'traffic not accepted from this ip',
     // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
     'due to excessive volume',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'frequency of receiving messages is limited',
+    'mailbox unavailable or access denined',
   ],
   decisive: [
     // Exchange Server / Exchange Online NDR texts (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft): "Submission quota exceeded" is a sending limit, not a full mailbox

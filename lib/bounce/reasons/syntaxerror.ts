@@ -18,5 +18,7 @@ export const syntaxerror: PhraseTable = {
     'unrecognized command',
     // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
     'syntax error in parameters or arguments',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'bad address syntax',
   ],
 };

@@ -63,6 +63,8 @@ export const systemerror: PhraseTable = {
     'message ended early',
     'unable to process an email at this time',
     'unable to process connection at this time',
+    // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
+    'temporary system error',
   ],
   sequences: [['unable to connect ', 'daemon']],
   decisive: [

@@ -33,6 +33,12 @@ export const toomanyconn: PhraseTable = {
     'max message per connection reached',
     // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
     'exceeding outbound thread limit',
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    'domain frequency limited',
+    'sender frequency limited',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'too many messages',
+    'too many recipients received this hour',
   ],
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)

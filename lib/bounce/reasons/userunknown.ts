@@ -110,6 +110,8 @@ export const userunknown: PhraseTable = {
     // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
     'inactive email address',
     'unknown or illegal alias',
+    // Broadcom Symantec Email Security.cloud / MessageLabs (knowledge.broadcom.com article 169652; Sisimai Rhost/MessageLabs)
+    'recipient mailbox is not allowed',
   ],
   sequences: [
     // Sisimai go-sisimai reason/why-userunknown.go ("pairs": fragments in this order)

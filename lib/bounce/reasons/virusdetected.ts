@@ -13,5 +13,7 @@ export const virusdetected: PhraseTable = {
     'your message was infected with a virus',
     // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast): 554 "Email rejected due to security policies" means a virus or spam signature matched
     'email rejected due to security policies',
+    // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
+    ' detected by zoho mail',
   ],
 };
