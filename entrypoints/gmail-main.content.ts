@@ -15,8 +15,11 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     const started = Date.now();
+    // Firefox's MV2 build ignores world: 'MAIN' and runs this in the isolated world, where the page's
+    // variables are reached through wrappedJSObject (MDN "Sharing objects with page scripts").
+    const pageWindow = (window as unknown as { wrappedJSObject?: unknown }).wrappedJSObject ?? window;
     const publish = (): boolean => {
-      const globals = (window as unknown as { GLOBALS?: unknown }).GLOBALS;
+      const globals = (pageWindow as { GLOBALS?: unknown }).GLOBALS;
       if (!Array.isArray(globals)) return false;
       const ik: unknown = globals[9];
       const user: unknown = globals[10];

@@ -68,7 +68,16 @@ interface CachedSummary {
   at: number;
 }
 
-export function runWebmail(ctx: WatchContext, adapter: WebmailAdapter, options: RuntimeOptions = {}): WebmailRuntime {
+/**
+ * WXT's ContentScriptContext, or a stand-in: the watcher's timers and lifecycle, plus (optional)
+ * WXT's addEventListener, the only way to hear `wxt:locationchange` (WXT starts its URL watcher
+ * when a listener is added through ctx; History-API routing such as Outlook's fires no event).
+ */
+export interface RuntimeContext extends WatchContext {
+  addEventListener?(target: Window, type: 'wxt:locationchange', handler: () => void): void;
+}
+
+export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options: RuntimeOptions = {}): WebmailRuntime {
   const messenger = options.messenger ?? extensionMessenger;
   const lookupTtlMs = options.lookupTtlMs ?? 60_000;
   const lookupBatch = options.lookupBatch ?? 50;
@@ -331,7 +340,8 @@ export function runWebmail(ctx: WatchContext, adapter: WebmailAdapter, options: 
   // Hash routes (Gmail) and History API routes (Outlook) swap panes: look again at once.
   const onNavigate = (): void => watcher.rescan();
   window.addEventListener('hashchange', onNavigate);
-  window.addEventListener('wxt:locationchange', onNavigate);
+  if (ctx.addEventListener) ctx.addEventListener(window, 'wxt:locationchange', onNavigate);
+  else window.addEventListener('wxt:locationchange', onNavigate);
 
   function stop(): void {
     watcher.stop();
