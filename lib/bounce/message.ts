@@ -238,11 +238,58 @@ function trimReturnedBody(b: Uint8Array): Uint8Array {
   if (partHeadersEnd < 0) return b;
   const innerHeadersEnd = indexOfBlankLine(b, partHeadersEnd + 1);
   if (innerHeadersEnd < 0 || b.length - innerHeadersEnd < 512) return b;
-  const innerHead = new TextDecoder('latin1').decode(b.subarray(partHeadersEnd + 1, innerHeadersEnd)).toLowerCase();
+  const innerHead = latin1.decode(b.subarray(partHeadersEnd + 1, innerHeadersEnd)).toLowerCase();
   if (innerHead.includes('multipart/report') || innerHead.includes('mailer-daemon') || innerHead.includes('postmaster@')) return b;
   if (indexOfAscii(b, 'delivery-status', innerHeadersEnd) >= 0 || indexOfAscii(b, 'feedback-report', innerHeadersEnd) >= 0) return b;
   return b.subarray(0, innerHeadersEnd + 1);
 }
+
+const decoders = new Map<string, TextDecoder | null>();
+function decoderFor(label: string): TextDecoder | null {
+  let d = decoders.get(label);
+  if (d === undefined) {
+    try {
+      d = new TextDecoder(label);
+    } catch {
+      d = null;
+    }
+    decoders.set(label, d);
+  }
+  return d;
+}
+
+/**
+ * A message without MIME structure (no Content-Type, or a single text/plain part in 7bit, 8bit or
+ * binary) leaves a MIME library nothing to do but split the header from the body and decode the
+ * charset; we do that directly, which roughly halves the cost of most old-style notices. Anything
+ * else (multipart, an encoded body, an unknown charset label) goes to postal-mime. Null = not such a message.
+ */
+function readWithoutMime(b: Uint8Array): { headers: HeaderField[]; text: string } | null {
+  const end = indexOfBlankLine(b, 0);
+  if (end < 0) return null;
+  // Raw 8-bit header bytes are read as UTF-8, as postal-mime does; encoded words are decoded.
+  const headers = parseHeaderBlock(utf8(b.subarray(0, end)));
+  const ct = header(headers, 'content-type').toLowerCase();
+  const type = (ct.indexOf(';') >= 0 ? ct.slice(0, ct.indexOf(';')) : ct).trim();
+  if (type !== '' && type !== 'text/plain') return null;
+  const cte = header(headers, 'content-transfer-encoding').toLowerCase().trim();
+  if (cte !== '' && cte !== '7bit' && cte !== '8bit' && cte !== 'binary') return null;
+  let charset = 'utf-8';
+  const at = ct.indexOf('charset=');
+  if (at >= 0) {
+    let v = ct.slice(at + 8).trim();
+    if (v.startsWith('"')) v = v.slice(1);
+    let e = 0;
+    while (e < v.length && v[e] !== '"' && v[e] !== ';' && v[e] !== ' ') e++;
+    charset = v.slice(0, e) || 'utf-8';
+  }
+  if (charset.includes('utf-7') || charset === 'us-ascii' || charset === 'ascii') charset = 'utf-8';
+  const decoder = decoderFor(charset);
+  if (!decoder) return null;
+  return { headers, text: decoder.decode(b.subarray(end + 1)) };
+}
+
+const latin1 = new TextDecoder('latin1');
 
 /** Bytes of a raw notice handed to the MIME parser; the rest (the returned message's tail) is not read. */
 export const MIME_CAP = 512 * 1024;
@@ -303,13 +350,21 @@ async function readRaw(source: unknown): Promise<Message> {
   const hasUtf7 = headSample.indexOf('utf-7') >= 0 || (bytes.length > 64 * 1024 && utf8(bytes).toLowerCase().indexOf('utf-7') >= 0);
 
   let email: Awaited<ReturnType<typeof PostalMime.parse>> | null = null;
-  try {
-    email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
-  } catch (err) {
-    m.notes.push(`MIME parse failed (${String((err as Error)?.message ?? err).slice(0, 80)}); read as plain text`);
+  const plain = readWithoutMime(bytes);
+  if (plain) {
+    m.headers = plain.headers;
+    m.text = plain.text;
+  } else {
+    try {
+      email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+    } catch (err) {
+      m.notes.push(`MIME parse failed (${String((err as Error)?.message ?? err).slice(0, 80)}); read as plain text`);
+    }
   }
 
-  if (!email) {
+  if (plain) {
+    // read above
+  } else if (!email) {
     const text = utf8(bytes);
     const blank = text.indexOf('\n\n');
     m.headers = parseHeaderBlock(blank >= 0 ? text.slice(0, blank) : text);
