@@ -264,6 +264,16 @@ const WORDS_BEAT_CODE: Row[] = [
     reason: 'speeding',
   },
   {
+    name: 'Spectrum label: too many connections',
+    facts: { status: '4.7.0', replyCode: '421', diagnostic: '421 4.7.0 [192.0.2.1] Connections limited AUP#I1310' },
+    reason: 'toomanyconn',
+  },
+  {
+    name: 'Facebook label: recipient preferences',
+    facts: { status: '5.1.1', replyCode: '550', diagnostic: '550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes?ip=192.0.2.1#rcp Refused due to recipient preferences' },
+    reason: 'filtered',
+  },
+  {
     name: 'Orange label: archived recipient',
     facts: { status: '5.5.0', replyCode: '550', diagnostic: '550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420' },
     reason: 'suspend',

@@ -56,4 +56,8 @@ export const authfailure: PhraseTable = {
     [' is not allowed to send mail.', '_401'],
     ['is not allowed to send from <', " per it's spf record"],
   ],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' pol-p7',
+  ],
 };

@@ -135,5 +135,13 @@ export const blocked: PhraseTable = {
     ' ou-001 ',
     ' sc-003 ',
     ' sc-004 ',
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' pol-p1',
+    ' pol-p2',
+    ' pol-p3',
+    ' pol-p4',
+    ' pol-t1',
+    ' pol-t2',
+    ' pol-t3',
   ],
 };

@@ -23,5 +23,7 @@ export const contenterror: PhraseTable = {
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): conversion to Internet format failed
     '(000502cc)',
     '(00050311)',
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' msg-p2',
   ],
 };

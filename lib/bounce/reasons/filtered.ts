@@ -28,5 +28,8 @@ export const filtered: PhraseTable = {
     'refused due to recipient preferences',
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): Ambiguous Recipient
     '(000c0595)',
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' rcp-p2',
+    ' rcp-p3',
   ],
 };

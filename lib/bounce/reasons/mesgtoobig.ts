@@ -26,4 +26,9 @@ export const mesgtoobig: PhraseTable = {
     // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
     'maximum email size exceeded',
   ],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' int-p2',
+    ' msg-p1',
+  ],
 };

@@ -26,4 +26,8 @@ export const notcompliantrfc: PhraseTable = {
     'has detected that this message is not rfc 5322',
   ],
   sequences: [[' multiple ', ' header']],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' msg-p3',
+  ],
 };

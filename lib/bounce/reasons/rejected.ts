@@ -118,5 +118,9 @@ export const rejected: PhraseTable = {
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'resolver.rst.notauthorized',
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' dns-p1',
+    ' dns-p2',
+    ' dns-t1',
   ],
 };

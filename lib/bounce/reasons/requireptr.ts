@@ -39,4 +39,9 @@ export const requireptr: PhraseTable = {
     ['server access ', ' forbidden by invalid rdns record of your mail server'],
     ['service permits ', ' unverifyable sending ips'],
   ],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' dns-p3',
+    ' dns-t2',
+  ],
 };

@@ -125,4 +125,8 @@ export const spamdetected: PhraseTable = {
     ['spam ', ' exceeded'],
     ['this message scored ', ' spam points'],
   ],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' pol-p6',
+  ],
 };

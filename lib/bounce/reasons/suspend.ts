@@ -45,4 +45,8 @@ export const suspend: PhraseTable = {
     // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): "dd <address> is no longer valid."
     ' is no longer valid.',
   ],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' rcp-t4',
+  ],
 };

@@ -75,5 +75,7 @@ export const systemerror: PhraseTable = {
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): too many recipients, no proxy for recipient
     '(00010256)',
     '(000d06b5)',
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' rcp-t1',
   ],
 };

@@ -43,5 +43,11 @@ export const toomanyconn: PhraseTable = {
   decisive: [
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'resolver.adr.reciplimit',
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' con-t1',
+    ' con-t2',
+    ' con-t3',
+    ' con-t4',
+    ' msg-t1',
   ],
 };

@@ -162,5 +162,10 @@ export const userunknown: PhraseTable = {
     'unknown user: ',
     // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): "554 delivery error: dd This user doesn't have a yahoo.com account"
     "dd this user doesn't have a ",
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' int-p1',
+    ' int-p3',
+    ' int-p4',
+    ' rcp-p1',
   ],
 };

@@ -143,13 +143,43 @@ function findOrange(text: string): Reason | '' {
   return '';
 }
 
-/** "aup#cdrbl" → 'blocked' (text lowercased). */
+/**
+ * Spectrum (Charter) "AUP#I1000" / "AUP#O1500" labels: four digits, looked up by range
+ * (https://www.spectrumbusiness.net/support/internet/understanding-email-error-codes; Sisimai Rhost/Spectrum).
+ */
+const SPECTRUM: readonly (readonly [number, number, Reason])[] = [
+  [1000, 1000, 'blocked'], // IP blocked for suspicious activity
+  [1010, 1080, 'rejected'], // Sending account blocked or limited
+  [1090, 1090, 'systemerror'], // Cannot be processed now
+  [1100, 1150, 'requireptr'], // Full-circle DNS required
+  [1160, 1190, 'policyviolation'], // Against the domain's security policies
+  [1200, 1250, 'blocked'], // Cloudmark CSI or Spamhaus listing
+  [1260, 1260, 'networkerror'], // IPv6 not processed
+  [1300, 1340, 'toomanyconn'], // Too many connections
+  [1350, 1490, 'speeding'], // Message, recipient and spam volume limits
+  [1500, 1520, 'rejected'], // Sending as another address
+  [1530, 1530, 'mesgtoobig'], // Larger than 20 MB
+  [1540, 1550, 'speeding'], // Too many messages per session or recipients per message
+  [1560, 1560, 'policyviolation'], // Too many invalid recipients
+  [1580, 1580, 'speeding'], // Too many recipients in a short time
+];
+
+function spectrumReason(label: string): Reason | '' {
+  const digits = label.startsWith('i') || label.startsWith('o') ? label.slice(1, 5) : label.slice(0, 4);
+  if (digits.length !== 4 || !/^[0-9]{4}$/.test(digits)) return '';
+  const n = Number(digits);
+  for (const [low, high, reason] of SPECTRUM) if (n >= low && n <= high) return reason;
+  return '';
+}
+
+/** "aup#cdrbl" (Cox) or "aup#i1000" (Spectrum) → the reason (text lowercased). */
 function findCox(text: string): Reason | '' {
   let at = text.indexOf('aup#');
   while (at >= 0) {
     let end = at + 4;
     while (end < text.length && end - at < 16 && isAlnum(text[end])) end++;
-    const reason = COX[text.slice(at + 4, end)];
+    const label = text.slice(at + 4, end);
+    const reason = COX[label] || spectrumReason(label);
     if (reason) return reason;
     at = text.indexOf('aup#', end);
   }

@@ -16,4 +16,8 @@ export const virusdetected: PhraseTable = {
     // Zoho Mail (zoho.com/mail/help/spam-reason.html, smtpfieldmanual.com/provider/zoho; Sisimai Rhost/Zoho)
     ' detected by zoho mail',
   ],
+  decisive: [
+    // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
+    ' pol-p5',
+  ],
 };
