@@ -35,6 +35,8 @@ export const hostunknown: PhraseTable = {
     // Older Gmail notices (Sisimai Lhost/Gmail)
     'dns error: dns server returned answer with no data',
     'dns error: domain name not found',
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google): 553 5.1.2
+    "we weren't able to find the recipient domain",
   ],
   sequences: [
     // go-sisimai why-hostunknown.go

@@ -11,7 +11,6 @@ export const notcompliantrfc: PhraseTable = {
     // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google)
     'contains a unicode character in a disallowed header',
     'encoded-word syntax is not permitted',
-    'is not a valid rfc 5321 address',
     'mail message is malformed',
     'missing a valid address in the from: header',
     'missing a valid message-id: header',
@@ -25,7 +24,12 @@ export const notcompliantrfc: PhraseTable = {
     '550 requested action aborted [4]',
     'has detected that this message is not rfc 5322',
   ],
-  sequences: [[' multiple ', ' header']],
+  sequences: [
+    // go-sisimai why-notcompliantrfc.go ("pairs")
+    [' multiple ', ' header'],
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google): 553 5.1.7 "The sender address … is not a valid RFC 5321 address"
+    ['the sender address', 'is not a valid rfc 5321 address'],
+  ],
   decisive: [
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' msg-p3',

@@ -133,6 +133,8 @@ export const userunknown: PhraseTable = {
     ['user ', ' was not found'],
     ['user ', ' does not exist'],
     ['user (', ') unknown'],
+    // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google): 553 5.1.3 "The recipient address … is not a valid RFC 5321 address"
+    ['the recipient address', 'is not a valid rfc 5321 address'],
   ],
   decisive: [
     // Exchange / Office 365 RESOLVER.ADR.* (learn.microsoft.com "NDR 5.1.1 … 5.1.10"): the address is not in the directory, whatever the status says

@@ -186,7 +186,29 @@ function findCox(text: string): Reason | '' {
   return '';
 }
 
+/** I.UA "https://mail.i.ua/err/N/" links (Sisimai Rhost/IUA). */
+const IUA: Readonly<Record<string, Reason>> = {
+  '1': 'norelaying', // SMTP as a mail gate is forbidden
+  '2': 'userunknown', // User is not found
+  '3': 'suspend', // Mailbox unused for more than 3 months
+  '4': 'mailboxfull', // Mailbox is full
+  '5': 'toomanyconn', // Sending limit exceeded
+  '6': 'norelaying', // Use your provider's SMTP server
+  '7': 'blocked', // Wrong HELO/EHLO parameter
+  '8': 'rejected', // Sender address could not be checked
+  '9': 'blocked', // Sender IP address blacklisted
+  '10': 'filtered', // Not in the recipient's address management list
+};
+
+function findIua(text: string): Reason | '' {
+  const at = text.indexOf('.i.ua/err/');
+  if (at < 0) return '';
+  const end = text.indexOf('/', at + 10);
+  if (end < 0 || end - at > 13) return '';
+  return IUA[text.slice(at + 10, end)] ?? '';
+}
+
 /** The reason a provider's numbered label names, or ''. Linear in the text. */
 export function findVendorCode(text: string): Reason | '' {
-  return findGoDaddy(text) || findOrange(text) || findCox(text);
+  return findGoDaddy(text) || findOrange(text) || findCox(text) || findIua(text);
 }
