@@ -18,6 +18,16 @@ const ROW_ESTIMATE = 58;
 /** Used until the scroll box is laid out (and where layout reports 0, e.g. happy-dom). */
 const FALLBACK_HEIGHT = 480;
 
+const estimateSize = () => ROW_ESTIMATE;
+
+function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, HTMLDivElement>, cb: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT }));
+}
+
+function measureWithFallback(element: HTMLDivElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, HTMLDivElement>) {
+  return measureElement(element, entry, instance) || ROW_ESTIMATE;
+}
+
 /**
  * The current group's rows, virtualized with @tanstack/virtual-core so 10,000 addresses render as
  * the dozen that fit. Arrow keys move between rows; Space selects; Shift+Space selects a range.
@@ -30,20 +40,27 @@ export function AddressList({ state }: AddressListProps) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [focusIndex, setFocusIndex] = useState(-1);
 
+  // Every function handed to the virtualizer is stable (rows are read through a ref): a new function
+  // each render would make it re-measure all rows, 10,000 of them, on every render.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const stable = useRef({
+    getScrollElement: () => scrollRef.current,
+    getItemKey: (index: number) => rowsRef.current[index]?.address ?? index,
+    onChange: () => rerender(0),
+  }).current;
   const options = {
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (index: number) => rows[index]?.address ?? index,
+    getScrollElement: stable.getScrollElement,
+    estimateSize,
+    getItemKey: stable.getItemKey,
     overscan: 6,
     initialRect: { width: 400, height: FALLBACK_HEIGHT },
     scrollToFn: elementScroll,
     observeElementOffset,
-    observeElementRect: (instance: Virtualizer<HTMLDivElement, HTMLDivElement>, cb: (rect: { width: number; height: number }) => void) =>
-      observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_HEIGHT })),
-    measureElement: (element: HTMLDivElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, HTMLDivElement>) =>
-      measureElement(element, entry, instance) || ROW_ESTIMATE,
-    onChange: () => rerender(0),
+    observeElementRect: observeRectWithFallback,
+    measureElement: measureWithFallback,
+    onChange: stable.onChange,
   };
   const virtualizerRef = useRef<Virtualizer<HTMLDivElement, HTMLDivElement> | null>(null);
   if (!virtualizerRef.current) virtualizerRef.current = new Virtualizer<HTMLDivElement, HTMLDivElement>(options);

@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/ui/format';
 import { useState } from 'preact/hooks';
 import type { PopupState } from '../lib/ui/popup-state';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../lib/export';
@@ -47,7 +48,7 @@ export function ExportMenu({ state, download, copy }: ExportMenuProps) {
       </label>
       <button type="button" data-testid="export-download" disabled={count === 0} onClick={() => run('download')}
         title={`Download ${count} ${scope}`}>
-        Export {count.toLocaleString('en-US')}
+        Export {formatCount(count)}
       </button>
       <button type="button" data-testid="export-copy" disabled={count === 0} onClick={() => run('copy')}
         title={`Copy ${count} ${scope} to the clipboard`}>

@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/ui/format';
 import type { PopupState } from '../lib/ui/popup-state';
 import { GROUPS, type GroupId } from '../lib/ui/groups';
 
@@ -34,7 +35,7 @@ export function GroupTabs({ state }: GroupTabsProps) {
           onClick={() => state.setGroup(info.id as GroupId)}
           onKeyDown={(event) => move(event, index)}
         >
-          {info.label} <span class="count" data-testid="group-count">{grouped[info.id].length.toLocaleString('en-US')}</span>
+          {info.label} <span class="count" data-testid="group-count">{formatCount(grouped[info.id].length)}</span>
         </button>
       ))}
     </div>

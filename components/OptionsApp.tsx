@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/ui/format';
 import { useEffect } from 'preact/hooks';
 import type { OptionsState } from '../lib/ui/options-state';
 import { PolicySettingsForm } from './PolicySettingsForm';
@@ -20,7 +21,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
     <main class="options" data-testid="options" data-loaded={state.loaded.value ? 'true' : 'false'}>
       <h1>Bounce Sweeper settings</h1>
       <p class="summary" data-testid="address-total">
-        {state.addresses.value.length.toLocaleString('en-US')} addresses on record.
+        {formatCount(state.addresses.value.length)} addresses on record.
       </p>
       <div class={`message ${message?.tone ?? ''}`} role="status" aria-live="polite" data-testid="options-message">
         {message?.text}

@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/ui/format';
 import type { ComponentChildren } from 'preact';
 import type { PopupState } from '../lib/ui/popup-state';
 
@@ -24,7 +25,7 @@ export function SelectionBar({ state, children }: SelectionBarProps) {
           disabled={rows.length === 0}
           onChange={() => state.selectAll(!all)}
         />
-        <span data-testid="selection-count">{chosen > 0 ? `${chosen.toLocaleString('en-US')} selected` : 'Select all'}</span>
+        <span data-testid="selection-count">{chosen > 0 ? `${formatCount(chosen)} selected` : 'Select all'}</span>
       </label>
       <div class="actions">
         {group !== 'done' && (

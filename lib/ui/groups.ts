@@ -49,32 +49,43 @@ export function bounceCount(summary: AddressSummary): number {
   return summary.hardCount + summary.softCount + summary.senderProblemCount;
 }
 
-/** Case-insensitive match on the address (which includes its domain). Empty query matches all. */
-export function matchesQuery(summary: AddressSummary, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  return needle === '' || summary.address.toLowerCase().includes(needle);
+/** Plain code-unit order: addresses, domains and ISO dates are ASCII, and localeCompare is ~50x slower. */
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compare(a: AddressSummary, b: AddressSummary, key: SortKey): number {
+function comparator(key: SortKey): (a: AddressSummary, b: AddressSummary) => number {
   switch (key) {
     case 'last':
-      return b.lastBounceAt.localeCompare(a.lastBounceAt) || a.address.localeCompare(b.address);
+      return (a, b) => order(b.lastBounceAt, a.lastBounceAt) || order(a.address, b.address);
     case 'count':
-      return bounceCount(b) - bounceCount(a) || b.lastBounceAt.localeCompare(a.lastBounceAt) || a.address.localeCompare(b.address);
+      return (a, b) => bounceCount(b) - bounceCount(a) || order(b.lastBounceAt, a.lastBounceAt) || order(a.address, b.address);
     case 'domain':
-      return a.domain.localeCompare(b.domain) || a.address.localeCompare(b.address);
+      return (a, b) => order(a.domain, b.domain) || order(a.address, b.address);
   }
 }
 
 export type Grouped = Record<GroupId, AddressSummary[]>;
 
-/** Files, filters and sorts every address in one pass per group. */
+/** Files, filters and sorts every address: one pass to file, one sort per group. */
 export function groupAddresses(addresses: readonly AddressSummary[], query: string, sort: SortKey): Grouped {
   const grouped: Grouped = { remove: [], watch: [], sender: [], done: [], kept: [] };
+  const needle = query.trim().toLowerCase();
   for (const summary of addresses) {
     const group = groupOf(summary);
-    if (group && matchesQuery(summary, query)) grouped[group].push(summary);
+    if (group && (needle === '' || summary.address.toLowerCase().includes(needle))) grouped[group].push(summary);
   }
-  for (const list of Object.values(grouped)) list.sort((a, b) => compare(a, b, sort));
+  const compare = comparator(sort);
+  for (const list of Object.values(grouped)) list.sort(compare);
   return grouped;
+}
+
+/** The first group (in tab order) that has any address: where the popup opens. */
+export function firstNonEmptyGroup(addresses: readonly AddressSummary[]): GroupId {
+  const present = new Set<GroupId>();
+  for (const summary of addresses) {
+    const group = groupOf(summary);
+    if (group) present.add(group);
+  }
+  return GROUPS.find((info) => present.has(info.id))?.id ?? 'remove';
 }

@@ -8,6 +8,7 @@
  *  - with a longer window the count is a lower bound, with a shorter one an upper bound.
  * Addresses the user already decided on are left out: a setting does not change them.
  */
+import { formatCount } from './format';
 import { normaliseSettings, type AddressSummary, type PolicySettings } from '../policy';
 
 export interface PolicyPreview {
@@ -36,7 +37,7 @@ export function previewRemovals(summaries: readonly AddressSummary[], current: P
 }
 
 export function describePreview(preview: PolicyPreview): string {
-  const count = preview.remove.toLocaleString('en-US');
+  const count = formatCount(preview.remove);
   const noun = preview.remove === 1 ? 'address' : 'addresses';
   switch (preview.bound) {
     case 'exact':

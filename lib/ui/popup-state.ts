@@ -6,7 +6,7 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { AddressSummary, PolicySettings, UserDecision } from '../policy';
 import { buildExport, type ExportFile, type ExportFormat } from '../export';
-import { GROUPS, groupAddresses, type GroupId, type Grouped, type SortKey } from './groups';
+import { firstNonEmptyGroup, groupAddresses, type GroupId, type Grouped, type SortKey } from './groups';
 import type { Transport } from './transport';
 import { plural } from './format';
 
@@ -87,13 +87,14 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
         if (!loadedOnce) {
           loadedOnce = true;
           // Open on the first group that has something in it, so a user never lands on an empty tab.
-          const grouped = groupAddresses(result.addresses, '', sort.value);
-          group.value = GROUPS.find((info) => grouped[info.id].length > 0)?.id ?? 'remove';
+          group.value = firstNonEmptyGroup(result.addresses);
         }
         // Drop selections of rows that moved out of the group.
-        const present = new Set(groupAddresses(result.addresses, query.value, sort.value)[group.value].map((row) => row.address));
-        const kept = [...selected.value].filter((address) => present.has(address));
-        if (kept.length !== selected.value.size) selected.value = new Set(kept);
+        if (selected.value.size > 0) {
+          const present = new Set(visible.value.map((row) => row.address));
+          const kept = [...selected.value].filter((address) => present.has(address));
+          if (kept.length !== selected.value.size) selected.value = new Set(kept);
+        }
       });
     } catch (reason) {
       batch(() => {
