@@ -346,8 +346,7 @@ async function readRaw(source: unknown): Promise<Message> {
     m.notes.push(`message larger than ${MIME_CAP >> 10} KB: only its first ${MIME_CAP >> 10} KB were read`);
   }
   bytes = trimReturnedBody(bytes);
-  const headSample = utf8(bytes, 64 * 1024).toLowerCase();
-  const hasUtf7 = headSample.indexOf('utf-7') >= 0 || (bytes.length > 64 * 1024 && utf8(bytes).toLowerCase().indexOf('utf-7') >= 0);
+  const hasUtf7 = indexOfAscii(bytes, 'utf-7') >= 0;
 
   let email: Awaited<ReturnType<typeof PostalMime.parse>> | null = null;
   const plain = readWithoutMime(bytes);

@@ -47,47 +47,59 @@ export const RETURNED_MARKERS: readonly string[] = [
   'message headers follow', // DragonFly Mail Agent
 ];
 
+let lastLower: string | null = null;
+let lastStart = 0;
+
 /** Index in text where the returned message begins (text.length when none is marked). */
 export function returnedStart(lower: string): number {
-  let best = lower.length;
+  // Asked several times per notice by different modules: remember the last answer.
+  if (lower === lastLower) return lastStart;
+  lastStart = findReturnedStart(lower);
+  lastLower = lower;
+  return lastStart;
+}
+
+function findReturnedStart(lower: string): number {
   let pos = 0;
   let lines = 0;
   let headerRun = 0;
   let headerRunStart = -1;
+  // No per-line copies: markers are tested in place at the first non-blank character.
   while (pos < lower.length && lines < 100_000) {
     let end = lower.indexOf('\n', pos);
     if (end < 0) end = lower.length;
-    const raw = lower.slice(pos, Math.min(end, pos + 200));
-    const line = raw.trim();
     lines++;
-    if (line) {
+    let p = pos;
+    while (p < end && (lower.charCodeAt(p) === 32 || lower.charCodeAt(p) === 9)) p++;
+    if (p < end) {
       for (const m of RETURNED_MARKERS) {
-        if (line.startsWith(m)) return pos;
+        if (lower.startsWith(m, p)) return pos;
       }
-      // A run of header fields that starts with Received:/Return-Path: is a returned message too.
-      if (line.startsWith('received: ') || line.startsWith('return-path:') || line.startsWith('return-path: ')) {
+      const indented = p > pos;
+      if (lower.startsWith('received: ', p) || lower.startsWith('return-path:', p)) {
         if (headerRun === 0) headerRunStart = pos;
         headerRun++;
-        if (headerRun >= 2 && raw[0] !== ' ' && raw[0] !== '\t') return headerRunStart;
-      } else if (headerRun > 0 && (raw[0] === ' ' || raw[0] === '\t' || isHeaderLine(line))) {
+        if (headerRun >= 2 && !indented) return headerRunStart;
+      } else if (headerRun > 0 && (indented || isHeaderLineAt(lower, p, end))) {
         headerRun++;
         if (headerRun >= 3) return headerRunStart;
       } else headerRun = 0;
     } else headerRun = 0;
     pos = end + 1;
   }
-  return best;
+  return lower.length;
 }
 
-function isHeaderLine(line: string): boolean {
-  const c = line.indexOf(':');
-  if (c <= 1 || c > 30) return false;
-  for (let i = 0; i < c; i++) {
-    const ch = line[i]!;
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch === '-')) return false;
+function isHeaderLineAt(s: string, from: number, end: number): boolean {
+  const c = s.indexOf(':', from);
+  if (c < 0 || c >= end || c - from <= 1 || c - from > 30) return false;
+  for (let i = from; i < c; i++) {
+    const ch = s.charCodeAt(i);
+    if (!((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57) || ch === 45)) return false;
   }
   return true;
 }
+
 
 const ROLE_LOCALS = new Set(['mailer-daemon', 'mailer_daemon', 'mailerdaemon', 'mail-daemon', 'postmaster', 'mdaemon', 'mailer', 'mail.daemon', 'nobody']);
 
