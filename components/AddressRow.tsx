@@ -60,6 +60,19 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
             {formatDay(summary.lastBounceAt, now)} · {describeWebmail(summary.lastWebmail)}
           </div>
         </div>
+        {isSafeNoticeUrl(summary.lastNoticeUrl) && (
+          <a
+            class="open-notice"
+            href={summary.lastNoticeUrl}
+            target="_blank"
+            rel="noreferrer noopener"
+            title={`Open the last notice in ${describeWebmail(summary.lastWebmail)}`}
+            aria-label={`Open the last notice for ${summary.address} in ${describeWebmail(summary.lastWebmail)}`}
+            data-testid="row-open-notice"
+          >
+            ↗
+          </a>
+        )}
         <button
           type="button"
           class="expand"

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { PopupState } from '../lib/ui/popup-state';
 import type { ExportFile } from '../lib/export';
 import { GROUPS } from '../lib/ui/groups';
@@ -15,16 +15,20 @@ export interface PopupAppProps {
   download: (file: ExportFile) => void | Promise<void>;
   copy: (text: string) => Promise<void>;
   onOpenOptions?: () => void;
-  /** Called once the first data has been rendered (the bench marks it). */
+  /** Called once the first data is in the DOM (layout effect), and once it has been painted (effect). */
+  onFirstCommit?: () => void;
   onFirstRender?: () => void;
 }
 
 /** The popup: groups, search, the checklist and its actions. */
-export function PopupApp({ state, download, copy, onOpenOptions, onFirstRender }: PopupAppProps) {
+export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, onFirstRender }: PopupAppProps) {
   useEffect(() => {
     void state.load();
   }, [state]);
   const status = state.status.value;
+  useLayoutEffect(() => {
+    if (status !== 'loading') onFirstCommit?.();
+  }, [status === 'loading']);
   useEffect(() => {
     if (status !== 'loading') onFirstRender?.();
   }, [status === 'loading']);

@@ -60,6 +60,7 @@ describe('popup list and grouping', () => {
     expect(within(row).getByTestId('row-reason').textContent).toBe('hard bounce: address does not exist');
     expect(within(row).getByTestId('row-meta').textContent).toMatch(/3 bounces on 2 days · first 2 Mar · last 9 Mar · Gmail/);
     expect(within(row).queryByTestId('row-details')).toBeNull();
+    expect(within(row).getByTestId('row-open-notice').getAttribute('href')).toBe('https://mail.google.com/mail/u/0/#inbox/18c0000000000001');
     fireEvent.click(within(row).getByTestId('row-expand'));
     const details = within(row).getByTestId('row-details');
     expect(within(details).getByTestId('row-status').textContent).toBe('550 5.1.1');
@@ -81,6 +82,7 @@ describe('popup list and grouping', () => {
     expect(row.querySelector('script')).toBeNull();
     expect(within(row).getByTestId('row-server-words').textContent).toBe('<script>window.pwned=1</script>');
     expect(within(row).queryByTestId('row-notice-link')).toBeNull();
+    expect(within(row).queryByTestId('row-open-notice')).toBeNull();
   });
 
   it('searches by address or domain and sorts by count or domain', async () => {
