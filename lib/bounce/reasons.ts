@@ -4,18 +4,18 @@
  * Sisimai's reason name.
  *
  * The words are data: one file per reason under ./reasons/, each a list of lowercase literal phrases
- * (and a few ordered fragment sequences) citing where they were seen. Matching is `includes` /
- * `indexOf` on lowercased, whitespace-folded text, capped in length: no regular expression, so the
- * work is bounded and linear in the text whatever it holds.
+ * (and a few ordered fragment sequences) citing where they were seen. All phrases of all tables sit
+ * in one Aho-Corasick automaton (./reasons/phrase-index.ts), so one pass over the lowercased,
+ * whitespace-folded, capped text finds them all: no regular expression, work linear in the text.
  *
- * The order of evidence follows Sisimai (go-sisimai reason/find.go, BSD-2-Clause), because the
- * corpus labels are Sisimai's:
- *   1. a format module's explicit hint that Sisimai never second-guesses (anything but the "retry"
- *      reasons: undefined, onhold, userunknown, hostunknown, expired, systemerror, securityerror,
- *      networkerror);
+ * The order of evidence (after Sisimai, go-sisimai reason/find.go, BSD-2-Clause, whose labels the
+ * corpus uses):
+ *   0. a quoted remote reply inside a webmail template ("The response was: …") is read first;
+ *   1. vendor tokens that name one cause whatever the code says (PhraseTable.decisive, provider
+ *      labels in ./reasons/vendor-codes.ts: RESOLVER.ADR.RecipNotFound, GoDaddy IB607, …);
  *   2. the first pass: reasons in a fixed order, each accepting either its own status code or its
  *      own words (with the exceptions that keep a misleading code from winning, see `probe`);
- *   3. a "retry" hint from the format module;
+ *   3. a format module's hint;
  *   4. the second pass: the status code's default, unless it is vague, then the words of the
  *      remaining reasons, then the class of the code (x.6 content, x.7 security), the reply code,
  *      the action (delayed → expired), and finally onhold (words we cannot place) or undefined.
@@ -532,7 +532,6 @@ function decide(facts: ReasonFacts, text: string): Reason {
   const action = (typeof facts.action === 'string' ? facts.action : '').toLowerCase();
   const hint = isReason(facts.hint) ? facts.hint : undefined;
 
-  if (hint && hint !== 'undefined' && hint !== 'onhold' && !RETRY.has(hint)) return hint;
   if (status.startsWith('2.') || action === 'delivered' || action === 'relayed' || action === 'expanded') {
     return 'delivered';
   }
@@ -550,7 +549,7 @@ function decide(facts: ReasonFacts, text: string): Reason {
     if (found !== '') return found;
   }
 
-  // 2. A format module's finding that words could still refine.
+  // 2. A format module's finding, when the words said nothing the first pass could use.
   if (hint && hint !== 'undefined' && hint !== 'onhold') return hint;
 
   // 3. Second pass: a specific code stands; a vague one (or none) lets the remaining words speak.
