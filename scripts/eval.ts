@@ -16,12 +16,17 @@ import { renderedViewOf } from '../lib/bounce/rendered.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(here, '../../shared/corpus');
 
-/** Gate: at or just below what the classifier reaches, never below issue 2's bar where reached. */
+/**
+ * Gate: at or just below what the classifier reaches on the dev corpus (measured 2026-11-27:
+ * headline recall 0.986, kind 0.983, status 0.961, reason 0.949, 0/19 false positives; CRLF and
+ * CR-only recall 1.000; rendered recall 0.920, kind 0.934), never below issue 2's bar. Reason is
+ * left a little more room because the reason tables (core-reasons) keep moving.
+ */
 export const THRESHOLDS = {
-  headline: { recall: 0.97, kind: 0.97, status: 0.95, reason: 0.85, falsePositives: 0 },
-  crlf: { recall: 0.97 },
-  cr: { recall: 0.97 },
-  rendered: { recall: 0.9, kind: 0.9 },
+  headline: { recall: 0.98, kind: 0.975, status: 0.955, reason: 0.93, falsePositives: 0 },
+  crlf: { recall: 0.99 },
+  cr: { recall: 0.99 },
+  rendered: { recall: 0.91, kind: 0.92 },
 };
 
 /** The fields of score.mjs --json that the gate reads (ratios are null when nothing was scored). */

@@ -10,7 +10,7 @@ import { FORMATS } from './formats';
 import type { ParsedRecipient } from './format-types';
 import { findReason } from './reason-lookup';
 import { decideKind } from './severity';
-import { isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
+import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
 import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from './text';
 import { findSmtpCommand } from './scan';
 import { reportsOnlySuccess } from './dsn';
@@ -111,6 +111,7 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
   if (isDeliveryNotification(msg)) return result(msg, 'delivery-report', 'amazonses');
   const dsn = msg.dsn;
   if (reportsOnlySuccess(dsn)) return result(msg, 'delivery-report', 'rfc3464');
+  if (!dsn && reportsSuccessInWords(msg)) return result(msg, 'delivery-report');
 
   // Family modules claim a notice by their own specific markers; the generic prose reader runs
   // only on what looks like a bounce as a whole (sender, subject, words), or it would read

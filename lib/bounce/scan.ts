@@ -165,12 +165,12 @@ export function scanRecipientBlocks(text: string, lower: string, msg: Message, l
 function scanRecipientBlocksUncached(text: string, lower: string, msg: Message, limit: number): RecipientBlock[] {
   const strict = scanBlocks(text, lower, msg, limit, excludedAddresses(msg));
   if (strict.length) return strict;
-  // The original sender may also be the failed recipient (a message to oneself): try again
-  // excluding only the notice's own sender.
-  return scanBlocks(text, lower, msg, limit, new Set(msg.from ? [msg.from.toLowerCase()] : []));
+  // The original sender may also be the failed recipient (a message to oneself), or the recipient
+  // may be a role account (postmaster@…): try again excluding only the notice's own sender.
+  return scanBlocks(text, lower, msg, limit, new Set(msg.from ? [msg.from.toLowerCase()] : []), true);
 }
 
-function scanBlocks(text: string, lower: string, msg: Message, limit: number, excluded: Set<string>): RecipientBlock[] {
+function scanBlocks(text: string, lower: string, msg: Message, limit: number, excluded: Set<string>, allowRoles = false): RecipientBlock[] {
   const cut = returnedStart(lower);
   const lines = text.slice(0, cut).split('\n');
   const out: RecipientBlock[] = [];
@@ -184,7 +184,7 @@ function scanBlocks(text: string, lower: string, msg: Message, limit: number, ex
     const lineLower = line.toLowerCase();
     const hits = findAddresses(line, 20).filter((h) => {
       const a = h.address.toLowerCase();
-      if (excluded.has(a) || isRoleAddress(a)) return false;
+      if (excluded.has(a) || (!allowRoles && isRoleAddress(a))) return false;
       if (inSenderContext(lineLower, h.start)) return false;
       if (line[h.start - 1] === '<' && lineLower.slice(Math.max(0, h.start - 14), h.start).includes('id')) return false;
       return true;

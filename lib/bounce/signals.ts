@@ -98,3 +98,12 @@ export function isReadReceipt(msg: Message): boolean {
 export function isDeliveryNotification(msg: Message): boolean {
   return msg.lower.includes('"notificationtype":"delivery"');
 }
+
+/** Words of "delivered" reports (Postfix's requested delivery report, Sendmail/Exchange success DSNs). */
+const SUCCESS_PHRASES = ['enclosed is the mail delivery report that you requested', 'your message was successfully delivered', 'delivery to the following recipients succeeded', 'delivery to these recipients or groups is complete', 'was successfully relayed', 'successfully delivered to the destination'];
+const FAILURE_WORDS = ['could not be delivered', 'failed', 'undeliverable', 'not delivered', 'unable to deliver', 'rejected', 'error'];
+
+/** A success report told in words (no DSN part, e.g. the rendered view): only when nothing says failure. */
+export function reportsSuccessInWords(msg: Message): boolean {
+  return includesAny(msg.head, SUCCESS_PHRASES) && !includesAny(msg.head, FAILURE_WORDS) && !includesAny(msg.subject.toLowerCase(), FAILURE_WORDS);
+}

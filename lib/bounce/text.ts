@@ -103,11 +103,17 @@ export function findAddresses(text: string, limit = 1000): FoundAddress[] {
     if (at < 0) break;
     from = at + 1;
     let s = at;
-    while (s > 0 && isLocal(text.charCodeAt(s - 1))) s--;
+    if (text[at - 1] === '"') {
+      // A quoted local part ("neko....nyaan...."@example.org), bounded to 64 characters (RFC 5321 §4.5.3.1.1).
+      const open = text.lastIndexOf('"', at - 2);
+      if (open >= 0 && at - open <= 66 && text.slice(open, at).indexOf('\n') < 0) s = open;
+    } else {
+      while (s > 0 && isLocal(text.charCodeAt(s - 1))) s--;
+    }
     let e = at + 1;
     while (e < text.length && isDomain(text.charCodeAt(e))) e++;
     // trim dots/hyphens that end a sentence or start the local part
-    while (s < at && (text[s] === '.' || text[s] === "'" || text[s] === '=')) s++;
+    while (s < at && text[s] !== '"' && (text[s] === '.' || text[s] === "'" || text[s] === '=')) s++;
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-' || text[e - 1] === '_')) e--;
     if (s === at || e === at + 1) continue;
     const domain = text.slice(at + 1, e);

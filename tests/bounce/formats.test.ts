@@ -142,6 +142,17 @@ describe('rendered view (subject, sender, visible text only)', () => {
     expect(r.recipients.map((x) => [x.address, x.kind])).toEqual([['dave@example.net', 'hard']]);
   });
 
+  it('a delivery report told in words is not a bounce', async () => {
+    const r = await classifyNotice({
+      view: 'rendered',
+      subject: 'Successful Mail Delivery Report',
+      from: 'MAILER-DAEMON@mx.example.com (Mail Delivery System)',
+      text: 'This is the mail system at host mx.example.com.\n\nEnclosed is the mail delivery report that you requested.\n\n<liam@example.net>: delivery via mx.example.net[192.0.2.60]:25: 250 2.0.0 Ok\n',
+    });
+    expect(r.isBounce).toBe(false);
+    expect(r.category).toBe('delivery-report');
+  });
+
   it('an out-of-office reply stays an auto-reply in the rendered view', async () => {
     const r = await classifyNotice({ view: 'rendered', subject: 'Automatic reply: project', from: 'Iris <iris@example.net>', text: 'I am away until Monday.' });
     expect(r.isBounce).toBe(false);
