@@ -5,8 +5,9 @@
  * - Built with createElement/textContent only: Gmail enforces Trusted Types and every email is hostile
  *   (webmail-dom.md 3.6). No string of mail content ever becomes markup.
  * - Each piece is a host element carrying the public hooks (`data-bounce-sweeper`, `data-kind`,
- *   `data-address`) with an open shadow root inside: our styles cannot leak into the webmail and the
- *   webmail's cannot reach ours (`:host { all: initial }`).
+ *   `data-address`). Banner and compose warning keep an open shadow root inside: our styles cannot
+ *   leak into the webmail and the webmail's cannot reach ours (`:host { all: initial }`). The list
+ *   badge, drawn per row, uses inline `all: initial` styles instead (see createBadge).
  * - Nothing here is focusable except the banner's buttons, so Gmail's keyboard shortcuts keep working;
  *   key presses inside the banner stop at the host (Gmail listens on the document).
  */
@@ -125,9 +126,28 @@ export function badgeText(model: BadgeModel): string {
   return model.label ?? KIND_TEXT[model.kind];
 }
 
+/*
+ * The list badge is the one piece drawn dozens of times per list render, so it is not a shadow host:
+ * 71 shadow roots cost a 100-row re-render about three times the style work in the bench
+ * (scripts/bench/content-script.ts). It is light DOM with inline `all: initial` (or `all: unset`
+ * inside) instead: an inline declaration beats every non-!important Gmail rule, and nothing of ours
+ * is a stylesheet that could reach Gmail's elements.
+ */
+const BADGE_BASE =
+  'all:initial;display:inline-flex;gap:4px;align-items:center;vertical-align:middle;box-sizing:border-box;' +
+  'margin:0 6px 0 0;padding:0 6px;border:1px solid;border-radius:8px;white-space:nowrap;max-width:28em;' +
+  'overflow:hidden;font:12px/1.4 Roboto,Arial,sans-serif;cursor:inherit;';
+const BADGE_COLORS: Record<BadgeKind, string> = {
+  hard: 'background:#fce8e6;color:#a50e0e;border-color:#f6aea9;',
+  soft: 'background:#fef7e0;color:#7a4f01;border-color:#fdd663;',
+  sender: 'background:#e8f0fe;color:#174ea6;border-color:#aecbfa;',
+  undetermined: 'background:#f1f3f4;color:#3c4043;border-color:#dadce0;',
+};
+const BADGE_ADDRESS = 'all:unset;font-weight:600;overflow:hidden;text-overflow:ellipsis;';
+
 export function createBadge(doc: Document, model: BadgeModel): HTMLElement {
-  const { host, root } = createHost(doc, 'span', 'badge');
-  root.append(el(doc, 'span', 'badge'));
+  const host = doc.createElement('span');
+  host.setAttribute(HOOK, 'badge');
   updateBadge(host, model);
   return host;
 }
@@ -141,12 +161,15 @@ export function updateBadge(host: HTMLElement, model: BadgeModel): void {
   const full = model.address ? `${text}: ${model.address}` : text;
   host.setAttribute('aria-label', `Bounce Sweeper: ${full}`);
   host.title = model.detail ? `${full}\n${model.detail}` : full;
-  const box = host.shadowRoot?.querySelector('.badge');
-  if (!box) return;
-  box.className = `badge k-${model.kind}`;
+  host.style.cssText = BADGE_BASE + BADGE_COLORS[model.kind];
   const parts: Node[] = [doc.createTextNode(text)];
-  if (model.address) parts.push(el(doc, 'span', 'address', model.address));
-  box.replaceChildren(...parts);
+  if (model.address) {
+    const address = doc.createElement('span');
+    address.style.cssText = BADGE_ADDRESS;
+    address.textContent = model.address;
+    parts.push(address);
+  }
+  host.replaceChildren(...parts);
 }
 
 // --- Banner on an opened notice --------------------------------------------------------------

@@ -80,7 +80,8 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
       }
       // A removal matters too (a compose chip taken away must take its warning along): the batch
       // then covers the root it happened in, with no added node.
-      for (const node of record.removedNodes) {
+      const insideOurs = record.target.nodeType === 1 && !!(record.target as Element).closest(OWN_NODE_SELECTOR);
+      for (const node of insideOurs ? [] : record.removedNodes) {
         if (node.nodeType === 1 && !(node as Element).matches(OWN_NODE_SELECTOR)) {
           removedIn.add(record.target);
           break;

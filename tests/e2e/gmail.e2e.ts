@@ -79,7 +79,7 @@ describe('Gmail (fake mail.google.com)', () => {
     ]);
     expect(rows.every((r) => r.count <= 1)).toBe(true);
     // The badge sits in the subject line, before the subject, and shows words a person reads.
-    const words = await page.locator(`tr.zA ${BADGE}`).first().evaluate((host) => host.shadowRoot?.textContent ?? '');
+    const words = await page.locator(`tr.zA ${BADGE}`).first().evaluate((host) => host.textContent ?? '');
     expect(words).toBe('Hard bounceann.lee@example.com');
   });
 

@@ -105,7 +105,7 @@ describe('runWebmail on Gmail', () => {
     expect(kinds).toEqual(['hard', null, 'soft', 'soft', 'hard', 'undetermined', null]);
     const addresses = rows.map((row) => row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-address') ?? null);
     expect(addresses).toEqual(['ann.lee@example.com', null, 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de', null]);
-    expect(rows[3]?.querySelector('[data-bounce-sweeper="badge"]')?.shadowRoot?.textContent).toContain('Delivery delayed');
+    expect(rows[3]?.querySelector('[data-bounce-sweeper="badge"]')?.textContent).toContain('Delivery delayed');
     // The addresses the snippets name were looked up in one batch.
     expect(messenger.lookups.flat().sort()).toEqual(['ann.lee@example.com', 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de']);
   });
