@@ -46,7 +46,7 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     let status = r.status;
     const written = findFailureStatus(diagnostic);
     // A DSN Status of x.0.0 is a placeholder; the server's own words often carry the precise code.
-    if (written && (!status || (status.endsWith('.0.0') && written.charAt(0) === status.charAt(0)))) status = written;
+    if (written) status = written;
     let command = findSmtpCommand(diagnostic.toLowerCase());
     if (!command) {
       bodyCommand ??= findSmtpCommand(errorPart(msg.text, msg.lower).toLowerCase().slice(0, 20_000));
