@@ -480,6 +480,20 @@ function probe(reason: Reason, e: Evidence): Reason | '' {
   }
 }
 
+/**
+ * The reason the codes point to. The Status field wins, except when it is vague (x.0.0, or a reason
+ * a finer code may replace) and the server's own reply carries a different, specific code: Sendmail
+ * writes "Status: 4.4.7" (queue timeout) over a "452 4.4.5 Insufficient disk space" reply.
+ */
+function preferredStatusReason(status: string, text: string): Reason | '' {
+  const fromField = reasonForStatus(status);
+  if (fromField !== '' && !RETRY.has(fromField)) return fromField;
+  const inReply = findStatusIn(text);
+  if (inReply === status || (!inReply.startsWith('4') && !inReply.startsWith('5'))) return fromField;
+  const fromReply = reasonForStatus(inReply);
+  return fromReply !== '' && !RETRY.has(fromReply) ? fromReply : fromField;
+}
+
 /** Reasons whose vendor tokens decide before any code (PhraseTable.decisive), in registry order. */
 function findDecisive(text: string): Reason | '' {
   if (text === '') return '';
@@ -539,7 +553,7 @@ function decide(facts: ReasonFacts, text: string): Reason {
   const decisive = findDecisive(text);
   if (decisive !== '') return decisive;
 
-  const statusReason = reasonForStatus(status);
+  const statusReason = preferredStatusReason(status, text);
   const command = normalizeCommand(facts.command) || findCommand(text);
   const evidence: Evidence = { text, statusReason, status, replyCode, command };
 

@@ -289,6 +289,16 @@ const WORDS_BEAT_CODE: Row[] = [
     reason: 'mailboxfull',
   },
   {
+    name: "the reply's specific code beats a vague Status field",
+    facts: { status: '4.4.7', replyCode: '452', diagnostic: '452 4.4.5 Insufficient disk space; try again later' },
+    reason: 'systemfull',
+  },
+  {
+    name: 'a success code earlier in a transcript is not the failure',
+    facts: { status: '4.3.0', replyCode: '451', diagnostic: 'Out: 250 2.1.5 Ok In: DATA Out: 451 4.3.0 Error: queue file write error' },
+    reason: 'systemerror',
+  },
+  {
     name: 'a network error wins over a 5.1.2 host code',
     facts: { status: '5.1.2', diagnostic: 'Host name lookup failure: Malformed or unexpected name server reply' },
     reason: 'networkerror',
