@@ -202,18 +202,25 @@ function toBytes(source: unknown): Uint8Array {
   return new Uint8Array(0);
 }
 
-/** Case-insensitive search for an ASCII needle (lower-case) in bytes; linear for our short needles. */
+/** Case-insensitive search for an ASCII needle (lower-case letters) in bytes; native indexOf does the skipping. */
 function indexOfAscii(b: Uint8Array, needle: string, from = 0): number {
-  const first = needle.charCodeAt(0);
+  const lo = needle.charCodeAt(0);
+  const up = lo >= 97 && lo <= 122 ? lo - 32 : lo;
   const n = needle.length;
-  outer: for (let i = from; i + n <= b.length; i++) {
-    if ((b[i]! | 0x20) !== first) continue;
-    for (let k = 1; k < n; k++) {
-      const c = b[i + k]!;
+  let i = from;
+  while (i + n <= b.length) {
+    const a = b.indexOf(lo, i);
+    const c = up === lo ? a : b.indexOf(up, i);
+    const at = a < 0 ? c : c < 0 ? a : Math.min(a, c);
+    if (at < 0 || at + n > b.length) return -1;
+    let k = 1;
+    for (; k < n; k++) {
+      const x = b[at + k]!;
       const want = needle.charCodeAt(k);
-      if (c !== want && (c | 0x20) !== want) continue outer;
+      if (x !== want && (x | 0x20) !== want) break;
     }
-    return i;
+    if (k === n) return at;
+    i = at + 1;
   }
   return -1;
 }

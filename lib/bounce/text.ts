@@ -31,19 +31,10 @@ export function normalizeNewlineBytes(b: Uint8Array): Uint8Array {
 
 /** Collapses runs of whitespace to one space and trims; caps the length. */
 export function foldWhitespace(s: string, cap = DIAGNOSTIC_CAP): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < s.length && out.length < cap; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0) {
-      space = out.length > 0;
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += s[i];
-    }
-  }
-  return out;
+  // Only the head can survive the cap; /\s+/ is a single-class loop (linear, no backtracking).
+  const head = s.length > cap * 4 ? s.slice(0, cap * 4) : s;
+  const folded = head.replace(/[\s\u00a0]+/g, ' ').trim();
+  return folded.length > cap ? folded.slice(0, cap).trimEnd() : folded;
 }
 
 /** True when the (already lower-cased) haystack contains any of the literal needles. */
