@@ -8,9 +8,10 @@
  * The page: the fake Gmail (tests/e2e/fake-gmail.ts) with a 100-row list (5 rows in 7 are bounce
  * notices), loaded, then the whole list re-rendered RERENDERS times, as Gmail does on refresh.
  *
- *   npx wxt build && npx tsx scripts/bench/content-script.ts     (or npm run bench)
+ *   npx tsx scripts/bench/content-script.ts     (or npm run bench; it builds the extension first)
  */
 import { chromium, type BrowserContext } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,9 @@ function quantile(sorted: number[], q: number): number {
 const ms = (n: number): string => `${n.toFixed(2)} ms`;
 
 export default async function benchContentScript(): Promise<void> {
+  // Measure the code as it is now: build the extension first (wxt build, a few seconds).
+  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('wxt build failed; run it by hand to see why');
   const plain = await plainContext();
   let without: RunResult;
   try {
