@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import {
+  RawSourceError,
   ShowOriginalFetcher,
   buildShowOriginalUrl,
   decodeEntities,
@@ -75,6 +76,19 @@ describe('ShowOriginalFetcher', () => {
     expect(waits).toEqual([700]);
     await expect(fetcher.read('https://mail.google.com/?th=3')).rejects.toThrow(/too many/);
     expect(fetcher.requests).toBe(2);
+  });
+
+  it('turns a network failure or a timeout into a RawSourceError', async () => {
+    const seen: Array<AbortSignal | undefined> = [];
+    const fetcher = new ShowOriginalFetcher({
+      fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => {
+        seen.push(init?.signal ?? undefined);
+        throw new DOMException('The operation timed out.', 'TimeoutError');
+      }) as typeof fetch,
+      minGapMs: 0,
+    });
+    await expect(fetcher.read('https://mail.google.com/?th=9')).rejects.toBeInstanceOf(RawSourceError);
+    expect(seen[0]).toBeInstanceOf(AbortSignal);
   });
 
   it('allows more once the minute has passed', async () => {

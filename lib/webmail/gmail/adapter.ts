@@ -151,7 +151,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
       try {
         report.raw = await fetcher.read(url);
       } catch (error) {
-        if (!(error instanceof RawSourceError) && !(error instanceof TypeError)) throw error;
+        if (!(error instanceof RawSourceError)) throw error;
         // Rendered-text fallback: report.rendered is already filled.
       }
     }

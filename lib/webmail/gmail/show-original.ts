@@ -16,6 +16,8 @@ export interface ShowOriginalOptions {
   perMinute?: number;
   /** Raw sources larger than this are not used (the rendered text is enough to classify). */
   maxBytes?: number;
+  /** Give up on a request after this long. */
+  timeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -78,6 +80,7 @@ export class ShowOriginalFetcher {
   private readonly minGapMs: number;
   private readonly perMinute: number;
   private readonly maxBytes: number;
+  private readonly timeoutMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly cache = new Map<string, Promise<string>>();
@@ -91,6 +94,7 @@ export class ShowOriginalFetcher {
     this.minGapMs = options.minGapMs ?? 700;
     this.perMinute = options.perMinute ?? 20;
     this.maxBytes = options.maxBytes ?? 8 * 1024 * 1024;
+    this.timeoutMs = options.timeoutMs ?? 20_000;
     this.now = options.now ?? (() => Date.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
@@ -117,7 +121,13 @@ export class ShowOriginalFetcher {
     }
     this.recent.push(this.now());
     this.requests += 1;
-    const response = await this.fetchImpl(url, { credentials: 'include', redirect: 'follow' });
+    let response: Response;
+    try {
+      // A request that never answers must not hold up every later notice (reads run one at a time).
+      response = await this.fetchImpl(url, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw new RawSourceError(`"Show original" unreachable (${error instanceof Error ? error.name : 'error'})`);
+    }
     if (!response.ok) throw new RawSourceError(`"Show original" answered ${response.status}`);
     if (new URL(response.url || url).origin !== new URL(url).origin) {
       throw new RawSourceError('"Show original" redirected away (signed out?)');
