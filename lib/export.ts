@@ -36,6 +36,8 @@ export interface ExportFormatInfo {
   mimeType: string;
   /** A UTF-8 byte-order mark, so Excel and Outlook read non-ASCII text as UTF-8. */
   bom: boolean;
+  /** Where the file goes in the tool, in one sentence, shown after the export. */
+  howTo: string;
 }
 
 export interface ExportFile {
@@ -59,15 +61,15 @@ export const DEFAULT_CONTACT_LABEL = 'Bounced - remove';
 
 /** The registry: menu order is this order. */
 export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
-  { id: 'csv', label: 'Spreadsheet (CSV)', description: 'Every detail, opens in Excel, Numbers or Google Sheets', extension: 'csv', mimeType: 'text/csv', bom: true },
-  { id: 'text', label: 'Plain text', description: 'One address per line, to paste anywhere', extension: 'txt', mimeType: 'text/plain', bom: false },
-  { id: 'json', label: 'JSON', description: 'Every detail, for scripts', extension: 'json', mimeType: 'application/json', bom: false },
-  { id: 'mailchimp', label: 'Mailchimp', description: 'Import as unsubscribed, or to archive contacts', extension: 'csv', mimeType: 'text/csv', bom: false },
-  { id: 'ses', label: 'Amazon SES', description: 'Suppression list bulk import (address, reason)', extension: 'csv', mimeType: 'text/csv', bom: false },
-  { id: 'sendgrid', label: 'SendGrid', description: 'Suppressions upload (email column)', extension: 'csv', mimeType: 'text/csv', bom: false },
-  { id: 'mailgun', label: 'Mailgun', description: 'Bounces import (address, code, error, created_at)', extension: 'csv', mimeType: 'text/csv', bom: false },
-  { id: 'google', label: 'Google Contacts', description: 'Contacts with a label, to find and delete them', extension: 'csv', mimeType: 'text/csv', bom: false },
-  { id: 'outlook', label: 'Outlook contacts', description: 'Contacts with a category, to find and delete them', extension: 'csv', mimeType: 'text/csv', bom: true },
+  { id: 'csv', label: 'Spreadsheet (CSV)', description: 'Every detail, opens in Excel, Numbers or Google Sheets', extension: 'csv', mimeType: 'text/csv', bom: true, howTo: 'Open it in a spreadsheet, or keep it as a record of what you removed.' },
+  { id: 'text', label: 'Plain text', description: 'One address per line, to paste anywhere', extension: 'txt', mimeType: 'text/plain', bom: false, howTo: 'Paste the addresses wherever your tool asks for a list.' },
+  { id: 'json', label: 'JSON', description: 'Every detail, for scripts', extension: 'json', mimeType: 'application/json', bom: false, howTo: 'For scripts: one object per address.' },
+  { id: 'mailchimp', label: 'Mailchimp', description: 'Import as unsubscribed, or to archive contacts', extension: 'csv', mimeType: 'text/csv', bom: false, howTo: 'Mailchimp: Audience → Add contacts → Import contacts, upload the file and choose the status Unsubscribed (or import, then select them and Archive).' },
+  { id: 'ses', label: 'Amazon SES', description: 'Suppression list bulk import (address, reason)', extension: 'csv', mimeType: 'text/csv', bom: false, howTo: 'Amazon SES console: Configuration → Suppression list → Bulk actions → Add email addresses, upload the file.' },
+  { id: 'sendgrid', label: 'SendGrid', description: 'Suppressions upload (email column)', extension: 'csv', mimeType: 'text/csv', bom: false, howTo: 'SendGrid: Suppressions → Bounces (or Global Unsubscribes) → Add, upload the CSV.' },
+  { id: 'mailgun', label: 'Mailgun', description: 'Bounces import (address, code, error, created_at)', extension: 'csv', mimeType: 'text/csv', bom: false, howTo: 'Mailgun: Sending → Suppressions → Bounces → Import, upload the CSV (or POST it to /v3/<domain>/bounces/import).' },
+  { id: 'google', label: 'Google Contacts', description: 'Contacts with a label, to find and delete them', extension: 'csv', mimeType: 'text/csv', bom: false, howTo: 'Google Contacts: Import, pick the file, then open the label “Bounced - remove”, select all and delete (or fix) them.' },
+  { id: 'outlook', label: 'Outlook contacts', description: 'Contacts with a category, to find and delete them', extension: 'csv', mimeType: 'text/csv', bom: true, howTo: 'Outlook: People → Manage contacts → Import contacts, then filter by the category “Bounced - remove” and delete them.' },
 ];
 
 export function findExportFormat(id: ExportFormat): ExportFormatInfo {

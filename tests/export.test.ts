@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { buildExport, EXPORT_FORMATS, formatRfc2822, neutraliseCell, type ExportFormat } from '../lib/export';
+import { buildExport, DEFAULT_CONTACT_LABEL, EXPORT_FORMATS, formatRfc2822, neutraliseCell, type ExportFormat } from '../lib/export';
 import { makeSummary } from './ui/make-summary';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -181,5 +181,13 @@ describe('formatRfc2822', () => {
   it('formats in UTC with a numeric zone', () => {
     expect(formatRfc2822('2026-01-05T03:04:05Z')).toBe('Mon, 05 Jan 2026 03:04:05 +0000');
     expect(formatRfc2822('not a date')).toBe('');
+  });
+});
+
+describe('the registry', () => {
+  it('says where every import shape goes', () => {
+    for (const format of EXPORT_FORMATS) expect(format.howTo.length, format.id).toBeGreaterThan(20);
+    expect(EXPORT_FORMATS.find((format) => format.id === 'google')!.howTo).toContain(DEFAULT_CONTACT_LABEL);
+    expect(EXPORT_FORMATS.find((format) => format.id === 'outlook')!.howTo).toContain(DEFAULT_CONTACT_LABEL);
   });
 });

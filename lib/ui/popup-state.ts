@@ -5,7 +5,7 @@
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { AddressSummary, PolicySettings, UserDecision } from '../policy';
-import { buildExport, type ExportFile, type ExportFormat } from '../export';
+import { buildExport, findExportFormat, type ExportFile, type ExportFormat } from '../export';
 import { firstNonEmptyGroup, groupAddresses, type GroupId, type Grouped, type SortKey } from './groups';
 import type { Transport } from './transport';
 import { plural } from './format';
@@ -192,7 +192,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   function offerMarkRemoved(file: ExportFile, list: string[]): void {
     const pending = list.filter((address) => addresses.value.find((row) => row.address === address)?.decision !== 'removed');
     notice.value = {
-      text: `Exported ${plural(file.count, 'address', 'addresses')} (${file.filename}).` +
+      text: `Exported ${plural(file.count, 'address', 'addresses')} (${file.filename}). ${findExportFormat(file.format).howTo}` +
         (pending.length ? ' Once they are off your list, mark them removed here.' : ''),
       action: pending.length ? { label: `Mark ${plural(pending.length, 'address', 'addresses')} removed`, run: () => decide('removed', pending) } : undefined,
     };
