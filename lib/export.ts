@@ -97,7 +97,7 @@ function toCsv(fields: string[], rows: string[][]): string {
 }
 
 function bounceCount(summary: AddressSummary): number {
-  return summary.hardCount + summary.softCount + summary.senderProblemCount;
+  return summary.hardCount + summary.softCount + summary.senderProblemCount + (summary.undeterminedCount ?? 0);
 }
 
 /** "550 5.1.1", "5.2.2", "550" or "". */

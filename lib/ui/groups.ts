@@ -46,7 +46,7 @@ export function groupOf(summary: AddressSummary): GroupId | null {
 }
 
 export function bounceCount(summary: AddressSummary): number {
-  return summary.hardCount + summary.softCount + summary.senderProblemCount;
+  return summary.hardCount + summary.softCount + summary.senderProblemCount + (summary.undeterminedCount ?? 0);
 }
 
 /** Plain code-unit order: addresses, domains and ISO dates are ASCII, and localeCompare is ~50x slower. */

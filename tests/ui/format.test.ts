@@ -38,3 +38,12 @@ describe('labels', () => {
     expect(plural(10000, 'address', 'addresses')).toBe('10,000 addresses');
   });
 });
+
+describe('bounceCount', () => {
+  it('counts every kind of bounce, unclear ones included', async () => {
+    const { bounceCount } = await import('../../lib/ui/groups');
+    const { makeSummary } = await import('./make-summary');
+    expect(bounceCount(makeSummary({ address: 'a@example.com', hardCount: 1, softCount: 2, senderProblemCount: 3, undeterminedCount: 4 }))).toBe(10);
+    expect(bounceCount(makeSummary({ address: 'b@example.com', hardCount: 1 }))).toBe(1);
+  });
+});
