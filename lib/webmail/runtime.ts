@@ -19,6 +19,7 @@ import { looksLikeBounce } from './looks-like-bounce';
 import {
   HOOK,
   badgeKindOf,
+  badgeLabel,
   badgeKindOfSummary,
   createBadge,
   createBanner,
@@ -217,10 +218,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       return;
     }
     if (existing) {
-      const same =
-        existing.getAttribute('data-kind') === model.kind &&
-        existing.getAttribute('data-address') === model.address &&
-        existing.getAttribute('aria-label')?.includes(model.label ?? '');
+      const same = existing.getAttribute('data-kind') === model.kind && existing.getAttribute('aria-label') === badgeLabel(model);
       if (!same) updateBadge(existing, model);
       return;
     }

@@ -152,6 +152,12 @@ export function createBadge(doc: Document, model: BadgeModel): HTMLElement {
   return host;
 }
 
+/** The badge's accessible name; also how the runtime tells whether a badge is already up to date. */
+export function badgeLabel(model: BadgeModel): string {
+  const text = badgeText(model);
+  return `Bounce Sweeper: ${model.address ? `${text}: ${model.address}` : text}`;
+}
+
 /** Rewrites a badge in place (a refinement keeps the node, so the row does not jump). */
 export function updateBadge(host: HTMLElement, model: BadgeModel): void {
   const doc = host.ownerDocument;
@@ -159,7 +165,7 @@ export function updateBadge(host: HTMLElement, model: BadgeModel): void {
   host.setAttribute('data-address', model.address);
   const text = badgeText(model);
   const full = model.address ? `${text}: ${model.address}` : text;
-  host.setAttribute('aria-label', `Bounce Sweeper: ${full}`);
+  host.setAttribute('aria-label', badgeLabel(model));
   host.title = model.detail ? `${full}\n${model.detail}` : full;
   host.style.cssText = BADGE_BASE + BADGE_COLORS[model.kind];
   const parts: Node[] = [doc.createTextNode(text)];
