@@ -5,7 +5,16 @@
  * and Diagnostic-Code types (smtp; X-Postfix; …).
  */
 import type { DeliveryAction } from './types';
+import { decodeWords } from 'postal-mime';
 import { cleanAddress, foldWhitespace, stripDiagnosticType } from './text';
+
+function safeDecodeWords(s: string): string {
+  try {
+    return decodeWords(s);
+  } catch {
+    return s;
+  }
+}
 
 export interface DsnRecipient {
   finalRecipient: string;
@@ -92,7 +101,8 @@ export function parseDeliveryStatus(text: string, maxRecipients = 500): DsnRepor
         break;
       case 'final-recipient':
       case 'original-recipient': {
-        const addr = cleanAddress(value);
+        // An encoded word in an address (RFC 2047 in a DSN, seen for non-ASCII local parts).
+        const addr = cleanAddress(value.indexOf('=?') >= 0 ? safeDecodeWords(value) : value);
         const slot = name === 'final-recipient' ? 'finalRecipient' : 'originalRecipient';
         if (cur && (cur as DsnRecipient)[slot]) finish();
         if (!cur) cur = blankRecipient();
