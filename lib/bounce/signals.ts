@@ -86,7 +86,7 @@ export function isFeedbackReport(msg: Message): boolean {
   if (msg.reportType === 'feedback-report' || msg.feedbackReport) return true;
   // Some feedback loops send the ARF fields inline (Sisimai ARF.pm: "Feedback-Type:" in the body).
   // Amazon SES posts complaints as JSON through SNS (notification-contents.html).
-  if (msg.lower.includes('"notificationtype":"complaint"')) return true;
+  if (msg.lower.includes('"notificationtype":"complaint"') || msg.lower.includes('\\"notificationtype\\":\\"complaint\\"')) return true;
   return msg.lower.includes('\nfeedback-type: abuse') || msg.lower.startsWith('feedback-type:') || msg.lower.includes('\nfeedback-type: ');
 }
 
@@ -96,7 +96,7 @@ export function isReadReceipt(msg: Message): boolean {
 
 /** Amazon SES "Delivery" notifications (JSON through SNS) report a delivered message. */
 export function isDeliveryNotification(msg: Message): boolean {
-  return msg.lower.includes('"notificationtype":"delivery"');
+  return msg.lower.includes('"notificationtype":"delivery"') || msg.lower.includes('\\"notificationtype\\":\\"delivery\\"');
 }
 
 /** Words of "delivered" reports (Postfix's requested delivery report, Sendmail/Exchange success DSNs). */

@@ -17,7 +17,7 @@ interface SesRecipient {
 
 function sesJson(msg: Message): ParsedRecipient[] | null {
   const start = msg.text.indexOf('{');
-  if (start < 0 || !msg.lower.includes('"notificationtype"')) return null;
+  if (start < 0 || !msg.lower.includes('notificationtype')) return null;
   // The JSON object ends at its matching brace; count braces outside strings (linear).
   let depth = 0;
   let inString = false;
@@ -37,9 +37,19 @@ function sesJson(msg: Message): ParsedRecipient[] | null {
   if (end < 0) return null;
   let data: unknown;
   try {
-    data = JSON.parse(msg.text.slice(start, end).replace(/\n/g, ''));
+    // SNS e-mail wraps long lines with "!" + newline + space (seen in SES notifications).
+    data = JSON.parse(msg.text.slice(start, end).replace(/!\n /g, '').replace(/\n/g, ''));
   } catch {
     return null;
+  }
+  // An SNS envelope ({"Type":"Notification","Message":"{…}"}) carries the SES notification as a string.
+  const envelope = data as { Type?: unknown; Message?: unknown } | null;
+  if (envelope && typeof envelope === 'object' && typeof envelope.Message === 'string') {
+    try {
+      data = JSON.parse(envelope.Message);
+    } catch {
+      return null;
+    }
   }
   const obj = data as { notificationType?: unknown; bounce?: { bounceType?: unknown; bouncedRecipients?: unknown; reportingMTA?: unknown } };
   if (typeof obj !== 'object' || obj === null) return null;

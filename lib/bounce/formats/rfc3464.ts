@@ -8,7 +8,8 @@ import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import type { DeliveryAction } from '../types';
 import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
-import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
+import { findAddresses, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
+import { header } from '../message';
 
 const dsnCache = new WeakMap<Message, ParsedRecipient[] | null>();
 
@@ -36,7 +37,16 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     // A Final-Recipient that is not a plain addr-spec (source route "@host:user@x", a bare "@host")
     // yields to Original-Recipient or X-Actual-Recipient.
     const valid = (a: string): boolean => a.indexOf('@') > 0 && a.indexOf(':') < 0 && a.indexOf(' ') < 0;
-    const address = [r.finalRecipient, r.originalRecipient, r.actualRecipient].find(valid) ?? (r.finalRecipient || r.originalRecipient);
+    let address = [r.finalRecipient, r.originalRecipient, r.actualRecipient].find(valid) ?? '';
+    if (!address) {
+      // A mailbox path or a bare "@host" (Exim pipes, Sendmail): the one address the notice names
+      // elsewhere (X-Failed-Recipients, or the prose) is the recipient when there is exactly one.
+      const listed = findAddresses(header(msg.headers, 'x-failed-recipients'), 3).map((a) => a.address);
+      blocks ??= scanRecipientBlocks(msg.text, msg.lower, msg);
+      if (listed.length === 1 && dsn.recipients.length === 1) address = listed[0]!;
+      else if (blocks.length === 1 && dsn.recipients.length === 1) address = blocks[0]!.address;
+      else address = r.finalRecipient || r.originalRecipient;
+    }
     let diagnostic = r.diagnostic;
     if (!diagnostic || diagnostic.length < 6) {
       blocks ??= scanRecipientBlocks(msg.text, msg.lower, msg);
