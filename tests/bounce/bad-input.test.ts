@@ -76,7 +76,8 @@ describe('bad input never throws', () => {
   });
 
   it('a recipient without @ is undetermined, with a note', async () => {
-    const r = await classifyNotice({ view: 'raw', source: DSN_HEAD.replace('Final-Recipient: rfc822; gone@example.net', 'Final-Recipient: rfc822; gone') });
+    // No address anywhere: the DSN names a local part only and the prose names none.
+    const r = await classifyNotice({ view: 'raw', source: DSN_HEAD.replaceAll('gone@example.net', 'gone') });
     expect(r.isBounce).toBe(true);
     expect(r.recipients.map((x) => [x.address, x.kind])).toEqual([['gone', 'undetermined']]);
     expect(r.notes.join(' ')).toContain('without @');
@@ -96,6 +97,11 @@ describe('bad input never throws', () => {
       expect(r.isBounce).toBe(false);
       expect(r.recipients).toEqual([]);
     }
+  });
+
+  it('a DSN recipient without @ takes the one address the prose names', async () => {
+    const r = await classifyNotice({ view: 'raw', source: DSN_HEAD.replace('Final-Recipient: rfc822; gone@example.net', 'Final-Recipient: rfc822; gone') });
+    expect(r.recipients.map((x) => [x.address, x.kind])).toEqual([['gone@example.net', 'hard']]);
   });
 
   it('an empty message', async () => {
