@@ -18,9 +18,8 @@ export function decideKind(reason: Reason, status: string, replyCode: string): B
   // notaccept is hard unless a 4xx code says the refusal is temporary; with no code at all it is
   // hard, as in Sisimai's SMTP/Error.pm soft_or_hard (a Null MX / "no MX record" needs no code).
   if (reason === 'notaccept') return isTemporary(status, replyCode) ? 'soft' : 'hard';
-  // A failure nobody could explain is still a failure, and nothing says the address is bad: soft, as in
-  // Sisimai's test tables (onhold/undefined with a 5xx are soft there). [core-reasons, was 'undetermined']
-  if (reason === 'undefined' || reason === 'onhold') return 'soft';
+  // Everything else that failed is soft, a failure nobody could explain (onhold, undefined) included:
+  // nothing says the address is bad (Sisimai's test tables label those soft too).
   return 'soft';
 }
 
