@@ -141,7 +141,10 @@ export interface RecipientBlock {
   lineIndex: number;
 }
 
-const SKIP_LINE_PREFIXES = ['from:', 'sender:', 'return-path:', 'message-id:', 'received:', 'reply-to:', 'in-reply-to:', 'references:', 'date:', 'dkim-signature:', 'authentication-results:', 'x-', 'arc-', 'list-', 'subject:', 'content-', 'mime-version:', 'reporting-mta:', 'received-from-mta:', 'remote-mta:', 'arrival-date:', 'last-attempt-date:', 'x-postfix-sender:', 'errors-to:', 'return-receipt-to:'];
+const SKIP_LINE_PREFIXES = ['from:', 'sender:', 'return-path:', 'message-id:', 'received:', 'reply-to:', 'in-reply-to:', 'references:', 'date:', 'dkim-signature:', 'authentication-results:', 'x-', 'arc-', 'list-', 'subject:', 'content-', 'mime-version:', 'reporting-mta:', 'received-from-mta:', 'remote-mta:', 'arrival-date:', 'last-attempt-date:', 'x-postfix-sender:', 'errors-to:', 'return-receipt-to:',
+  // Exchange Online's "Original Message Details" name the sender on its own labelled line (English,
+  // French, German, Spanish NDR templates): never a failed recipient.
+  'sender address:', "adresse de l'expéditeur", 'absenderadresse:', 'dirección del remitente:'];
 
 /**
  * Recipient addresses in the error part of the text (before the returned message), with the words

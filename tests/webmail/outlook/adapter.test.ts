@@ -167,11 +167,13 @@ describe('Outlook adapter: reading pane', () => {
     expect(text).not.toContain('margin'); // the <style> in the mail is not text
     expect(text).not.toContain('Reply'); // the header toolbar is not the body
 
-    // The text carries what the core needs: the recipient and the status. (Kind and extra recipients
-    // are the core's call: its prose reader is still learning layout A, see the report of issue 5.)
+    // The text carries what the core needs: one hard bounce for the recipient, and never the
+    // mailbox owner's own "Sender Address".
     const classified = await classifyNotice({ view: 'rendered', ...report.rendered! });
     expect(classified.isBounce).toBe(true);
-    expect(classified.recipients.find((r) => r.address === 'ana.gomez@example.org')?.status).toBe('5.1.10');
+    expect(classified.recipients.map((r) => [r.address, r.kind, r.reason, r.status])).toEqual([
+      ['ana.gomez@example.org', 'hard', 'userunknown', '5.1.10'],
+    ]);
   });
 
   it('reads an Outlook.com NDR: sender in the title, subject from the open row when the pane has no heading', async () => {
