@@ -11,7 +11,7 @@ import type { ParsedRecipient } from './format-types';
 import { findReason } from './reason-lookup';
 import { decideKind } from './severity';
 import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
-import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from './text';
+import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, joinReplyContinuations } from './text';
 import { findSmtpCommand } from './scan';
 import { reportsOnlySuccess } from './dsn';
 
@@ -34,7 +34,7 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   let address = String(p.address ?? '').trim().replace(/^<+/, '').replace(/>+$/, '');
   const at = address.lastIndexOf('@');
   if (at > 0) address = address.slice(0, at) + address.slice(at).toLowerCase();
-  const diagnostic = foldWhitespace(p.diagnostic ?? '');
+  const diagnostic = joinReplyContinuations(foldWhitespace(p.diagnostic ?? ''));
   const status = p.status || findFailureStatus(diagnostic);
   const replyCode = p.replyCode || findReplyCode(diagnostic);
   const action: DeliveryAction = p.action ?? 'failed';

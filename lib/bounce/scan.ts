@@ -215,7 +215,9 @@ function scanBlocks(text: string, lower: string, msg: Message, limit: number, ex
       let after = line.slice(h.end, sameLineNext ? sameLineNext.start : line.length);
       // "a@x, b@y: User unknown": a list shares the words after its last address.
       if (sameLineNext && after.replace(/[\s,;:<>"'()]/g, '').length < 3) after = line.slice(hits[hits.length - 1]!.end);
-      let words = (before.trim().length > 3 ? before + ' ' : '') + after;
+      // The address stays in a sentence that names it mid-way, so the server's words read whole
+      // ("wasn't delivered to bob@example.net because …", not "delivered to because").
+      let words = (before.trim().length > 3 ? before + line.slice(h.start, h.end) : '') + after;
       const baseIndent = indentOf(line);
       for (let j = i + 1; j < nextLine && j < i + 40 && words.length < 4000; j++) {
         const l = lines[j]!;

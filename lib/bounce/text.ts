@@ -37,6 +37,29 @@ export function foldWhitespace(s: string, cap = DIAGNOSTIC_CAP): string {
   return folded.length > cap ? folded.slice(0, cap).trimEnd() : folded;
 }
 
+/**
+ * Drops the reply-code prefixes a multi-line SMTP reply repeats on every continued line (RFC 5321
+ * §4.2.1: "550-5.1.1 The email account … 550-5.1.1 double-checking … 550 5.1.1 …"), keeping the
+ * first, so the server's words read as one sentence. Codes that differ from the first are kept.
+ */
+export function joinReplyContinuations(folded: string): string {
+  const first = /\b([245]\d\d)[- ]([245]\.\d{1,3}\.\d{1,3})?/.exec(folded);
+  if (!first) return folded;
+  const code = first[1]!;
+  const status = first[2] ?? '';
+  let seen = false;
+  return folded.replace(/(^|\s)([245]\d\d)([- ])([245]\.\d{1,3}\.\d{1,3} )?/g, (match, lead: string, reply: string, sep: string, st: string | undefined) => {
+    const same = reply === code && (st ?? '').trim() === status;
+    // Only the "550-" continuation form, or an exact repeat of the opening code pair, is a prefix.
+    if (!same || (sep === ' ' && !st)) return match;
+    if (!seen) {
+      seen = true;
+      return match;
+    }
+    return lead;
+  });
+}
+
 /** True when the (already lower-cased) haystack contains any of the literal needles. */
 export function includesAny(haystack: string, needles: readonly string[]): boolean {
   for (const n of needles) if (haystack.includes(n)) return true;

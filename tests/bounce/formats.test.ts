@@ -136,6 +136,12 @@ describe('rendered view (subject, sender, visible text only)', () => {
     expect(r.recipients[0]!.kind).toBe(kind);
   });
 
+  it('keeps the failed address inside the sentence that names it', async () => {
+    const [subject, from, text] = rendered[1]!;
+    const r = await classifyNotice({ view: 'rendered', subject, from, text });
+    expect(r.recipients[0]!.diagnostic).toContain("wasn't delivered to trent@example.net because the address couldn't be found");
+  });
+
   it('reads status, reply code and the reported error from the Exchange Online admin section', async () => {
     const [subject, from, text] = rendered[3]!;
     const r = await classifyNotice({ view: 'rendered', subject, from, text });

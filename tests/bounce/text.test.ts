@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf7, findAddresses, findFailureStatus, findReplyCode, findStatusCode, htmlToText } from '../../lib/bounce/text';
+import { decodeUtf7, findAddresses, findFailureStatus, findReplyCode, findStatusCode, htmlToText, joinReplyContinuations } from '../../lib/bounce/text';
 import { parseDeliveryStatus } from '../../lib/bounce/dsn';
 
 describe('scanners', () => {
@@ -44,5 +44,21 @@ describe('parseDeliveryStatus', () => {
       ['a@example.net', 'failed', '5.1.1', '550 5.1.1 user unknown'],
       ['b@example.net', 'delayed', '4.4.7', ''],
     ]);
+  });
+});
+
+describe('joinReplyContinuations', () => {
+  it.each([
+    [
+      "550-5.1.1 The account does not exist. Please try 550-5.1.1 double-checking the address. Learn more at 550 5.1.1 https://support.example.com/?p=NoSuchUser",
+      '550-5.1.1 The account does not exist. Please try double-checking the address. Learn more at https://support.example.com/?p=NoSuchUser',
+    ],
+    ['452-4.2.2 The mailbox is over quota. 452 4.2.2 Please direct the recipient to', '452-4.2.2 The mailbox is over quota. Please direct the recipient to'],
+    // Different codes are different replies, kept; a single-line reply is untouched.
+    ['host said: 550 5.7.1 blocked, then 421 4.7.0 try later', 'host said: 550 5.7.1 blocked, then 421 4.7.0 try later'],
+    ['550 5.1.1 <bob@example.net>: Recipient address rejected', '550 5.1.1 <bob@example.net>: Recipient address rejected'],
+    ['no code at all', 'no code at all'],
+  ])('%s', (input, expected) => {
+    expect(joinReplyContinuations(input)).toBe(expected);
   });
 });
