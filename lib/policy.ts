@@ -310,8 +310,20 @@ function judge(tally: AddressTally, settings: PolicySettings, today: number): Ju
 
 /** The verdict, with its evidence, for one address at `now`. The user's decision wins. */
 export function summariseAddress(tally: AddressTally, settings: PolicySettings, now: Date): AddressSummary {
+  return createSummariser(settings, now)(tally);
+}
+
+/**
+ * summariseAddress for many addresses under one policy and one `now`: the settings are normalised
+ * and today's day number computed once, not once per address (a list of 10,000 reuses them).
+ */
+export function createSummariser(settings: PolicySettings, now: Date): (tally: AddressTally) => AddressSummary {
   const policy = normaliseSettings(settings);
   const today = dayNumber(dayOf(now.toISOString()));
+  return (tally) => summarise(tally, policy, today);
+}
+
+function summarise(tally: AddressTally, policy: PolicySettings, today: number): AddressSummary {
   const judgement = judge(tally, policy, today);
   let verdict: Verdict = judgement.verdict;
   const evidence = [...judgement.evidence];

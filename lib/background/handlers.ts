@@ -5,7 +5,7 @@
  */
 import type { ClassifiedNotice, NoticeInput } from '../bounce/types';
 import { ProtocolError, type MessageType, type NoticeResult, type ProtocolMap, type SenderRole, type ValidPayload } from '../messaging';
-import { summariseAddress, type AddressSummary, type PolicySettings } from '../policy';
+import { createSummariser, type AddressSummary, type PolicySettings } from '../policy';
 import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
 import { createFloodGuard, type FloodGuard } from './flood-guard';
@@ -32,9 +32,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const floodGuard = deps.floodGuard ?? createFloodGuard();
 
   const summarise = (records: readonly AddressRecord[], settings: PolicySettings, sender?: SenderRole): AddressSummary[] => {
-    const at = now();
+    const summariseOne = createSummariser(settings, now());
     return records.map((record) => {
-      const summary = summariseAddress(record, settings, at);
+      const summary = summariseOne(record);
       // A webmail page learns no link into another webmail (it would name that account).
       if (sender?.role === 'content' && summary.lastNoticeUrl && !summary.lastNoticeUrl.startsWith(`${sender.origin}/`)) {
         return { ...summary, lastNoticeUrl: '' };
