@@ -5,7 +5,7 @@
  */
 import type { ClassifiedNotice, NoticeInput } from '../bounce/types';
 import { ProtocolError, type MessageType, type NoticeResult, type ProtocolMap, type SenderRole, type ValidPayload } from '../messaging';
-import { createSummariser, type AddressSummary, type PolicySettings } from '../policy';
+import { createSummariser, normaliseAddress, type AddressSummary, type PolicySettings } from '../policy';
 import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
 import { createFloodGuard, type FloodGuard } from './flood-guard';
@@ -24,6 +24,19 @@ export interface BackgroundDeps {
 export type Handlers = {
   [T in MessageType]: (data: ValidPayload<T>, sender: SenderRole) => Promise<ReturnType<ProtocolMap[T]>>;
 };
+
+/**
+ * The reporting account's own mailbox (NoticeReport.account, when it is an address) is never a
+ * bounced recipient: some NDR layouts print "Sender Address: <you>", and a misread would put the
+ * user's own address on the removal list. Such a recipient is left out before anything is recorded.
+ */
+export function withoutOwnAddress(notice: ClassifiedNotice, account: string): ClassifiedNotice {
+  const own = normaliseAddress(account);
+  if (!own) return notice;
+  const recipients = notice.recipients.filter((recipient) => normaliseAddress(recipient.address) !== own);
+  if (recipients.length === notice.recipients.length) return notice;
+  return { ...notice, recipients, notes: [...notice.notes, 'left out the account\'s own address: it is the sender, not a bounced recipient'] };
+}
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { store, classify } = deps;
@@ -77,7 +90,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         report.raw !== undefined
           ? { view: 'raw', source: report.raw }
           : { view: 'rendered', subject: '', from: '', text: '', ...report.rendered };
-      const notice = await classify(input);
+      const notice = withoutOwnAddress(await classify(input), report.account);
       const recorded = await store.recordNotice({ key, webmail: report.webmail, account: report.account, webmailMessageId: report.messageId, url: report.url, notice });
       if (!recorded.duplicate) changed();
       return toNoticeResult(recorded, sender, notice);
