@@ -2,35 +2,38 @@
  * All phrases of all reason tables in one Aho-Corasick automaton (Aho & Corasick, CACM 1975): one
  * pass over the text finds every phrase it contains, so the cost is linear in the text whatever
  * the number of phrases, with no regular expression and no backtracking.
+ *
+ * Layout: the tables hold about 1,200 phrases, about 30,000 trie nodes, almost all with a single
+ * child. A JavaScript Map per node made start-up slow (tens of thousands of small objects to
+ * allocate and then collect) and every character of a scan a hash lookup. The built automaton is
+ * therefore a handful of typed arrays:
+ *   - the root has a transition for every UTF-16 code unit (`rootNext`, 0 = stay at the root), so
+ *     the first character of every phrase is one array read;
+ *   - any other node's children are one run of `edgeChar`/`edgeTo`, from `edgeStart[node]` to
+ *     `edgeStart[node + 1]`, sorted by character (usually one or two entries: a linear look);
+ *   - `fail[node]` is the usual failure link; `phraseAt[node]` the phrase ending at that node (-1
+ *     if none), and `outLink[node]` the nearest node on the failure chain where a phrase ends (-1
+ *     if none): following it lists every phrase that ends at this point of the text.
  */
 export class PhraseIndex {
   private readonly ids = new Map<string, number>();
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
   private built = false;
+  private rootNext = new Int32Array(0);
+  private edgeStart = new Int32Array(1);
+  private edgeChar = new Uint16Array(0);
+  private edgeTo = new Int32Array(0);
+  private fail = new Int32Array(1);
+  private phraseAt = new Int32Array(1).fill(-1);
+  private outLink = new Int32Array(1).fill(-1);
 
   /** Registers a literal (already lowercase) and returns its id; the same literal keeps one id. */
   add(phrase: string): number {
     const known = this.ids.get(phrase);
     if (known !== undefined) return known;
     if (this.built) throw new Error('PhraseIndex: add() after build()');
+    if (phrase === '') throw new Error('PhraseIndex: empty phrase');
     const id = this.ids.size;
     this.ids.set(phrase, id);
-    let node = 0;
-    for (let i = 0; i < phrase.length; i++) {
-      const c = phrase.charCodeAt(i);
-      let to = this.next[node]!.get(c);
-      if (to === undefined) {
-        to = this.next.length;
-        this.next.push(new Map());
-        this.fail.push(0);
-        this.out.push([]);
-        this.next[node]!.set(c, to);
-      }
-      node = to;
-    }
-    this.out[node]!.push(id);
     return id;
   }
 
@@ -38,40 +41,93 @@ export class PhraseIndex {
     return this.ids.size;
   }
 
-  /** Computes failure links breadth-first and folds each node's suffix outputs into its own. */
+  /** Builds the trie, then failure and output links breadth-first. */
   build(): void {
-    const queue: number[] = [];
-    for (const child of this.next[0]!.values()) queue.push(child);
-    for (let head = 0; head < queue.length; head++) {
+    // Trie from the sorted phrases: each phrase shares with the previous one exactly the prefix it
+    // shares with any earlier one, so the previous phrase's path (`path`) is all we need to
+    // remember, and children get created in character order.
+    const phrases = [...this.ids.keys()].sort();
+    let chars = 1;
+    for (const phrase of phrases) chars += phrase.length;
+    const parent = new Int32Array(chars);
+    const char = new Uint16Array(chars);
+    const phraseAt = new Int32Array(chars).fill(-1);
+    parent[0] = -1;
+    const path = [0];
+    let nodes = 1;
+    let previous = '';
+    for (const phrase of phrases) {
+      let common = 0;
+      while (common < phrase.length && common < previous.length && phrase.charCodeAt(common) === previous.charCodeAt(common)) common++;
+      for (let i = common; i < phrase.length; i++) {
+        parent[nodes] = path[i]!;
+        char[nodes] = phrase.charCodeAt(i);
+        path[i + 1] = nodes++;
+      }
+      phraseAt[path[phrase.length]!] = this.ids.get(phrase)!;
+      previous = phrase;
+    }
+
+    // Group the edges by parent (a counting sort keeps each parent's children in character order).
+    const edgeStart = new Int32Array(nodes + 1);
+    for (let n = 1; n < nodes; n++) edgeStart[parent[n]! + 1]!++;
+    for (let n = 0; n < nodes; n++) edgeStart[n + 1]! += edgeStart[n]!;
+    const fill = edgeStart.slice(0, nodes);
+    const edgeChar = new Uint16Array(nodes);
+    const edgeTo = new Int32Array(nodes);
+    for (let n = 1; n < nodes; n++) {
+      const at = fill[parent[n]!]!++;
+      edgeChar[at] = char[n]!;
+      edgeTo[at] = n;
+    }
+    const rootNext = new Int32Array(0x10000);
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) rootNext[edgeChar[e]!] = edgeTo[e]!;
+
+    this.rootNext = rootNext;
+    this.edgeStart = edgeStart;
+    this.edgeChar = edgeChar;
+    this.edgeTo = edgeTo;
+    this.phraseAt = phraseAt.slice(0, nodes);
+    this.fail = new Int32Array(nodes);
+    this.outLink = new Int32Array(nodes).fill(-1);
+
+    // Breadth-first, so a node's failure target (shallower) is complete before the node itself.
+    const queue = new Int32Array(nodes);
+    let tail = 0;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTo[e]!;
+    for (let head = 0; head < tail; head++) {
       const node = queue[head]!;
-      for (const [c, child] of this.next[node]!) {
-        let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const target = this.next[f]!.get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const inherited = this.out[this.fail[child]!]!;
-        if (inherited.length > 0) this.out[child] = [...this.out[child]!, ...inherited];
-        queue.push(child);
+      for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
+        const child = edgeTo[e]!;
+        const f = this.step(this.fail[node]!, edgeChar[e]!);
+        this.fail[child] = f;
+        this.outLink[child] = this.phraseAt[f]! >= 0 ? f : this.outLink[f]!;
+        queue[tail++] = child;
       }
     }
     this.built = true;
+  }
+
+  /** The automaton's move from a node on one character, following failure links as needed. */
+  private step(node: number, c: number): number {
+    for (;;) {
+      if (node === 0) return this.rootNext[c]!;
+      for (let e = this.edgeStart[node]!, end = this.edgeStart[node + 1]!; e < end; e++) {
+        if (this.edgeChar[e] === c) return this.edgeTo[e]!;
+      }
+      node = this.fail[node]!;
+    }
   }
 
   /** Which phrases occur in the text: found[id] === 1. */
   scan(text: string): Uint8Array {
     if (!this.built) this.build();
     const found = new Uint8Array(this.ids.size);
+    const { phraseAt, outLink } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let to = this.next[node]!.get(c);
-      while (to === undefined && node !== 0) {
-        node = this.fail[node]!;
-        to = this.next[node]!.get(c);
-      }
-      node = to ?? 0;
-      const hits = this.out[node]!;
-      for (let k = 0; k < hits.length; k++) found[hits[k]!] = 1;
+      node = this.step(node, text.charCodeAt(i));
+      for (let n = phraseAt[node]! >= 0 ? node : outLink[node]!; n > 0; n = outLink[n]!) found[phraseAt[n]!] = 1;
     }
     return found;
   }
