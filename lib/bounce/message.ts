@@ -202,16 +202,20 @@ function toBytes(source: unknown): Uint8Array {
   return new Uint8Array(0);
 }
 
-/** Case-insensitive search for an ASCII needle (lower-case letters) in bytes; native indexOf does the skipping. */
+/**
+ * Case-insensitive search for an ASCII needle (lower-case letters) in bytes; native indexOf does the
+ * skipping. The next occurrence of each case of the first letter is remembered and searched again
+ * only once passed: re-searching both from every candidate would rescan to the end for a letter
+ * case that is rare (quadratic in a long body full of "c" and without "C").
+ */
 function indexOfAscii(b: Uint8Array, needle: string, from = 0): number {
   const lo = needle.charCodeAt(0);
   const up = lo >= 97 && lo <= 122 ? lo - 32 : lo;
   const n = needle.length;
-  let i = from;
-  while (i + n <= b.length) {
-    const a = b.indexOf(lo, i);
-    const c = up === lo ? a : b.indexOf(up, i);
-    const at = a < 0 ? c : c < 0 ? a : Math.min(a, c);
+  let nextLo = b.indexOf(lo, from);
+  let nextUp = up === lo ? nextLo : b.indexOf(up, from);
+  for (;;) {
+    const at = nextLo < 0 ? nextUp : nextUp < 0 ? nextLo : Math.min(nextLo, nextUp);
     if (at < 0 || at + n > b.length) return -1;
     let k = 1;
     for (; k < n; k++) {
@@ -220,9 +224,9 @@ function indexOfAscii(b: Uint8Array, needle: string, from = 0): number {
       if (x !== want && (x | 0x20) !== want) break;
     }
     if (k === n) return at;
-    i = at + 1;
+    if (nextLo === at) nextLo = b.indexOf(lo, at + 1);
+    if (nextUp === at) nextUp = up === lo ? nextLo : b.indexOf(up, at + 1);
   }
-  return -1;
 }
 
 function indexOfBlankLine(b: Uint8Array, from: number): number {
