@@ -4,7 +4,7 @@
  * then the payload is validated and cleaned, then the handler runs. Errors travel back to the
  * caller through @webext-core/messaging as rejected promises with a readable message.
  */
-import { isAllowed, onMessage, parsePayload, PAYLOAD_SCHEMAS, ProtocolError, senderRole, type MessageSenderInfo, type MessageType, type SenderRole } from '../messaging';
+import { isAllowed, onMessage, packAddressList, parsePayload, PAYLOAD_SCHEMAS, ProtocolError, senderRole, wantsPackedList, type MessageSenderInfo, type MessageType, type ProtocolMap, type SenderRole } from '../messaging';
 import type { Handlers } from './handlers';
 
 export interface SelfIdentity {
@@ -33,7 +33,12 @@ const MESSAGE_TYPES = Object.keys(PAYLOAD_SCHEMAS) as MessageType[];
 export function registerMessageHandlers(handlers: Handlers, self: SelfIdentity): () => void {
   const removers = MESSAGE_TYPES.map((type) =>
     // The messaging library types each listener by its message; dispatch re-checks everything at run time.
-    onMessage(type, (message) => dispatch(handlers, self, type, message.data, message.sender) as never),
+    onMessage(type, async (message) => {
+      const result = await dispatch(handlers, self, type, message.data, message.sender);
+      // Our pages ask for the list packed (lib/messaging.ts sendMessage unpacks it); the plain list otherwise.
+      if (type === 'listAddresses' && wantsPackedList(message.data)) return packAddressList(result as ReturnType<ProtocolMap['listAddresses']>) as never;
+      return result as never;
+    }),
   );
   return () => removers.forEach((remove) => remove());
 }
