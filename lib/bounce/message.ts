@@ -300,6 +300,53 @@ function readWithoutMime(b: Uint8Array): { headers: HeaderField[]; text: string 
   return { headers, text: decoder.decode(b.subarray(end + 1)) };
 }
 
+/** As postal-mime decodes header lines: UTF-8, a byte order mark kept as a character. */
+const headerDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** postal-mime's trim for header keys and values: spaces and tabs only. */
+function trimSpaceTab(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s.charCodeAt(start) === 32 || s.charCodeAt(start) === 9)) start++;
+  while (end > start && (s.charCodeAt(end - 1) === 32 || s.charCodeAt(end - 1) === 9)) end--;
+  return s.slice(start, end);
+}
+
+/**
+ * The notice's own header block is most of what postal-mime reads line by line (Received chains,
+ * DKIM signatures, address lists it parses for nothing), yet only the Content-* fields tell it how
+ * to read the body. So we read the header block here, field by field exactly as postal-mime does
+ * (a line starting with a space or tab continues the field above, unfolding keeps the folding
+ * whitespace, a line without a colon is a field with an empty value), and hand postal-mime the
+ * Content-* fields and the body. Null when there is no header block to split off.
+ */
+export function splitHeaderBlock(b: Uint8Array): { headers: HeaderField[]; mimeInput: Uint8Array } | null {
+  const end = indexOfBlankLine(b, 0);
+  if (end < 0 || b[0] === 10) return null;
+  const fields: string[][] = [];
+  for (const line of headerDecoder.decode(b.subarray(0, end - 1)).split('\n')) {
+    const last = fields[fields.length - 1];
+    if (last && (line[0] === ' ' || line[0] === '\t')) last.push(line);
+    else fields.push([line]);
+  }
+  const headers: HeaderField[] = [];
+  const contentFields: string[] = [];
+  for (const lines of fields) {
+    const unfolded = lines.join('');
+    const colon = unfolded.indexOf(':');
+    const name = trimSpaceTab(colon < 0 ? unfolded : unfolded.slice(0, colon)).toLowerCase();
+    headers.push({ name, value: colon < 0 ? '' : trimSpaceTab(unfolded.slice(colon + 1)) });
+    if (name.startsWith('content-')) contentFields.push(lines.join('\n'));
+  }
+  // Each field ends its line, then the blank line that ends the header block (alone when none).
+  const head = new TextEncoder().encode(contentFields.map((f) => f + '\n').join('') + '\n');
+  const body = b.subarray(end + 1);
+  const mimeInput = new Uint8Array(head.length + body.length);
+  mimeInput.set(head);
+  mimeInput.set(body, head.length);
+  return { headers, mimeInput };
+}
+
 const latin1 = new TextDecoder('latin1');
 
 /** Bytes of a raw notice handed to the MIME parser; the rest (the returned message's tail) is not read. */
@@ -360,13 +407,17 @@ async function readRaw(source: unknown): Promise<Message> {
   const hasUtf7 = indexOfAscii(bytes, 'utf-7') >= 0;
 
   let email: Awaited<ReturnType<typeof PostalMime.parse>> | null = null;
+  /** The notice's header fields when read here rather than by postal-mime (see splitHeaderBlock). */
+  let ownHeaders: HeaderField[] | null = null;
   const plain = readWithoutMime(bytes);
   if (plain) {
     m.headers = plain.headers;
     m.text = plain.text;
   } else {
     try {
-      email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+      const split = splitHeaderBlock(bytes);
+      ownHeaders = split?.headers ?? null;
+      email = await PostalMime.parse(split ? split.mimeInput : bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
     } catch (err) {
       m.notes.push(`MIME parse failed (${String((err as Error)?.message ?? err).slice(0, 80)}); read as plain text`);
     }
@@ -380,7 +431,8 @@ async function readRaw(source: unknown): Promise<Message> {
     m.headers = parseHeaderBlock(blank >= 0 ? text.slice(0, blank) : text);
     m.text = blank >= 0 ? text.slice(blank + 2) : '';
   } else {
-    m.headers = email.headers.map((h) => ({ name: h.key, value: h.value.indexOf('=?') >= 0 ? safeDecodeWords(h.value) : h.value }));
+    const fields = ownHeaders ?? email.headers.map((h) => ({ name: h.key, value: h.value }));
+    m.headers = fields.map((h) => ({ name: h.name, value: h.value.indexOf('=?') >= 0 ? safeDecodeWords(h.value) : h.value }));
     let text = email.text ?? '';
     if (!text.trim() && email.html) text = htmlToText(email.html);
     m.text = normalizeNewlines(text);
