@@ -86,56 +86,62 @@ export const sendMessage = (async (type: MessageType, data?: unknown, ...rest: u
 
 // ---------------------------------------------------------------------------------------------
 // The packed address list: the same AddressSummary objects, in fewer bytes. Each distinct string
-// is sent once (a table), each address is a row of table indexes and numbers, in SUMMARY_FIELDS
-// order. A server's words usually quote the address ("550 5.1.1 <ann@x>: User unknown"): they
+// is sent once (a table), each address is a row of table indexes and numbers (PackedRow). A server's words usually quote the address ("550 5.1.1 <ann@x>: User unknown"): they
 // travel as the pieces around it, so the same words for many addresses are sent once too.
 // Only for callers that ask ({ packed: true }); a plain request gets the plain list.
 // ---------------------------------------------------------------------------------------------
 
 type ListReply = ReturnType<ProtocolMap['listAddresses']>;
 
-/** How each AddressSummary field travels. The Record type makes a new field fail to compile until it is listed. */
-const SUMMARY_FIELDS = {
-  address: 'string',
-  domain: 'string',
-  verdict: 'string',
-  evidence: 'strings',
-  hardCount: 'number',
-  softCount: 'number',
-  senderProblemCount: 'number',
-  undeterminedCount: 'optional-number',
-  bounceDays: 'number',
-  softDaysInWindow: 'number',
-  softDaysThreshold: 'number',
-  firstBounceAt: 'string',
-  lastBounceAt: 'string',
-  lastKind: 'string',
-  lastReason: 'string',
-  lastStatus: 'string',
-  lastReplyCode: 'string',
-  lastDiagnostic: 'around-address',
-  lastRemoteMta: 'string',
-  lastWebmail: 'string',
-  lastNoticeUrl: 'string',
-  decision: 'string',
-  decidedAt: 'string',
-  suggestedReplacement: 'optional-string',
-} as const satisfies Record<keyof AddressSummary, 'string' | 'around-address' | 'strings' | 'number' | 'optional-number' | 'optional-string'>;
-
-const FIELD_ENTRIES = Object.entries(SUMMARY_FIELDS) as Array<[keyof AddressSummary, (typeof SUMMARY_FIELDS)[keyof AddressSummary]]>;
-const ADDRESS_COLUMN = FIELD_ENTRIES.findIndex(([field]) => field === 'address');
-
 /** The payload that asks for the packed list. */
 export const PACKED_LIST_REQUEST = { packed: true } as const;
+
+type Ref = number; // index into PackedAddressList.strings
+
+/** One address, as a row. Field order is AddressSummary's; null marks an absent optional field. */
+export type PackedRow = [
+  /** Itself: every address is distinct, a table entry would only add a lookup. */
+  address: string,
+  domain: Ref,
+  verdict: Ref,
+  evidence: Ref[],
+  hardCount: number,
+  softCount: number,
+  senderProblemCount: number,
+  undeterminedCount: number | null,
+  bounceDays: number,
+  softDaysInWindow: number,
+  softDaysThreshold: number,
+  firstBounceAt: Ref,
+  lastBounceAt: Ref,
+  lastKind: Ref,
+  lastReason: Ref,
+  lastStatus: Ref,
+  lastReplyCode: Ref,
+  /** The server's words as the pieces around the address (joined with it again when unpacked). */
+  lastDiagnostic: Ref[],
+  lastRemoteMta: Ref,
+  lastWebmail: Ref,
+  lastNoticeUrl: Ref,
+  decision: Ref,
+  decidedAt: Ref,
+  suggestedReplacement: Ref | null,
+];
+
+/** A field added to AddressSummary fails to compile here until PackedRow carries it too. */
+type Unpacked = Exclude<keyof AddressSummary, PackedFieldNames>;
+type PackedFieldNames =
+  | 'address' | 'domain' | 'verdict' | 'evidence' | 'hardCount' | 'softCount' | 'senderProblemCount' | 'undeterminedCount'
+  | 'bounceDays' | 'softDaysInWindow' | 'softDaysThreshold' | 'firstBounceAt' | 'lastBounceAt' | 'lastKind' | 'lastReason'
+  | 'lastStatus' | 'lastReplyCode' | 'lastDiagnostic' | 'lastRemoteMta' | 'lastWebmail' | 'lastNoticeUrl' | 'decision'
+  | 'decidedAt' | 'suggestedReplacement';
+const EVERY_FIELD_PACKED: [Unpacked] extends [never] ? true : never = true;
+void EVERY_FIELD_PACKED;
 
 export interface PackedAddressList {
   /** Distinct strings; rows refer to them by index. */
   strings: string[];
-  /**
-   * One row per address: for each SUMMARY_FIELDS entry a string index, a number, an array of
-   * string indexes (evidence; or the pieces of the server's words around the address), or null (absent).
-   */
-  rows: Array<Array<number | number[] | null>>;
+  rows: PackedRow[];
   settings: PolicySettings;
 }
 
@@ -147,7 +153,7 @@ export function wantsPackedList(data: unknown): boolean {
 export function packAddressList(list: ListReply): PackedAddressList {
   const strings: string[] = [];
   const index = new Map<string, number>();
-  const intern = (value: string): number => {
+  const ref = (value: string): Ref => {
     let at = index.get(value);
     if (at === undefined) {
       at = strings.length;
@@ -156,43 +162,56 @@ export function packAddressList(list: ListReply): PackedAddressList {
     }
     return at;
   };
-  const rows = list.addresses.map((summary) =>
-    FIELD_ENTRIES.map(([field, how]) => {
-      const value = summary[field];
-      switch (how) {
-        case 'string':
-          return intern(value as string);
-        case 'strings':
-          return (value as string[]).map(intern);
-        case 'around-address':
-          // split then join with the same non-empty separator gives back exactly the original.
-          return (value as string).split(summary.address).map(intern);
-        case 'number':
-          return value as number;
-        case 'optional-number':
-          return value === undefined ? null : (value as number);
-        case 'optional-string':
-          return value === undefined ? null : intern(value as string);
-      }
-    }),
-  );
+  const rows = list.addresses.map((summary): PackedRow => {
+    const {
+      address, domain, verdict, evidence, hardCount, softCount, senderProblemCount, undeterminedCount, bounceDays, softDaysInWindow,
+      softDaysThreshold, firstBounceAt, lastBounceAt, lastKind, lastReason, lastStatus, lastReplyCode, lastDiagnostic, lastRemoteMta,
+      lastWebmail, lastNoticeUrl, decision, decidedAt, suggestedReplacement,
+    } = summary;
+    return [
+      address, ref(domain), ref(verdict), evidence.map(ref), hardCount, softCount, senderProblemCount, undeterminedCount ?? null,
+      bounceDays, softDaysInWindow, softDaysThreshold, ref(firstBounceAt), ref(lastBounceAt), ref(lastKind), ref(lastReason),
+      ref(lastStatus), ref(lastReplyCode),
+      // split then join with the same separator gives back exactly the original words.
+      lastDiagnostic.split(address).map(ref),
+      ref(lastRemoteMta), ref(lastWebmail), ref(lastNoticeUrl), ref(decision), ref(decidedAt),
+      suggestedReplacement === undefined ? null : ref(suggestedReplacement),
+    ];
+  });
   return { strings, rows, settings: list.settings };
 }
 
 export function unpackAddressList(packed: PackedAddressList): ListReply {
-  const { strings } = packed;
-  const addresses = packed.rows.map((row) => {
-    const address = strings[row[ADDRESS_COLUMN] as number]!;
-    const summary: Record<string, unknown> = {};
-    FIELD_ENTRIES.forEach(([field, how], i) => {
-      const cell = row[i] ?? null;
-      if (cell === null) return; // an optional field that was absent
-      if (how === 'strings') summary[field] = (cell as number[]).map((at) => strings[at]!);
-      else if (how === 'around-address') summary[field] = (cell as number[]).map((at) => strings[at]!).join(address);
-      else if (how === 'number' || how === 'optional-number') summary[field] = cell;
-      else summary[field] = strings[cell as number]!;
-    });
-    return summary as unknown as AddressSummary;
+  const text = packed.strings;
+  const addresses = packed.rows.map((row): AddressSummary => {
+    const address = row[0];
+    // One object literal per row (a fixed shape), in summariseAddress's field order.
+    return {
+      address,
+      domain: text[row[1]]!,
+      verdict: text[row[2]] as AddressSummary['verdict'],
+      evidence: row[3].map((at) => text[at]!),
+      hardCount: row[4],
+      softCount: row[5],
+      senderProblemCount: row[6],
+      ...(row[7] === null ? {} : { undeterminedCount: row[7] }),
+      bounceDays: row[8],
+      softDaysInWindow: row[9],
+      softDaysThreshold: row[10],
+      firstBounceAt: text[row[11]]!,
+      lastBounceAt: text[row[12]]!,
+      lastKind: text[row[13]] as AddressSummary['lastKind'],
+      lastReason: text[row[14]] as AddressSummary['lastReason'],
+      lastStatus: text[row[15]]!,
+      lastReplyCode: text[row[16]]!,
+      lastDiagnostic: row[17].map((at) => text[at]!).join(address),
+      lastRemoteMta: text[row[18]]!,
+      lastWebmail: text[row[19]]!,
+      lastNoticeUrl: text[row[20]]!,
+      decision: text[row[21]] as AddressSummary['decision'],
+      decidedAt: text[row[22]]!,
+      ...(row[23] === null ? {} : { suggestedReplacement: text[row[23]]! }),
+    };
   });
   return { addresses, settings: packed.settings };
 }
