@@ -266,8 +266,31 @@ function codes(status: string, replyCode: string): string {
   return parts.length ? ` (${parts.join(' ')})` : '';
 }
 
-function judge(tally: AddressTally, settings: PolicySettings, today: number): Judgement {
-  const inWindow = (day: string) => today - dayNumber(day) < settings.windowDays;
+/** dayOf and dayNumber, remembered: a list of 10,000 addresses names only a few hundred distinct days. */
+interface DayMemo {
+  of(iso: string): string;
+  number(day: string): number;
+}
+
+function dayMemo(): DayMemo {
+  const days = new Map<string, string>();
+  const numbers = new Map<string, number>();
+  return {
+    of(iso) {
+      let day = days.get(iso);
+      if (day === undefined) days.set(iso, (day = dayOf(iso)));
+      return day;
+    },
+    number(day) {
+      let number = numbers.get(day);
+      if (number === undefined) numbers.set(day, (number = dayNumber(day)));
+      return number;
+    },
+  };
+}
+
+function judge(tally: AddressTally, settings: PolicySettings, today: number, days: DayMemo): Judgement {
+  const inWindow = (day: string) => today - days.number(day) < settings.windowDays;
   const softInWindow = tally.softDays.filter(inWindow).length;
   const softExpired = tally.softDays.length - softInWindow;
   const senderInWindow = tally.senderProblemDays.filter(inWindow).length;
@@ -279,7 +302,7 @@ function judge(tally: AddressTally, settings: PolicySettings, today: number): Ju
   if (tally.hardCount > 0 && tally.lastHard) {
     verdict = 'remove';
     const hard = tally.lastHard;
-    evidence.push(`hard bounce on ${dayOf(hard.seenAt)}: ${hard.reason}${codes(hard.status, hard.replyCode)}`);
+    evidence.push(`hard bounce on ${days.of(hard.seenAt)}: ${hard.reason}${codes(hard.status, hard.replyCode)}`);
     if (tally.hardCount > 1) evidence.push(`${plural(tally.hardCount, 'hard bounce')} in all`);
   } else if (softInWindow >= settings.softBounceDays) {
     verdict = 'remove-repeated-soft';
@@ -320,16 +343,17 @@ export function summariseAddress(tally: AddressTally, settings: PolicySettings, 
 export function createSummariser(settings: PolicySettings, now: Date): (tally: AddressTally) => AddressSummary {
   const policy = normaliseSettings(settings);
   const today = dayNumber(dayOf(now.toISOString()));
-  return (tally) => summarise(tally, policy, today);
+  const days = dayMemo();
+  return (tally) => summarise(tally, policy, today, days);
 }
 
-function summarise(tally: AddressTally, policy: PolicySettings, today: number): AddressSummary {
-  const judgement = judge(tally, policy, today);
+function summarise(tally: AddressTally, policy: PolicySettings, today: number, days: DayMemo): AddressSummary {
+  const judgement = judge(tally, policy, today, days);
   let verdict: Verdict = judgement.verdict;
   const evidence = [...judgement.evidence];
   if (tally.decision === 'removed' || tally.decision === 'kept') {
     verdict = tally.decision;
-    const when = tally.decidedAt ? ` on ${dayOf(tally.decidedAt)}` : '';
+    const when = tally.decidedAt ? ` on ${days.of(tally.decidedAt)}` : '';
     evidence.unshift(
       tally.decision === 'removed'
         ? `you marked it removed${when} (the bounces alone say: ${judgement.verdict})`
