@@ -87,11 +87,13 @@ export class PhraseIndex {
     this.edgeStart = edgeStart;
     this.edgeChar = edgeChar;
     this.edgeTo = edgeTo;
-    this.phraseAt = phraseAt.slice(0, nodes);
-    this.fail = new Int32Array(nodes);
-    this.outLink = new Int32Array(nodes).fill(-1);
+    this.phraseAt = phraseAt;
 
     // Breadth-first, so a node's failure target (shallower) is complete before the node itself.
+    const fail = new Int32Array(nodes);
+    const outLink = new Int32Array(nodes).fill(-1);
+    this.fail = fail; // read by step() while the links are being filled in
+    this.outLink = outLink;
     const queue = new Int32Array(nodes);
     let tail = 0;
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) queue[tail++] = edgeTo[e]!;
@@ -99,23 +101,28 @@ export class PhraseIndex {
       const node = queue[head]!;
       for (let e = edgeStart[node]!; e < edgeStart[node + 1]!; e++) {
         const child = edgeTo[e]!;
-        const f = this.step(this.fail[node]!, edgeChar[e]!);
-        this.fail[child] = f;
-        this.outLink[child] = this.phraseAt[f]! >= 0 ? f : this.outLink[f]!;
+        const f = this.step(fail[node]!, edgeChar[e]!);
+        fail[child] = f;
+        outLink[child] = phraseAt[f]! >= 0 ? f : outLink[f]!;
         queue[tail++] = child;
       }
     }
     this.built = true;
   }
 
-  /** The automaton's move from a node on one character, following failure links as needed. */
+  /**
+   * The automaton's move from a node on one character, following failure links as needed. The
+   * arrays are read into locals: this runs per character of every scanned text, mostly before
+   * the JIT has optimised it, where each property load costs.
+   */
   private step(node: number, c: number): number {
+    const { rootNext, edgeStart, edgeChar, edgeTo, fail } = this;
     for (;;) {
-      if (node === 0) return this.rootNext[c]!;
-      for (let e = this.edgeStart[node]!, end = this.edgeStart[node + 1]!; e < end; e++) {
-        if (this.edgeChar[e] === c) return this.edgeTo[e]!;
+      if (node === 0) return rootNext[c]!;
+      for (let e = edgeStart[node]!, end = edgeStart[node + 1]!; e < end; e++) {
+        if (edgeChar[e] === c) return edgeTo[e]!;
       }
-      node = this.fail[node]!;
+      node = fail[node]!;
     }
   }
 
