@@ -494,11 +494,16 @@ function preferredStatusReason(status: string, text: string): Reason | '' {
   return fromReply !== '' && !RETRY.has(fromReply) ? fromReply : fromField;
 }
 
+/** The few tables that have decisive tokens, in registry order: asked for every diagnostic. */
+const DECISIVE_TABLES: readonly { reason: Reason; table: CompiledTable }[] = [...COMPILED]
+  .filter(([, table]) => table.decisive.length > 0 || table.decisiveSequences.length > 0)
+  .map(([reason, table]) => ({ reason, table }));
+
 /** Reasons whose vendor tokens decide before any code (PhraseTable.decisive), in registry order. */
 function findDecisive(text: string): Reason | '' {
   if (text === '') return '';
   const found = phrasesIn(text);
-  for (const [reason, table] of COMPILED) {
+  for (const { reason, table } of DECISIVE_TABLES) {
     if (anyFound(found, table.decisive) || sequenceFound(text, found, table.decisiveSequences)) return reason;
   }
   return findVendorCode(text);
