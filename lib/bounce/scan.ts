@@ -182,9 +182,9 @@ function scanBlocks(text: string, lower: string, msg: Message, limit: number, ex
   for (let i = 0; i < lines.length && i < 50_000; i++) {
     const line = lines[i]!;
     if (line.indexOf('@') < 0) continue;
-    const ll = line.toLowerCase().trimStart();
-    if (SKIP_LINE_PREFIXES.some((p) => ll.startsWith(p))) continue;
     const lineLower = line.toLowerCase();
+    const ll = lineLower.trimStart();
+    if (SKIP_LINE_PREFIXES.some((p) => ll.startsWith(p))) continue;
     const hits = findAddresses(line, 20).filter((h) => {
       const a = h.address.toLowerCase();
       if (excluded.has(a) || (!allowRoles && isRoleAddress(a))) return false;
