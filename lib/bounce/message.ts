@@ -372,6 +372,14 @@ function readRendered(input: Extract<NoticeInput, { view: 'rendered' }>): Messag
   let text = typeof input.text === 'string' ? input.text : '';
   if (!text.trim() && typeof input.html === 'string') text = htmlToText(input.html);
   m.text = normalizeNewlines(text);
+  return finishMessage(m);
+}
+
+/**
+ * What both views share once the text is final: its lower-cased twin and head (the format markers
+ * look there), and the delivery-status report, from its MIME part or written inline in the text.
+ */
+function finishMessage(m: Message): Message {
   m.lower = m.text.toLowerCase();
   m.head = m.lower.length > 50_000 ? m.lower.slice(0, 50_000) : m.lower;
   const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
@@ -500,12 +508,5 @@ async function readRaw(source: unknown): Promise<Message> {
   }
   m.text = fixBareJis(m.text);
   m.subject = fixBareJis(m.subject);
-  m.lower = m.text.toLowerCase();
-  m.head = m.lower.length > 50_000 ? m.lower.slice(0, 50_000) : m.lower;
-  const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
-  if (dsnText) {
-    const dsn = parseDeliveryStatus(dsnText);
-    if (dsn.recipients.length || dsn.reportingMta) m.dsn = dsn;
-  }
-  return m;
+  return finishMessage(m);
 }
