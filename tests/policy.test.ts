@@ -60,6 +60,7 @@ describe('verdicts (standard: 3 soft-bounce days within 30 days)', () => {
     { name: 'all soft days expired: clear', events: () => [soft(40), soft(50), soft(60)], verdict: 'clear', softDays: 0, bounceDays: 3 },
     { name: 'sender problems alone: sender-problem', events: () => [sender('blocked', 1), sender('authfailure', 2), sender('ratelimited', 3)], verdict: 'sender-problem', softDays: 0, bounceDays: 3 },
     { name: 'sender problems never count toward removal', events: () => [soft(1), sender('spamdetected', 2), sender('badreputation', 3)], verdict: 'watch', softDays: 1, bounceDays: 3 },
+    { name: 'a refused envelope sender (rejected) is a sender problem', events: () => [sender('rejected', 1), sender('rejected', 4), sender('rejected', 9)], verdict: 'sender-problem', softDays: 0, bounceDays: 3 },
     { name: 'hard beats sender problems', events: () => [hard(5), sender('blocked', 1)], verdict: 'remove', softDays: 0, bounceDays: 2 },
     { name: 'old sender problems expire', events: () => [sender('blocked', 45)], verdict: 'clear', softDays: 0, bounceDays: 1 },
     { name: 'undetermined failures are watched, never removed', events: () => [event('undetermined', 'undefined', 1), event('undetermined', 'undefined', 2), event('undetermined', 'undefined', 3)], verdict: 'watch', softDays: 0, bounceDays: 3 },

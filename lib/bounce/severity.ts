@@ -49,6 +49,8 @@ export const SENDER_PROBLEM_REASONS: ReadonlySet<Reason> = new Set([
   'requireptr',
   'badreputation',
   'norelaying',
+  // Sisimai's "rejected": the envelope sender (MAIL FROM) was refused, not the recipient.
+  'rejected',
   'toomanyconn',
   'ratelimited',
   'speeding',
