@@ -8,7 +8,7 @@ import type { ClassifiedNotice, DeliveryAction, FailedRecipient, NoticeCategory,
 import { readMessage, type Message } from './message';
 import { FORMATS } from './formats';
 import type { ParsedRecipient } from './format-types';
-import { findReason } from './reason-lookup';
+import { findReason } from './reasons';
 import { decideKind } from './severity';
 import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
 import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, joinReplyContinuations } from './text';
