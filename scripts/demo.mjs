@@ -3,16 +3,13 @@
  * `npm start`: the demo mailbox. Builds the extension, launches Debian's Chromium with a window and
  * the extension loaded, and serves a bundled fake mail.google.com by request routing (no network,
  * no Google account): a list with bounce rows, an opened bounce notice with its banner, and a compose
- * window warning about a bounced recipient. If tests/e2e/fake-outlook.ts exists, a fake Outlook on
- * the web opens in a second tab the same way.
+ * window warning about a bounced recipient; a fake Outlook on the web opens in another tab the same way.
  *
  *   npm start                   headed (needs a display; on a server: xvfb-run -a npm start)
  *   npm start -- --headless     no window: loads the demo, prints what the extension drew, exits
  *   npm start -- --no-build     reuse .output/chrome-mv3
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 
 const args = new Set(process.argv.slice(2));
@@ -36,13 +33,12 @@ if (!args.has('--no-build')) {
 
 const { launchWithExtension } = await tsImport('../tests/e2e/browser.ts', import.meta.url);
 const gmail = await tsImport('../tests/e2e/fake-gmail.ts', import.meta.url);
-const outlookPath = resolve('tests/e2e/fake-outlook.ts');
-const outlook = existsSync(outlookPath) ? await tsImport('../tests/e2e/fake-outlook.ts', import.meta.url) : null;
+const outlook = await tsImport('../tests/e2e/fake-outlook.ts', import.meta.url);
 
 const session = await launchWithExtension({ headless });
 const { context } = session;
 await gmail.routeFakeGmail(context);
-if (outlook) await outlook.routeFakeOutlook(context);
+await outlook.routeFakeOutlook(context);
 
 // Tab 1: the inbox, every bounce row badged.
 const inbox = context.pages()[0] ?? (await context.newPage());
@@ -56,12 +52,9 @@ await notice.waitForSelector('[data-bounce-sweeper="banner"][data-state="classif
 await notice.evaluate(() => window.fakeGmail.compose());
 await notice.waitForSelector('[data-bounce-sweeper="compose-warning"]', { timeout: 20_000 });
 
-// Tab 3: Outlook on the web, when its fake exists.
-let outlookPage = null;
-if (outlook) {
-  outlookPage = await context.newPage();
-  await outlookPage.goto(`${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
-}
+// Tab 3: Outlook on the web.
+const outlookPage = await context.newPage();
+await outlookPage.goto(`${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
 await inbox.bringToFront();
 
 const count = (page, selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector);
@@ -69,7 +62,8 @@ console.log(`\nBounce Sweeper demo mailbox (fake, nothing leaves this machine):
   Gmail inbox        ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox — ${await count(inbox, '[data-bounce-sweeper="badge"]')} bounce rows badged
   Opened notice      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox/FMfcgzAnnLee — banner with actions; compose window warns about ann.lee@example.com
   More notices       #inbox/FMfcgzErinQr (no raw source: read from the screen), #inbox/FMfcgzMallory (hostile markup shown as text)
-  Clean mailbox      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox (a second account, no bounce)${outlook ? `\n  Outlook on the web ${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox` : ''}
+  Clean mailbox      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox (a second account, no bounce)
+  Outlook on the web ${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox
   Popup              chrome-extension://${session.extensionId}/popup.html (or the toolbar button)`);
 
 if (headless) {
