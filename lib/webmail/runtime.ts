@@ -157,8 +157,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
         .then((answer) => {
           let changed = false;
           const now = Date.now();
+          const byAddress = new Map(answer.map((s) => [s.address, s]));
           for (const address of batch) {
-            const summary = answer.find((s) => s.address === address) ?? null;
+            const summary = byAddress.get(address) ?? null;
             const before = summaries.get(address)?.summary ?? null;
             if (JSON.stringify(before) !== JSON.stringify(summary)) changed = true;
             summaries.set(address, { summary, at: now });
