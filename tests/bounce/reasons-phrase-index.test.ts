@@ -9,7 +9,7 @@ function found(phrases: string[], text: string): string[] {
   return phrases.filter((_, i) => hits[ids[i]!] === 1);
 }
 
-describe('PhraseIndex (Aho-Corasick)', () => {
+describe('PhraseIndex', () => {
   it('finds overlapping and nested phrases in one pass', () => {
     expect(found(['he', 'she', 'his', 'hers'], 'ushers')).toEqual(['he', 'she', 'hers']);
   });
@@ -32,6 +32,27 @@ describe('PhraseIndex (Aho-Corasick)', () => {
     const hits = index.scan('la boîte pleine, ユーザー不明');
     expect(Array.from(hits)).toEqual([1, 1]);
     expect(index.size).toBe(2);
+  });
+
+  it('agrees with a plain includes() for every phrase, on texts built to collide', () => {
+    // Short phrases (under the 4-character key), phrases sharing long prefixes (one bucket), and
+    // phrases at the very start and end of the text; then pseudo-random texts over a small alphabet
+    // so that partial matches and hash collisions are frequent.
+    const phrases = ['a', 'ab', 'abc', 'abcd', 'abcde', 'abce', 'bcd', 'mail', 'mailbox', 'mailbox full', 'mail from', 'dcba', 'cdab', 'é', 'éé d', '5.1.1'];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = 'abcde é.15mailboxfrum';
+    const texts = ['', 'a', 'abc', 'abcd', 'mailbox full', 'x mail from y', '5.1.1', 'éé d'];
+    for (let t = 0; t < 300; t++) {
+      let text = '';
+      const length = random(60);
+      for (let i = 0; i < length; i++) text += alphabet[random(alphabet.length)];
+      texts.push(text);
+    }
+    for (const text of texts) expect(found(phrases, text), JSON.stringify(text)).toEqual(phrases.filter((p) => text.includes(p)));
   });
 
   it('refuses phrases added after build', () => {
