@@ -425,7 +425,8 @@ async function readRaw(source: unknown): Promise<Message> {
     try {
       const split = splitHeaderBlock(bytes);
       ownHeaders = split?.headers ?? null;
-      email = await PostalMime.parse(split ? split.mimeInput : bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+      // mimeInput owns its whole buffer: handing the ArrayBuffer itself spares postal-mime a copy.
+      email = await PostalMime.parse(split ? (split.mimeInput.buffer as ArrayBuffer) : bytes, { forceRfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
     } catch (err) {
       m.notes.push(`MIME parse failed (${String((err as Error)?.message ?? err).slice(0, 80)}); read as plain text`);
     }
