@@ -2,8 +2,9 @@
  * patches/postal-mime+4.0.0.patch makes postal-mime join each part's decoded chunks directly
  * instead of through a Blob (a Blob is read back asynchronously in Node and is registered with the
  * browser process from an extension's service worker; it was the largest single cost of reading a
- * notice). These tests pin both halves: the patch is applied (no Blob is built while parsing), and
- * every transfer encoding still decodes to the same bytes.
+ * notice), and its quoted-printable decoder grow a small buffer instead of zeroing 100 KB per part.
+ * These tests pin both halves: the patch is applied (no Blob is built while parsing), and every
+ * transfer encoding still decodes to the same bytes, at every buffer size.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import PostalMime from 'postal-mime';
@@ -62,5 +63,16 @@ describe('patched postal-mime', () => {
     expect(text(dsn?.content)).toBe('Reporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; nobody@example.com\nAction: failed\nStatus: 5.1.1\n\n');
     expect(bin?.mimeType).toBe('application/octet-stream');
     expect(text(bin?.content)).toBe('bounce sweeper\n');
+  });
+
+  it('decodes quoted-printable parts larger than its first buffer and than one chunk', async () => {
+    // 4 KB is where the patched decoder's buffer starts, 100 KB where it flushes a chunk.
+    for (const lines of [10, 400, 9000]) {
+      const body = Array.from({ length: lines }, (_, i) => `line ${i} caf=C3=A9 =3D soft=`).join('\n') + '\nend';
+      const source = `Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n${body}\n`;
+      const email = await PostalMime.parse(source);
+      const expected = Array.from({ length: lines }, (_, i) => `line ${i} café = soft`).join('') + 'end\n';
+      expect(email.text).toBe(expected);
+    }
   });
 });
