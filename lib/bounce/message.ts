@@ -48,6 +48,9 @@ export interface Message {
   lower: string;
   /** The first 50,000 characters of lower: where markers are looked for. */
   head: string;
+  /** subject and fromRaw lower-cased, once: every format module's markers are compared with them. */
+  subjectLower: string;
+  fromLower: string;
   /** Text of text/* parts that came as attachments (some MTAs attach their transcript). */
   extraText: string;
   /** Concatenated message/delivery-status parts, '' when none. */
@@ -146,6 +149,7 @@ export function stripAngles(s: string): string {
 }
 
 const utf8Decoder = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
 function utf8(b: Uint8Array, cap = Infinity): string {
   return utf8Decoder.decode(b.length > cap ? b.subarray(0, cap) : b);
 }
@@ -163,7 +167,7 @@ function fixBareJis(s: string): string {
   }
   if (!jisDecoder) return s;
   try {
-    return jisDecoder.decode(new TextEncoder().encode(s));
+    return jisDecoder.decode(utf8Encoder.encode(s));
   } catch {
     return s;
   }
@@ -184,6 +188,8 @@ function emptyMessage(view: 'raw' | 'rendered'): Message {
     text: '',
     lower: '',
     head: '',
+    subjectLower: '',
+    fromLower: '',
     extraText: '',
     deliveryStatus: '',
     feedbackReport: '',
@@ -196,7 +202,7 @@ function emptyMessage(view: 'raw' | 'rendered'): Message {
 }
 
 function toBytes(source: unknown): Uint8Array {
-  if (typeof source === 'string') return new TextEncoder().encode(source);
+  if (typeof source === 'string') return utf8Encoder.encode(source);
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   return new Uint8Array(0);
@@ -339,7 +345,7 @@ export function splitHeaderBlock(b: Uint8Array): { headers: HeaderField[]; mimeI
     if (name.startsWith('content-')) contentFields.push(lines.join('\n'));
   }
   // Each field ends its line, then the blank line that ends the header block (alone when none).
-  const head = new TextEncoder().encode(contentFields.map((f) => f + '\n').join('') + '\n');
+  const head = utf8Encoder.encode(contentFields.map((f) => f + '\n').join('') + '\n');
   const body = b.subarray(end + 1);
   const mimeInput = new Uint8Array(head.length + body.length);
   mimeInput.set(head);
@@ -382,6 +388,8 @@ function readRendered(input: Extract<NoticeInput, { view: 'rendered' }>): Messag
 function finishMessage(m: Message): Message {
   m.lower = m.text.toLowerCase();
   m.head = m.lower.length > 50_000 ? m.lower.slice(0, 50_000) : m.lower;
+  m.subjectLower = m.subject.toLowerCase();
+  m.fromLower = m.fromRaw.toLowerCase();
   const dsnText = m.deliveryStatus || findInlineDeliveryStatus(m.text, m.lower) || findInlineDeliveryStatus(m.extraText, m.extraText.toLowerCase());
   if (dsnText) {
     const dsn = parseDeliveryStatus(dsnText);
@@ -450,7 +458,7 @@ async function readRaw(source: unknown): Promise<Message> {
       const type = (a.mimeType || '').toLowerCase();
       const content = a.content;
       const bytesOf = (): Uint8Array =>
-        typeof content === 'string' ? new TextEncoder().encode(content) : content instanceof Uint8Array ? content : new Uint8Array(content);
+        typeof content === 'string' ? utf8Encoder.encode(content) : content instanceof Uint8Array ? content : new Uint8Array(content);
       if (type === 'message/delivery-status' || type === 'message/global-delivery-status') {
         m.deliveryStatus += (m.deliveryStatus ? '\n\n' : '') + normalizeNewlines(utf8(bytesOf(), 1_000_000));
       } else if (type === 'message/feedback-report') {

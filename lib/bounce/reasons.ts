@@ -269,7 +269,7 @@ function phrasesIn(text: string): Uint8Array {
 }
 
 function anyFound(found: Uint8Array, ids: readonly number[]): boolean {
-  for (const id of ids) if (found[id] === 1) return true;
+  for (let i = 0; i < ids.length; i++) if (found[ids[i]!] === 1) return true;
   return false;
 }
 

@@ -60,10 +60,8 @@ function judgeBounceLike(msg: Message): boolean {
   if (msg.dsn && msg.dsn.recipients.length) return true;
   if (msg.reportType === 'delivery-status') return true;
   if (header(msg.headers, 'x-failed-recipients')) return true;
-  const from = msg.fromRaw.toLowerCase();
-  const subject = msg.subject.toLowerCase();
-  const senderSays = includesAny(from, BOUNCE_SENDERS);
-  const subjectSays = includesAny(subject, BOUNCE_SUBJECTS);
+  const senderSays = includesAny(msg.fromLower, BOUNCE_SENDERS);
+  const subjectSays = includesAny(msg.subjectLower, BOUNCE_SUBJECTS);
   const bodySays = includesAny(msg.head, BOUNCE_PHRASES);
   if (senderSays && (subjectSays || bodySays)) return true;
   if (subjectSays && bodySays) return true;
@@ -78,8 +76,7 @@ export function looksLikeAutoReply(msg: Message): boolean {
   if (header(msg.headers, 'x-autoreply') || header(msg.headers, 'x-autorespond') || header(msg.headers, 'x-auto-response-suppress').toLowerCase().includes('oof')) return true;
   const prec = header(msg.headers, 'precedence').toLowerCase();
   if (prec === 'auto_reply') return true;
-  const subject = msg.subject.toLowerCase();
-  return includesAny(subject, AUTO_REPLY_SUBJECTS);
+  return includesAny(msg.subjectLower, AUTO_REPLY_SUBJECTS);
 }
 
 export function isFeedbackReport(msg: Message): boolean {
@@ -105,5 +102,5 @@ const FAILURE_WORDS = ['could not be delivered', 'failed', 'undeliverable', 'not
 
 /** A success report told in words (no DSN part, e.g. the rendered view): only when nothing says failure. */
 export function reportsSuccessInWords(msg: Message): boolean {
-  return includesAny(msg.head, SUCCESS_PHRASES) && !includesAny(msg.head, FAILURE_WORDS) && !includesAny(msg.subject.toLowerCase(), FAILURE_WORDS);
+  return includesAny(msg.head, SUCCESS_PHRASES) && !includesAny(msg.head, FAILURE_WORDS) && !includesAny(msg.subjectLower, FAILURE_WORDS);
 }

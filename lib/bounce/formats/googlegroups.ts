@@ -18,7 +18,7 @@ function parse(msg: Message): ParsedRecipient[] | null {
   let groups = findAddresses(header(msg.headers, 'x-failed-recipients'), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
   if (!groups.length) {
     // Rendered view: no headers; the prose names the group ("… group (libsisimai) …") and Google Groups.
-    if (!msg.fromRaw.toLowerCase().includes('mailer-daemon@google')) return null;
+    if (!msg.fromLower.includes('mailer-daemon@google')) return null;
     groups = findAddresses(msg.text.slice(0, 20_000), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
     if (!groups.length) return null;
   }

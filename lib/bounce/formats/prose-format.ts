@@ -35,12 +35,10 @@ export interface ProseFormatSpec {
 }
 
 function claims(spec: ProseFormatSpec, msg: Message): boolean {
-  const from = msg.fromRaw.toLowerCase();
-  const subject = msg.subject.toLowerCase();
   const head = msg.head;
   const byEnvelope =
-    (spec.from !== undefined && includesAny(from, spec.from)) ||
-    (spec.subject !== undefined && includesAny(subject, spec.subject)) ||
+    (spec.from !== undefined && includesAny(msg.fromLower, spec.from)) ||
+    (spec.subject !== undefined && includesAny(msg.subjectLower, spec.subject)) ||
     (spec.headers !== undefined && spec.headers.some((h) => msg.headers.some((x) => x.name === h)));
   if (byEnvelope) return spec.bodyRequired === undefined || includesAny(head, spec.bodyRequired);
   return spec.body !== undefined && includesAny(head, spec.body);
@@ -72,7 +70,7 @@ export function defineProseFormat(spec: ProseFormatSpec): FormatModule {
       if (!fromDsn && msg.dsn && msg.dsn.recipients.length) return null;
       const found = spec.extract?.(msg) ?? fromDsn ?? recipientsAfter(msg, spec.start) ?? genericRecipients(msg);
       if (!found || !found.length) return null;
-      const delayed = spec.delayed !== undefined && (includesAny(msg.lower, spec.delayed) || includesAny(msg.subject.toLowerCase(), spec.delayed));
+      const delayed = spec.delayed !== undefined && (includesAny(msg.lower, spec.delayed) || includesAny(msg.subjectLower, spec.delayed));
       return found.map((r) => {
         const out = { ...r };
         if (delayed && !out.action && !(out.status ?? '').startsWith('5')) out.action = 'delayed';
