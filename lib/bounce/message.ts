@@ -150,6 +150,7 @@ export function stripAngles(s: string): string {
 
 const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
+const latin1 = new TextDecoder('latin1');
 function utf8(b: Uint8Array, cap = Infinity): string {
   return utf8Decoder.decode(b.length > cap ? b.subarray(0, cap) : b);
 }
@@ -209,30 +210,12 @@ function toBytes(source: unknown): Uint8Array {
 }
 
 /**
- * Case-insensitive search for an ASCII needle (lower-case letters) in bytes; native indexOf does the
- * skipping. The next occurrence of each case of the first letter is remembered and searched again
- * only once passed: re-searching both from every candidate would rescan to the end for a letter
- * case that is rare (quadratic in a long body full of "c" and without "C").
+ * The bytes as one lower-cased string, index for index, so that native indexOf finds ASCII markers
+ * in any letter case. windows-1252 (what the "latin1" label decodes) maps every byte to one UTF-16
+ * unit, and lower-casing maps each of those 256 characters to exactly one unit again.
  */
-function indexOfAscii(b: Uint8Array, needle: string, from = 0): number {
-  const lo = needle.charCodeAt(0);
-  const up = lo >= 97 && lo <= 122 ? lo - 32 : lo;
-  const n = needle.length;
-  let nextLo = b.indexOf(lo, from);
-  let nextUp = up === lo ? nextLo : b.indexOf(up, from);
-  for (;;) {
-    const at = nextLo < 0 ? nextUp : nextUp < 0 ? nextLo : Math.min(nextLo, nextUp);
-    if (at < 0 || at + n > b.length) return -1;
-    let k = 1;
-    for (; k < n; k++) {
-      const x = b[at + k]!;
-      const want = needle.charCodeAt(k);
-      if (x !== want && (x | 0x20) !== want) break;
-    }
-    if (k === n) return at;
-    if (nextLo === at) nextLo = b.indexOf(lo, at + 1);
-    if (nextUp === at) nextUp = up === lo ? nextLo : b.indexOf(up, at + 1);
-  }
+export function lowerBytes(b: Uint8Array): string {
+  return latin1.decode(b).toLowerCase();
 }
 
 function indexOfBlankLine(b: Uint8Array, from: number): number {
@@ -248,16 +231,16 @@ function indexOfBlankLine(b: Uint8Array, from: number): number {
  * truncated last part, which it handles), unless the returned message is itself a bounce (read
  * whole, see classify's nested case) or something that matters comes after it.
  */
-function trimReturnedBody(b: Uint8Array): Uint8Array {
-  const at = indexOfAscii(b, 'content-type: message/rfc822');
+function trimReturnedBody(b: Uint8Array, lower: string): Uint8Array {
+  const at = lower.indexOf('content-type: message/rfc822');
   if (at < 0) return b;
   const partHeadersEnd = indexOfBlankLine(b, at);
   if (partHeadersEnd < 0) return b;
   const innerHeadersEnd = indexOfBlankLine(b, partHeadersEnd + 1);
   if (innerHeadersEnd < 0 || b.length - innerHeadersEnd < 512) return b;
-  const innerHead = latin1.decode(b.subarray(partHeadersEnd + 1, innerHeadersEnd)).toLowerCase();
+  const innerHead = lower.slice(partHeadersEnd + 1, innerHeadersEnd);
   if (innerHead.includes('multipart/report') || innerHead.includes('mailer-daemon') || innerHead.includes('postmaster@')) return b;
-  if (indexOfAscii(b, 'delivery-status', innerHeadersEnd) >= 0 || indexOfAscii(b, 'feedback-report', innerHeadersEnd) >= 0) return b;
+  if (lower.indexOf('delivery-status', innerHeadersEnd) >= 0 || lower.indexOf('feedback-report', innerHeadersEnd) >= 0) return b;
   return b.subarray(0, innerHeadersEnd + 1);
 }
 
@@ -353,7 +336,6 @@ export function splitHeaderBlock(b: Uint8Array): { headers: HeaderField[]; mimeI
   return { headers, mimeInput };
 }
 
-const latin1 = new TextDecoder('latin1');
 
 /** Bytes of a raw notice handed to the MIME parser; the rest (the returned message's tail) is not read. */
 export const MIME_CAP = 512 * 1024;
@@ -419,8 +401,10 @@ async function readRaw(source: unknown): Promise<Message> {
     bytes = bytes.subarray(0, cut + 1);
     m.notes.push(`message larger than ${MIME_CAP >> 10} KB: only its first ${MIME_CAP >> 10} KB were read`);
   }
-  bytes = trimReturnedBody(bytes);
-  const hasUtf7 = indexOfAscii(bytes, 'utf-7') >= 0;
+  const lower = lowerBytes(bytes);
+  bytes = trimReturnedBody(bytes, lower);
+  const utf7At = lower.indexOf('utf-7');
+  const hasUtf7 = utf7At >= 0 && utf7At + 5 <= bytes.length;
 
   let email: Awaited<ReturnType<typeof PostalMime.parse>> | null = null;
   /** The notice's header fields when read here rather than by postal-mime (see splitHeaderBlock). */

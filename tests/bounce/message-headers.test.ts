@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import PostalMime from 'postal-mime';
-import { splitHeaderBlock } from '../../lib/bounce/message';
+import { lowerBytes, splitHeaderBlock } from '../../lib/bounce/message';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -62,5 +62,22 @@ describe('splitHeaderBlock (the notice header block read as postal-mime reads it
   it('declines a message without a header block', () => {
     expect(splitHeaderBlock(enc('\nbody only\n'))).toBeNull();
     expect(splitHeaderBlock(enc('Subject: no body'))).toBeNull();
+  });
+});
+
+describe('lowerBytes (markers found by native indexOf, in any letter case)', () => {
+  it('keeps every one of the 256 byte values at its own index', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const lower = lowerBytes(all);
+    expect(lower.length).toBe(256);
+    for (let i = 0; i < 256; i++) {
+      const isUpper = i >= 65 && i <= 90;
+      if (i < 128) expect(lower.charCodeAt(i), `byte ${i}`).toBe(isUpper ? i + 32 : i);
+    }
+  });
+
+  it('finds a marker written in another case at the byte offset where it starts', () => {
+    const bytes = new TextEncoder().encode('Subject: caf\u00e9\n\nContent-Type: Message/RFC822\n');
+    expect(lowerBytes(bytes).indexOf('content-type: message/rfc822')).toBe(bytes.indexOf(67 /* C */));
   });
 });
