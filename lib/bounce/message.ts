@@ -336,7 +336,6 @@ export function splitHeaderBlock(b: Uint8Array): { headers: HeaderField[]; mimeI
   return { headers, mimeInput };
 }
 
-
 /** Bytes of a raw notice handed to the MIME parser; the rest (the returned message's tail) is not read. */
 export const MIME_CAP = 512 * 1024;
 

@@ -5,8 +5,8 @@
  *
  * The words are data: one file per reason under ./reasons/, each a list of lowercase literal phrases
  * (and a few ordered fragment sequences) citing where they were seen. All phrases of all tables sit
- * in one index (./reasons/phrase-index.ts), so one pass over the lowercased,
- * whitespace-folded, capped text finds them all: no regular expression, work linear in the text.
+ * in one index (./reasons/phrase-index.ts), so one pass over the lowercased, whitespace-folded,
+ * capped text finds them all: no regular expression, work linear in the text.
  *
  * The order of evidence (after Sisimai, go-sisimai reason/find.go, BSD-2-Clause, whose labels the
  * corpus uses):
