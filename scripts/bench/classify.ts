@@ -105,16 +105,16 @@ interface Side {
   env: NodeJS.ProcessEnv;
 }
 
-/** Best of RUNS for each side, the sides taking turns; stops early when a run fails. */
-function bestInTurns(sides: Side[]): Run[] {
-  const bests: (Run | null)[] = sides.map(() => null);
+/** Best of RUNS for each named side, the sides taking turns; a side stops early when a run fails. */
+function bestInTurns(sides: Record<string, Side>): Record<string, Run> {
+  const bests: Record<string, Run> = {};
   for (let i = 0; i < RUNS; i++) {
-    sides.forEach((side, k) => {
-      if (bests[k] && !bests[k]!.ok) return;
-      bests[k] = keepBest(bests[k] ?? null, timeProcess(side.command, side.args, side.env));
-    });
+    for (const [name, side] of Object.entries(sides)) {
+      if (bests[name] && !bests[name].ok) continue;
+      bests[name] = keepBest(bests[name] ?? null, timeProcess(side.command, side.args, side.env));
+    }
   }
-  return bests as Run[];
+  return bests;
 }
 
 export default async function benchClassify(): Promise<void> {
@@ -134,17 +134,14 @@ export default async function benchClassify(): Promise<void> {
   const hasSisimai = spawnSync('perl', ['-MSisimai', '-e', '1']).status === 0;
   const extraCerts = process.env.NODE_EXTRA_CA_CERTS;
   const { NODE_EXTRA_CA_CERTS: _unused, ...withoutCerts } = process.env;
-  const sides: Side[] = [{ command: process.execPath, args: [bundle, emails], env: withoutCerts }];
-  if (hasSisimai) sides.push({ command: 'perl', args: [join(tmp, 'sisimai.pl'), ...subdirs], env: process.env });
-  if (extraCerts) sides.push({ command: process.execPath, args: [bundle, emails], env: process.env });
+  const sides: Record<string, Side> = { ours: { command: process.execPath, args: [bundle, emails], env: withoutCerts } };
+  if (hasSisimai) sides.sisimai = { command: 'perl', args: [join(tmp, 'sisimai.pl'), ...subdirs], env: process.env };
+  if (extraCerts) sides.oursWithCerts = { command: process.execPath, args: [bundle, emails], env: process.env };
   // Node's own start-up, for scale: the same binary running an empty script.
-  sides.push({ command: process.execPath, args: ['-e', ''], env: withoutCerts });
-  if (extraCerts) sides.push({ command: process.execPath, args: ['-e', ''], env: process.env });
-  const bests = bestInTurns(sides);
-  const ours = bests[0]!;
-  const theirs = hasSisimai ? bests[1] : undefined;
-  const oursWithCerts = extraCerts ? bests[hasSisimai ? 2 : 1] : undefined;
-  const [bare, bareWithCerts] = bests.slice(bests.length - (extraCerts ? 2 : 1));
+  sides.bare = { command: process.execPath, args: ['-e', ''], env: withoutCerts };
+  if (extraCerts) sides.bareWithCerts = { command: process.execPath, args: ['-e', ''], env: process.env };
+  const { ours, sisimai: theirs, oursWithCerts, bare, bareWithCerts } = bestInTurns(sides);
+  if (!ours || !bare) throw new Error('bench: a side did not run');
   const how = hasSisimai ? `best of ${RUNS}, alternating runs` : `best of ${RUNS}`;
   const certsNote = extraCerts ? ', node started without NODE_EXTRA_CA_CERTS' : '';
   console.log(`classify: Bounce Sweeper  ${ours.seconds.toFixed(3)} s wall, ${ours.cpu.toFixed(3)} s CPU for ${total} files (node, one process${certsNote}, ${how}) ${ours.out}`);
@@ -152,7 +149,7 @@ export default async function benchClassify(): Promise<void> {
   if (oursWithCerts) {
     console.log(`classify: Bounce Sweeper  ${oursWithCerts.seconds.toFixed(3)} s wall, ${oursWithCerts.cpu.toFixed(3)} s CPU with NODE_EXTRA_CA_CERTS as set here (${extraCerts})`);
   }
-  console.log(`classify: node start-up alone (node -e '')  ${bare!.seconds.toFixed(3)} s${bareWithCerts ? `; ${bareWithCerts.seconds.toFixed(3)} s with NODE_EXTRA_CA_CERTS` : ''}`);
+  console.log(`classify: node start-up alone (node -e '')  ${bare.seconds.toFixed(3)} s${bareWithCerts ? `; ${bareWithCerts.seconds.toFixed(3)} s with NODE_EXTRA_CA_CERTS` : ''}`);
 
   if (!theirs) {
     console.log('classify: Sisimai not installed (apt-get install libsisimai-perl): comparison skipped');
