@@ -40,9 +40,10 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   const action: DeliveryAction = p.action ?? 'failed';
   // The reason tables read the SMTP command from the words; say it when the notice said it elsewhere.
   const lowerDiag = diagnostic.toLowerCase();
-  const command = p.command || findSmtpCommand(lowerDiag);
+  const said = findSmtpCommand(lowerDiag);
+  const command = p.command || said;
   const commandWords = command === 'DATA' ? ' (in reply to end of DATA command)' : command === 'RCPT' ? ' (in reply to RCPT TO command)' : command === 'MAIL' ? ' (in reply to MAIL FROM command)' : command === 'HELO' ? ' (in reply to EHLO command)' : '';
-  const reasonText = commandWords && findSmtpCommand(lowerDiag) !== command ? diagnostic + commandWords : diagnostic;
+  const reasonText = commandWords && said !== command ? diagnostic + commandWords : diagnostic;
   const reason = findReason({ status, replyCode, diagnostic: reasonText, action, ...(p.hint ? { hint: p.hint } : {}) });
   let kind = decideKind(reason, status, replyCode);
   if (at <= 0) {

@@ -59,7 +59,9 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     if (written) status = written;
     let command = findSmtpCommand(diagnostic.toLowerCase());
     if (!command) {
-      bodyCommand ??= findSmtpCommand(errorPart(msg.text, msg.lower).toLowerCase().slice(0, 20_000));
+      // msg.lower is the text lower-cased: its error part is the lower-cased error part, without
+      // lower-casing the whole text again for every notice.
+      bodyCommand ??= findSmtpCommand(errorPart(msg.lower, msg.lower).slice(0, 20_000));
       command = bodyCommand;
     }
     // RFC 3464 §2.3.6: an "X-Unix" diagnostic is a local delivery program's exit status, which
