@@ -79,6 +79,11 @@ export function header(headers: readonly HeaderField[], name: string): string {
 
 /** Splits a header block (text up to the first blank line) into unfolded fields. Linear. */
 export function parseHeaderBlock(text: string, maxFields = 500): HeaderField[] {
+  return decodeHeaderValues(readHeaderFields(text, maxFields));
+}
+
+/** parseHeaderBlock without decoding encoded words, for a caller that may discard the fields. */
+function readHeaderFields(text: string, maxFields: number): HeaderField[] {
   const out: HeaderField[] = [];
   let start = 0;
   let cur: HeaderField | null = null;
@@ -103,8 +108,13 @@ export function parseHeaderBlock(text: string, maxFields = 500): HeaderField[] {
     cur = { name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1).trim() };
     out.push(cur);
   }
-  for (const h of out) if (h.value.indexOf('=?') >= 0) h.value = safeDecodeWords(h.value);
   return out;
+}
+
+/** Decodes the RFC 2047 encoded words of every field value, in place. */
+function decodeHeaderValues(fields: HeaderField[]): HeaderField[] {
+  for (const h of fields) if (h.value.indexOf('=?') >= 0) h.value = safeDecodeWords(h.value);
+  return fields;
 }
 
 function isFieldName(line: string, colon: number): boolean {
@@ -267,12 +277,16 @@ function decoderFor(label: string): TextDecoder | null {
 function readWithoutMime(b: Uint8Array): { headers: HeaderField[]; text: string } | null {
   const end = indexOfBlankLine(b, 0);
   if (end < 0) return null;
-  // Raw 8-bit header bytes are read as UTF-8, as postal-mime does; encoded words are decoded.
-  const headers = parseHeaderBlock(utf8(b.subarray(0, end)));
-  const ct = header(headers, 'content-type').toLowerCase();
+  // Raw 8-bit header bytes are read as UTF-8, as postal-mime does. Encoded words are decoded once
+  // the message is known to be plain: most notices are multipart, and their fields are read again
+  // by splitHeaderBlock.
+  const fields = readHeaderFields(utf8(b.subarray(0, end)), 500);
+  const rawCt = header(fields, 'content-type');
+  const ct = (rawCt.indexOf('=?') >= 0 ? safeDecodeWords(rawCt) : rawCt).toLowerCase();
   const type = (ct.indexOf(';') >= 0 ? ct.slice(0, ct.indexOf(';')) : ct).trim();
   if (type !== '' && type !== 'text/plain') return null;
-  const cte = header(headers, 'content-transfer-encoding').toLowerCase().trim();
+  const rawCte = header(fields, 'content-transfer-encoding');
+  const cte = (rawCte.indexOf('=?') >= 0 ? safeDecodeWords(rawCte) : rawCte).toLowerCase().trim();
   if (cte !== '' && cte !== '7bit' && cte !== '8bit' && cte !== 'binary') return null;
   let charset = 'utf-8';
   const at = ct.indexOf('charset=');
@@ -286,7 +300,7 @@ function readWithoutMime(b: Uint8Array): { headers: HeaderField[]; text: string 
   if (charset.includes('utf-7') || charset === 'us-ascii' || charset === 'ascii') charset = 'utf-8';
   const decoder = decoderFor(charset);
   if (!decoder) return null;
-  return { headers, text: decoder.decode(b.subarray(end + 1)) };
+  return { headers: decodeHeaderValues(fields), text: decoder.decode(b.subarray(end + 1)) };
 }
 
 /** As postal-mime decodes header lines: UTF-8, a byte order mark kept as a character. */
