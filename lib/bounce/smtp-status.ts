@@ -217,6 +217,14 @@ function isDigit(ch: string | undefined): boolean {
 }
 
 /**
+ * text[k], or undefined outside the string, read without indexing out of range: optimised code
+ * that meets an out-of-range read it has not seen before is thrown away and compiled again.
+ */
+function at(text: string, k: number): string | undefined {
+  return k >= 0 && k < text.length ? text[k] : undefined;
+}
+
+/**
  * The first enhanced status code written in a text ("550 5.1.1 <a@example.com>…" → "5.1.1"), or ''.
  * A hand-written scan (no regular expression over the whole text): linear, and bounded by `limit`.
  */
@@ -225,14 +233,14 @@ export function findStatusIn(text: string, limit = 65536): string {
   for (let i = 0; i < end; i++) {
     const c = text[i];
     if (c !== '2' && c !== '4' && c !== '5') continue;
-    if (isDigit(text[i - 1]) || text[i - 1] === '.') continue;
-    if (text[i + 1] !== '.' || !isDigit(text[i + 2])) continue;
+    if (isDigit(at(text, i - 1)) || at(text, i - 1) === '.') continue;
+    if (at(text, i + 1) !== '.' || !isDigit(at(text, i + 2))) continue;
     let j = i + 2;
     while (j < end && isDigit(text[j]) && j - i < 6) j++;
-    if (text[j] !== '.' || !isDigit(text[j + 1])) continue;
+    if (at(text, j) !== '.' || !isDigit(at(text, j + 1))) continue;
     let k = j + 1;
     while (k < end && isDigit(text[k]) && k - j <= 3) k++;
-    if (isDigit(text[k]) || (text[k] === '.' && isDigit(text[k + 1]))) continue; // an IP address or a version
+    if (isDigit(at(text, k)) || (at(text, k) === '.' && isDigit(at(text, k + 1)))) continue; // an IP address or a version
     const code = text.slice(i, k);
     if (isStatusCode(code)) return code;
   }
@@ -245,9 +253,10 @@ export function findReplyCodeIn(text: string, limit = 65536): string {
   for (let i = 0; i + 2 < end; i++) {
     const c = text[i];
     if (c !== '4' && c !== '5') continue;
-    if (isDigit(text[i - 1]) || text[i - 1] === '.' || text[i - 1] === '#') continue;
+    const before = at(text, i - 1);
+    if (isDigit(before) || before === '.' || before === '#') continue;
     if (!isDigit(text[i + 1]) || !isDigit(text[i + 2])) continue;
-    const after = text[i + 3];
+    const after = at(text, i + 3);
     if (after !== undefined && after !== ' ' && after !== '-' && after !== '\t') continue;
     const second = text[i + 1];
     if (second !== undefined && second > '5') continue;

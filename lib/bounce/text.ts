@@ -165,9 +165,11 @@ export function cleanAddress(value: string): string {
  */
 export function findStatusCode(text: string, limit = text.length, failureOnly = false): string {
   const n = Math.min(text.length, limit);
+  // -1 outside the string: an out-of-range charCodeAt (NaN) makes optimised code start over.
+  const code = (k: number): number => (k < text.length ? text.charCodeAt(k) : -1);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if ((c !== 50 && c !== 52 && c !== 53) || text.charCodeAt(i + 1) !== 46) continue;
+    if ((c !== 50 && c !== 52 && c !== 53) || code(i + 1) !== 46) continue;
     if (failureOnly && c === 50) continue;
     if (i > 0) {
       const p = text.charCodeAt(i - 1);
@@ -176,13 +178,13 @@ export function findStatusCode(text: string, limit = text.length, failureOnly = 
     let j = i + 2;
     const s2 = j;
     while (j < n && isDigit(text.charCodeAt(j)) && j - s2 < 3) j++;
-    if (j === s2 || text.charCodeAt(j) !== 46) continue;
+    if (j === s2 || code(j) !== 46) continue;
     j++;
     const s3 = j;
     while (j < n && isDigit(text.charCodeAt(j)) && j - s3 < 3) j++;
     if (j === s3) continue;
-    const after = text.charCodeAt(j);
-    if (isDigit(after) || after === 46 && isDigit(text.charCodeAt(j + 1))) continue;
+    const after = code(j);
+    if (isDigit(after) || after === 46 && isDigit(code(j + 1))) continue;
     if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
     return text.slice(i, j);
   }
