@@ -9,9 +9,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { classifyNotice } from '../lib/bounce/index.ts';
 import { renderedViewOf } from '../lib/bounce/rendered.ts';
+import { emlFiles } from './eml-files.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(here, '../../shared/corpus');
@@ -39,18 +40,9 @@ interface Score {
   reasonExact: number | null;
 }
 
-function files(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) files(p, out);
-    else if (p.endsWith('.eml')) out.push(p);
-  }
-  return out;
-}
-
 async function classifyAll(view: 'raw' | 'rendered'): Promise<string> {
   const lines: string[] = [];
-  for (const f of files(join(corpus, 'emails'))) {
+  for (const f of emlFiles(join(corpus, 'emails'))) {
     const source = readFileSync(f);
     const r = view === 'rendered' ? await classifyNotice(await renderedViewOf(source)) : await classifyNotice({ view: 'raw', source });
     lines.push(JSON.stringify({ file: f.slice(corpus.length + 1), isBounce: r.isBounce, recipients: r.recipients.map((x) => ({ address: x.address, kind: x.kind, status: x.status, reason: x.reason, replyCode: x.replyCode })) }));

@@ -9,11 +9,12 @@
  */
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findChromium } from '../../tests/e2e/browser';
+import { emlFiles } from '../eml-files';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const emails = resolve(root, '../shared/corpus/emails');
@@ -24,15 +25,6 @@ const ENTRY = `
 import { classifyNotice } from './lib/bounce/index.ts';
 globalThis.bounceSweeperBench = { classifyNotice };
 `;
-
-function corpusFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) corpusFiles(path, out);
-    else if (path.endsWith('.eml')) out.push(path);
-  }
-  return out;
-}
 
 /** node_modules/postal-mime as published: a copy with our patch reversed, or null if that fails. */
 function publishedPostalMime(tmp: string): string | null {
@@ -66,7 +58,7 @@ export default async function benchClassifyBrowser(): Promise<void> {
     if (!sides[1]!.script.includes('new Blob')) throw new Error('classify-browser: the published bundle should build parts through a Blob');
 
     // Bytes travel to the page as latin1 strings (one character per byte) and are rebuilt there.
-    const sources = corpusFiles(emails).map((file) => readFileSync(file).toString('latin1'));
+    const sources = emlFiles(emails).map((file) => readFileSync(file).toString('latin1'));
     const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const best = sides.map(() => ({ ms: Infinity, recipients: 0 }));

@@ -16,23 +16,17 @@ import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'n
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emlFiles } from '../eml-files';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const emails = resolve(root, '../shared/corpus/emails');
 const RUNS = 5;
 
 const RUNNER = `
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { classifyNotice } from './lib/bounce/index.ts';
-function walk(dir, out) {
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) walk(p, out); else if (p.endsWith('.eml')) out.push(p);
-  }
-  return out;
-}
-const files = walk(process.argv[2], []);
+import { emlFiles } from './scripts/eml-files.ts';
+const files = emlFiles(process.argv[2]);
 let bounces = 0, recipients = 0;
 for (const f of files) {
   const r = await classifyNotice({ view: 'raw', source: readFileSync(f) });
@@ -53,16 +47,6 @@ for my $d (@ARGV) {
 }
 print qq({"files":$files,"results":$results}\\n);
 `;
-
-function countFiles(dir: string): number {
-  let n = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) n += countFiles(p);
-    else if (p.endsWith('.eml')) n++;
-  }
-  return n;
-}
 
 interface Run {
   seconds: number;
@@ -123,7 +107,7 @@ export default async function benchClassify(): Promise<void> {
     return;
   }
   const subdirs = readdirSync(emails).map((n) => join(emails, n)).filter((p) => statSync(p).isDirectory());
-  const total = countFiles(emails);
+  const total = emlFiles(emails).length;
 
   const { build } = await import('esbuild');
   const tmp = mkdtempSync(join(tmpdir(), 'bench-classify-'));
