@@ -6,7 +6,7 @@ import {
   observeElementRect,
   measureElement,
 } from '@tanstack/virtual-core';
-import type { PopupState } from '../lib/ui/popup-state';
+import type { PopupState } from '../lib/pages/popup-state';
 import { AddressRow } from './AddressRow';
 
 export interface AddressListProps {

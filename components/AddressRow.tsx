@@ -1,7 +1,7 @@
 import type { AddressSummary } from '../lib/policy';
-import { describeKind, describeReason, describeVerdict } from '../lib/ui/reason-labels';
-import { bounceCount } from '../lib/ui/groups';
-import { describeWebmail, formatDay, isSafeNoticeUrl, plural } from '../lib/ui/format';
+import { describeKind, describeReason, describeVerdict } from '../lib/pages/reason-labels';
+import { bounceCount } from '../lib/pages/groups';
+import { describeWebmail, formatDay, isSafeNoticeUrl, plural } from '../lib/pages/format';
 
 export interface AddressRowProps {
   summary: AddressSummary;

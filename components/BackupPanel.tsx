@@ -1,4 +1,4 @@
-import type { OptionsState } from '../lib/ui/options-state';
+import type { OptionsState } from '../lib/pages/options-state';
 
 export interface BackupPanelProps {
   state: OptionsState;

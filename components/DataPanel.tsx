@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { OptionsState } from '../lib/ui/options-state';
-import { plural } from '../lib/ui/format';
+import type { OptionsState } from '../lib/pages/options-state';
+import { plural } from '../lib/pages/format';
 
 export interface DataPanelProps {
   state: OptionsState;

@@ -1,4 +1,4 @@
-import type { GroupId } from '../lib/ui/groups';
+import type { GroupId } from '../lib/pages/groups';
 
 export interface EmptyStateProps {
   /** Nothing recorded at all (a new user), or just nothing in this group / for this search. */

@@ -1,6 +1,6 @@
-import { formatCount } from '../lib/ui/format';
+import { formatCount } from '../lib/pages/format';
 import { useState } from 'preact/hooks';
-import type { PopupState } from '../lib/ui/popup-state';
+import type { PopupState } from '../lib/pages/popup-state';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../lib/export';
 
 export interface ExportMenuProps {
@@ -25,7 +25,7 @@ export function ExportMenu({ state, download, copy }: ExportMenuProps) {
       else await copy(file.content.replace(/^\uFEFF/, ''));
       state.offerMarkRemoved(file, addresses);
     } catch (reason) {
-      state.notice.value = { text: `Export failed: ${reason instanceof Error ? reason.message : String(reason)}` };
+      state.toast.value = { text: `Export failed: ${reason instanceof Error ? reason.message : String(reason)}` };
     }
   };
 

@@ -1,6 +1,6 @@
-import { formatCount } from '../lib/ui/format';
-import type { PopupState } from '../lib/ui/popup-state';
-import { GROUPS, type GroupId } from '../lib/ui/groups';
+import { formatCount } from '../lib/pages/format';
+import type { PopupState } from '../lib/pages/popup-state';
+import { GROUPS, type GroupId } from '../lib/pages/groups';
 
 export interface GroupTabsProps {
   state: PopupState;

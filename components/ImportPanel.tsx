@@ -1,5 +1,5 @@
-import type { OptionsState } from '../lib/ui/options-state';
-import { plural } from '../lib/ui/format';
+import type { OptionsState } from '../lib/pages/options-state';
+import { plural } from '../lib/pages/format';
 
 export interface ImportPanelProps {
   state: OptionsState;

@@ -1,6 +1,6 @@
-import { formatCount } from '../lib/ui/format';
+import { formatCount } from '../lib/pages/format';
 import { useEffect } from 'preact/hooks';
-import type { OptionsState } from '../lib/ui/options-state';
+import type { OptionsState } from '../lib/pages/options-state';
 import { PolicySettingsForm } from './PolicySettingsForm';
 import { ImportPanel } from './ImportPanel';
 import { BackupPanel } from './BackupPanel';

@@ -1,6 +1,6 @@
-import type { OptionsState } from '../lib/ui/options-state';
+import type { OptionsState } from '../lib/pages/options-state';
 import { POLICY_LIMITS, type PolicyPreset } from '../lib/policy';
-import { describePreview } from '../lib/ui/policy-preview';
+import { describePreview } from '../lib/pages/policy-preview';
 
 export interface PolicySettingsFormProps {
   state: OptionsState;

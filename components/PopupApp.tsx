@@ -1,14 +1,14 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import type { PopupState } from '../lib/ui/popup-state';
+import type { PopupState } from '../lib/pages/popup-state';
 import type { ExportFile } from '../lib/export';
-import { GROUPS } from '../lib/ui/groups';
+import { GROUPS } from '../lib/pages/groups';
 import { GroupTabs } from './GroupTabs';
 import { SearchBar } from './SearchBar';
 import { SelectionBar } from './SelectionBar';
 import { ExportMenu } from './ExportMenu';
 import { AddressList } from './AddressList';
 import { EmptyState } from './EmptyState';
-import { NoticeBar } from './NoticeBar';
+import { ToastBar } from './ToastBar';
 
 export interface PopupAppProps {
   state: PopupState;
@@ -71,7 +71,7 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
           )}
         </>
       )}
-      <NoticeBar state={state} />
+      <ToastBar state={state} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import type { PopupState } from '../lib/ui/popup-state';
-import { SORTS, type SortKey } from '../lib/ui/groups';
+import type { PopupState } from '../lib/pages/popup-state';
+import { SORTS, type SortKey } from '../lib/pages/groups';
 
 export interface SearchBarProps {
   state: PopupState;

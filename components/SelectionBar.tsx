@@ -1,6 +1,6 @@
-import { formatCount } from '../lib/ui/format';
+import { formatCount } from '../lib/pages/format';
 import type { ComponentChildren } from 'preact';
-import type { PopupState } from '../lib/ui/popup-state';
+import type { PopupState } from '../lib/pages/popup-state';
 
 export interface SelectionBarProps {
   state: PopupState;

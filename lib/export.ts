@@ -13,7 +13,7 @@
  */
 import Papa from 'papaparse';
 import type { AddressSummary } from './policy';
-import { describeReason, describeVerdict, describeKind } from './ui/reason-labels';
+import { describeReason, describeVerdict, describeKind } from './pages/reason-labels';
 
 export type ExportFormat =
   | 'csv'

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildExport, DEFAULT_CONTACT_LABEL, EXPORT_FORMATS, formatRfc2822, neutraliseCell, type ExportFormat } from '../lib/export';
-import { makeSummary } from './ui/make-summary';
+import { makeSummary } from './pages/make-summary';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 

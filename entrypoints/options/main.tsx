@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { OptionsApp } from '../../components/OptionsApp';
-import { createOptionsState } from '../../lib/ui/options-state';
-import { extensionTransport } from '../../lib/ui/transport';
-import { saveText } from '../../lib/ui/browser-actions';
+import { createOptionsState } from '../../lib/pages/options-state';
+import { extensionTransport } from '../../lib/pages/transport';
+import { saveText } from '../../lib/pages/browser-actions';
 import type { WorkerLike } from '../../lib/import/run-import';
 
 const createWorker = () =>

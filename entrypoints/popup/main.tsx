@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
-import { createPopupState } from '../../lib/ui/popup-state';
-import { extensionTransport, type Transport } from '../../lib/ui/transport';
-import { copyText, downloadFile } from '../../lib/ui/browser-actions';
+import { createPopupState } from '../../lib/pages/popup-state';
+import { extensionTransport, type Transport } from '../../lib/pages/transport';
+import { copyText, downloadFile } from '../../lib/pages/browser-actions';
 
 // `npm run bench` (scripts/bench/popup.ts) reads three marks: the list arrived, the rows are in the DOM, they are painted.
 let listed = false;

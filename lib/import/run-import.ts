@@ -3,7 +3,7 @@
  * (`importNotices`, the same idempotent recording as everything else), reports progress, cancels.
  */
 import type { ImportResult } from '../messaging';
-import type { Transport } from '../ui/transport';
+import type { Transport } from '../pages/transport';
 import type { FromWorker, ToWorker } from './protocol';
 import type { ScanProgress, ScanResult } from './scan';
 

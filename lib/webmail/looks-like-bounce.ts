@@ -6,7 +6,7 @@
  * Patterns are literal phrases, lower-cased, each with where it was seen (STYLE.md principle 4).
  * Webmail-neutral: Gmail and Outlook both call it.
  */
-import type { BadgeKind } from './ui';
+import type { BadgeKind } from './inline-ui';
 
 /** Sender local parts and display names of bounce generators. */
 const SENDER_LOCAL_PARTS = [

@@ -31,7 +31,7 @@ import {
   type BadgeModel,
   type BannerActions,
   type BannerModel,
-} from './ui';
+} from './inline-ui';
 import { watchRoots, type WatchBatch, type WatchContext, type Watcher } from './watch';
 
 /** How the runtime talks to the background (the default uses lib/messaging.ts; tests may pass their own). */

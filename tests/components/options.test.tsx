@@ -2,12 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../components/OptionsApp';
-import { createOptionsState } from '../../lib/ui/options-state';
+import { createOptionsState } from '../../lib/pages/options-state';
 import { attachImportWorker, type WorkerScope } from '../../lib/import/worker-main';
 import type { WorkerLike } from '../../lib/import/run-import';
 import type { AddressSummary } from '../../lib/policy';
-import { makeSummary } from '../ui/make-summary';
-import { createFakeBackground } from '../ui/fake-transport';
+import { makeSummary } from '../pages/make-summary';
+import { createFakeBackground } from '../pages/fake-transport';
 import { dsnBounce, ordinaryMail, toMbox } from '../import/bounce-fixtures';
 
 afterEach(cleanup);

@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { PopupApp } from '../../components/PopupApp';
-import { createPopupState } from '../../lib/ui/popup-state';
+import { createPopupState } from '../../lib/pages/popup-state';
 import type { ExportFile } from '../../lib/export';
 import type { AddressSummary } from '../../lib/policy';
-import { makeSummary } from '../ui/make-summary';
-import { createFakeBackground } from '../ui/fake-transport';
+import { makeSummary } from '../pages/make-summary';
+import { createFakeBackground } from '../pages/fake-transport';
 
 afterEach(cleanup);
 
@@ -154,8 +154,8 @@ describe('popup selection and decisions', () => {
       decision: 'removed',
     });
     expect(count('remove')).toBe('2');
-    expect(screen.getByTestId('notice').textContent).toMatch(/2 addresses marked removed/);
-    fireEvent.click(screen.getByTestId('notice-action'));
+    expect(screen.getByTestId('toast').textContent).toMatch(/2 addresses marked removed/);
+    fireEvent.click(screen.getByTestId('toast-action'));
     await waitFor(() => expect(count('done')).toBe('1'));
     expect(count('remove')).toBe('4');
     expect(background.rows.get('bob@example.org')?.decision).toBe('none');
@@ -188,7 +188,7 @@ describe('popup export', () => {
     expect(downloads).toHaveLength(1);
     const parsed = Papa.parse<Record<string, string>>(downloads[0]!.content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     expect(parsed.data.map((row) => row.Address)).toEqual(['bob@example.org', 'cat@sample.net']);
-    const offer = await screen.findByTestId('notice-action');
+    const offer = await screen.findByTestId('toast-action');
     expect(offer.textContent).toBe('Mark 2 addresses removed');
     fireEvent.click(offer);
     await waitFor(() => expect(count('done')).toBe('3'));

@@ -127,7 +127,7 @@ describe('popup in Chromium', () => {
     expect(parsed.data.map((r) => r.Address).sort()).toEqual(['ann@example.com', 'bob@example.org']);
     expect(parsed.data.every((r) => r.Reason === 'address does not exist')).toBe(true);
 
-    await page.getByTestId('notice-action').click();
+    await page.getByTestId('toast-action').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="group-tab-done"] [data-testid="group-count"]')?.textContent === '2');
     expect(await count('remove')).toBe('2');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attachImportWorker, type WorkerScope } from '../../lib/import/worker-main';
 import { runImport, type WorkerLike } from '../../lib/import/run-import';
 import type { ScanProgress } from '../../lib/import/scan';
-import { createFakeBackground } from '../ui/fake-transport';
+import { createFakeBackground } from '../pages/fake-transport';
 import { dsnBounce, ordinaryMail, toMbox } from './bounce-fixtures';
 
 /** The real worker loop, reached through asynchronous message hops as in a browser (no cloning). */

@@ -6,7 +6,7 @@
 import type { NoticeReport } from '../../messaging';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
 import { findAddresses, looksLikeBounce } from '../looks-like-bounce';
-import { HOOK } from '../ui';
+import { HOOK } from '../inline-ui';
 import { accountIndex, accountPath, isValidEmail, readPageInfo } from './page-info';
 import { closest, queryAll, queryFirst } from './selectors';
 import { RawSourceError, ShowOriginalFetcher, buildShowOriginalUrl, type MessageRef } from './show-original';

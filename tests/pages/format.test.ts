@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, isSafeNoticeUrl, plural } from '../../lib/ui/format';
-import { describeReason, describeVerdict } from '../../lib/ui/reason-labels';
+import { formatDay, isSafeNoticeUrl, plural } from '../../lib/pages/format';
+import { describeReason, describeVerdict } from '../../lib/pages/reason-labels';
 import { REASONS } from '../../lib/bounce/types';
 
 describe('formatDay', () => {
@@ -41,7 +41,7 @@ describe('labels', () => {
 
 describe('bounceCount', () => {
   it('counts every kind of bounce, unclear ones included', async () => {
-    const { bounceCount } = await import('../../lib/ui/groups');
+    const { bounceCount } = await import('../../lib/pages/groups');
     const { makeSummary } = await import('./make-summary');
     expect(bounceCount(makeSummary({ address: 'a@example.com', hardCount: 1, softCount: 2, senderProblemCount: 3, undeterminedCount: 4 }))).toBe(10);
     expect(bounceCount(makeSummary({ address: 'b@example.com', hardCount: 1 }))).toBe(1);

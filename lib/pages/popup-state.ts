@@ -10,9 +10,9 @@ import { firstNonEmptyGroup, groupAddresses, type GroupId, type Grouped, type So
 import type { Transport } from './transport';
 import { plural } from './format';
 
-export interface Notice {
+export interface Toast {
   text: string;
-  /** The action button offered with the notice, if any. */
+  /** The action button offered with the toast, if any. */
   action?: { label: string; run: () => Promise<void> };
 }
 
@@ -26,7 +26,7 @@ export interface PopupState {
   group: Signal<GroupId>;
   selected: Signal<ReadonlySet<string>>;
   expanded: Signal<ReadonlySet<string>>;
-  notice: Signal<Notice | null>;
+  toast: Signal<Toast | null>;
   busy: Signal<boolean>;
   /** The popup's "today" (fixed at creation): dates of this year drop the year. */
   now: Date;
@@ -63,7 +63,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   const group = signal<GroupId>('remove');
   const selected = signal<ReadonlySet<string>>(new Set());
   const expanded = signal<ReadonlySet<string>>(new Set());
-  const notice = signal<Notice | null>(null);
+  const toast = signal<Toast | null>(null);
   const busy = signal(false);
   let anchor: string | null = null;
   let loadedOnce = false;
@@ -162,7 +162,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
       selected.value = new Set();
       anchor = null;
       await load();
-      notice.value = {
+      toast.value = {
         text: `${plural(chosen.length, 'address', 'addresses')} ${DECISION_WORDS[decision]}.`,
         action: {
           label: 'Undo',
@@ -171,7 +171,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
             try {
               for (const [before, group] of previous) await transport('setDecision', { addresses: group, decision: before });
               await load();
-              notice.value = { text: 'Undone.' };
+              toast.value = { text: 'Undone.' };
             } finally {
               busy.value = false;
             }
@@ -179,7 +179,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
         },
       };
     } catch (reason) {
-      notice.value = { text: `Could not save: ${reason instanceof Error ? reason.message : String(reason)}` };
+      toast.value = { text: `Could not save: ${reason instanceof Error ? reason.message : String(reason)}` };
     } finally {
       busy.value = false;
     }
@@ -191,7 +191,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
 
   function offerMarkRemoved(file: ExportFile, list: string[]): void {
     const pending = list.filter((address) => addresses.value.find((row) => row.address === address)?.decision !== 'removed');
-    notice.value = {
+    toast.value = {
       text: `Exported ${plural(file.count, 'address', 'addresses')} (${file.filename}). ${findExportFormat(file.format).howTo}` +
         (pending.length ? ' Once they are off your list, mark them removed here.' : ''),
       action: pending.length ? { label: `Mark ${plural(pending.length, 'address', 'addresses')} removed`, run: () => decide('removed', pending) } : undefined,
@@ -199,7 +199,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   }
 
   return {
-    status, error, addresses, settings, query, sort, group, selected, expanded, notice, busy,
+    status, error, addresses, settings, query, sort, group, selected, expanded, toast, busy,
     now: now(),
     grouped, visible, target,
     load, setGroup, toggle, selectAll, toggleExpanded, decide, exportFile, offerMarkRemoved,

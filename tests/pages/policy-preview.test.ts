@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePreview, previewRemovals } from '../../lib/ui/policy-preview';
+import { describePreview, previewRemovals } from '../../lib/pages/policy-preview';
 import type { PolicySettings } from '../../lib/policy';
 import { makeSummary } from './make-summary';
 

@@ -14,7 +14,7 @@ import {
   updateBadge,
   updateBanner,
   type BannerActions,
-} from '../../lib/webmail/ui';
+} from '../../lib/webmail/inline-ui';
 
 function summary(overrides: Partial<AddressSummary> = {}): AddressSummary {
   return {

@@ -5,7 +5,7 @@
  */
 import type { AddressSummary, PolicySettings, Verdict } from '../../lib/policy';
 import type { ProtocolMap } from '../../lib/messaging';
-import type { Transport } from '../../lib/ui/transport';
+import type { Transport } from '../../lib/pages/transport';
 
 export interface FakeBackground {
   transport: Transport;
