@@ -1,14 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+// The webmails we read: exactly their hosts and nothing broader (one list, lib/webmail/registry.ts).
+import { WEBMAIL_MATCHES } from './lib/webmail/registry';
 
-// The webmails we read. Exactly these hosts and nothing broader (issue #5).
-export const WEBMAIL_MATCHES = [
-  'https://mail.google.com/*',
-  'https://outlook.live.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.cloud.microsoft/*',
-];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -21,7 +15,7 @@ export default defineConfig({
       'Spots bounce notices in Gmail and Outlook on the web, tells hard from soft bounces, and keeps a local list of addresses to remove. Nothing leaves your browser.',
     // storage: settings; unlimitedStorage: years of bounce history in IndexedDB.
     permissions: ['storage', 'unlimitedStorage'],
-    host_permissions: WEBMAIL_MATCHES,
+    host_permissions: [...WEBMAIL_MATCHES],
     action: { default_title: 'Bounce Sweeper' },
     ...(browser === 'firefox'
       ? {

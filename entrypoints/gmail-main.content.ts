@@ -6,11 +6,11 @@
  * this world has the page's powers and none of the extension's.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { WEBMAILS } from '../lib/webmail/registry';
+import { matchPatterns } from '../lib/webmail/registry';
 import { IK_ATTRIBUTE, USER_ATTRIBUTE, isValidEmail, isValidIk } from '../lib/webmail/gmail/page-info';
 
 export default defineContentScript({
-  matches: [...WEBMAILS.gmail.matches],
+  matches: matchPatterns('gmail'),
   world: 'MAIN',
   runAt: 'document_start',
   main() {

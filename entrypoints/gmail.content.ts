@@ -4,11 +4,11 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createGmailAdapter } from '../lib/webmail/gmail/adapter';
-import { WEBMAILS } from '../lib/webmail/registry';
+import { matchPatterns } from '../lib/webmail/registry';
 import { runWebmail } from '../lib/webmail/runtime';
 
 export default defineContentScript({
-  matches: [...WEBMAILS.gmail.matches],
+  matches: matchPatterns('gmail'),
   runAt: 'document_idle',
   main(ctx) {
     runWebmail(ctx, createGmailAdapter());

@@ -5,11 +5,11 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { outlookAdapter } from '../lib/webmail/outlook/adapter';
-import { WEBMAILS } from '../lib/webmail/registry';
+import { matchPatterns } from '../lib/webmail/registry';
 import { runWebmail } from '../lib/webmail/runtime';
 
 export default defineContentScript({
-  matches: [...WEBMAILS.outlook.matches],
+  matches: matchPatterns('outlook'),
   runAt: 'document_idle',
   main(ctx) {
     runWebmail(ctx, outlookAdapter);

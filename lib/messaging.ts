@@ -10,12 +10,14 @@ import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/t
 import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
 import type { TallyBackup } from './store/tally';
 import { PACKED_LIST_REQUEST, unpackAddressList, type PackedAddressList } from './address-list-codec';
+import { WEBMAIL_HOSTS, type RegisteredWebmailId } from './webmail/registry';
 
 // The codec travels with the protocol: the background packs, sendMessage unpacks.
 export { PACKED_LIST_REQUEST, packAddressList, unpackAddressList, wantsPackedList } from './address-list-codec';
 export type { ListReply, PackedAddressList, PackedRow } from './address-list-codec';
 
-export type WebmailId = 'gmail' | 'outlook' | 'import';
+/** Where a notice was seen: a registered webmail, or a file the user imported. */
+export type WebmailId = RegisteredWebmailId | 'import';
 
 /** A notice as a content script reports it. */
 export interface NoticeReport {
@@ -103,15 +105,6 @@ export type MessageType = keyof ProtocolMap;
  */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage']);
 
-/** Webmail hosts the content scripts run on (must match WEBMAIL_MATCHES in wxt.config.ts; a test checks). */
-export const WEBMAIL_HOSTS: Readonly<Record<string, Exclude<WebmailId, 'import'>>> = {
-  'mail.google.com': 'gmail',
-  'outlook.live.com': 'outlook',
-  'outlook.office.com': 'outlook',
-  'outlook.office365.com': 'outlook',
-  'outlook.cloud.microsoft': 'outlook',
-};
-
 /** Who sent a message, as far as the browser vouches for it (runtime.MessageSender). */
 export interface MessageSenderInfo {
   id?: string;
@@ -121,7 +114,7 @@ export interface MessageSenderInfo {
 
 export type SenderRole =
   | { role: 'extension' }
-  | { role: 'content'; webmail: Exclude<WebmailId, 'import'>; origin: string; tabId: number }
+  | { role: 'content'; webmail: RegisteredWebmailId; origin: string; tabId: number }
   | { role: 'untrusted'; why: string };
 
 /**
@@ -140,7 +133,7 @@ export function senderRole(sender: MessageSenderInfo, self: { id: string; origin
   } catch {
     return { role: 'untrusted', why: 'sender without a URL' };
   }
-  const webmail = WEBMAIL_HOSTS[parsed.hostname];
+  const webmail = WEBMAIL_HOSTS.get(parsed.hostname);
   if (parsed.protocol !== 'https:' || !webmail) return { role: 'untrusted', why: `content script on an unexpected page (${parsed.origin})` };
   return { role: 'content', webmail, origin: parsed.origin, tabId: sender.tab.id ?? -1 };
 }

@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { WEBMAIL_MATCHES } from '../../wxt.config';
-import { CONTENT_SCRIPT_MESSAGES, isAllowed, parsePayload, PAYLOAD_SCHEMAS, senderRole, WEBMAIL_HOSTS } from '../../lib/messaging';
+import wxtConfig from '../../wxt.config';
+import gmailScript from '../../entrypoints/gmail.content';
+import gmailPageScript from '../../entrypoints/gmail-main.content';
+import outlookScript from '../../entrypoints/outlook.content';
+import { CONTENT_SCRIPT_MESSAGES, isAllowed, parsePayload, PAYLOAD_SCHEMAS, senderRole } from '../../lib/messaging';
+import { WEBMAILS, WEBMAIL_MATCHES } from '../../lib/webmail/registry';
 
 const SELF = { id: 'abc', origin: 'chrome-extension://abc/' };
 
 describe('protocol', () => {
-  it('knows exactly the webmail hosts the manifest matches', () => {
-    const hosts = WEBMAIL_MATCHES.map((pattern) => new URL(pattern.replace('/*', '/')).hostname).sort();
-    expect(Object.keys(WEBMAIL_HOSTS).sort()).toEqual(hosts);
+  it('one host list: the manifest, the content scripts and the trust rule all come from the registry', async () => {
+    const manifestOf = wxtConfig.manifest as (env: { browser: string }) => Promise<{ host_permissions: string[] }> | { host_permissions: string[] };
+    for (const browser of ['chrome', 'firefox']) expect((await manifestOf({ browser })).host_permissions).toEqual([...WEBMAIL_MATCHES]);
+    expect([gmailScript.matches, outlookScript.matches].flat()).toEqual([...WEBMAIL_MATCHES]);
+    expect(gmailPageScript.matches).toEqual(gmailScript.matches);
+    for (const [id, entry] of Object.entries(WEBMAILS)) {
+      for (const host of entry.hosts) {
+        expect(senderRole({ id: 'abc', url: `https://${host}/mail/`, tab: { id: 1 } }, SELF)).toMatchObject({ role: 'content', webmail: id });
+        // Exactly the host: no subdomain, no look-alike, no plain http.
+        expect(senderRole({ id: 'abc', url: `https://x.${host}/`, tab: { id: 1 } }, SELF).role).toBe('untrusted');
+        expect(senderRole({ id: 'abc', url: `http://${host}/`, tab: { id: 1 } }, SELF).role).toBe('untrusted');
+      }
+    }
+  });
+
+  it('a host named like an Object.prototype member is not a webmail', () => {
+    for (const host of ['constructor', 'tostring', '__proto__', 'hasownproperty']) {
+      expect(senderRole({ id: 'abc', url: `https://${host}/`, tab: { id: 1 } }, SELF).role).toBe('untrusted');
+    }
   });
 
   it('cleans payloads: unknown fields dropped, addresses normalised', () => {
