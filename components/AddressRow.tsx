@@ -1,5 +1,5 @@
 import type { AddressSummary } from '../lib/policy';
-import { describeKind, describeReason, describeVerdict } from '../lib/pages/reason-labels';
+import { describeKind, describeReason, describeVerdict } from '../lib/vocabulary';
 import { bounceCount } from '../lib/pages/groups';
 import { describeWebmail, formatDay, isSafeNoticeUrl, plural } from '../lib/pages/format';
 

@@ -13,7 +13,7 @@
  */
 import Papa from 'papaparse';
 import type { AddressSummary } from './policy';
-import { describeReason, describeVerdict, describeKind } from './pages/reason-labels';
+import { describeReason, describeVerdict, describeKind } from './vocabulary';
 
 export type ExportFormat =
   | 'csv'
@@ -87,6 +87,7 @@ export function neutraliseCell(value: string): string {
 
 /** Control characters (line breaks included) folded to spaces: an address is one line. */
 function oneLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }
 

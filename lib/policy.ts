@@ -278,12 +278,18 @@ function dayMemo(): DayMemo {
   return {
     of(iso) {
       let day = days.get(iso);
-      if (day === undefined) days.set(iso, (day = dayOf(iso)));
+      if (day === undefined) {
+        day = dayOf(iso);
+        days.set(iso, day);
+      }
       return day;
     },
     number(day) {
       let number = numbers.get(day);
-      if (number === undefined) numbers.set(day, (number = dayNumber(day)));
+      if (number === undefined) {
+        number = dayNumber(day);
+        numbers.set(day, number);
+      }
       return number;
     },
   };

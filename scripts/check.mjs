@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: the one command that checks everything, in the order a failure is cheapest to find:
- * type-check, unit tests, build, browser tests (real headless Chromium), corpus accuracy gate.
+ * type-check, lint (Biome, biome.jsonc), unit tests (the registry meta-tests among them), build,
+ * browser tests (real headless Chromium), corpus accuracy gate.
  * Ends with a plain `N passed, N failed` line (CI reads it); exits non-zero on any failure.
  *
  *   npm test                 everything
@@ -46,6 +47,7 @@ function step(label, command, commandArgs) {
 }
 
 step('type-check', 'npx', ['tsc', '--noEmit']);
+step('lint', 'npx', ['biome', 'lint', '--error-on-warnings']);
 vitest('unit tests', []);
 step('build (chrome)', 'npx', ['wxt', 'build']);
 step('build (firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);

@@ -164,7 +164,7 @@ describe('import shapes, exactly their documented columns', () => {
     expect(file.content.startsWith('\uFEFF')).toBe(true);
     const { meta, data } = parse(file.content);
     expect(meta.fields).toEqual(['First Name', 'Last Name', 'E-mail Address', 'Notes', 'Categories']);
-    expect(data[0]!['Categories']).toBe('Bounced - remove');
+    expect(data[0]!.Categories).toBe('Bounced - remove');
     expect(data[1]!['E-mail Address']?.startsWith("'=")).toBe(true);
   });
 

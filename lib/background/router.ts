@@ -67,5 +67,7 @@ export function registerMessageHandlers(handlers: Handlers, self: SelfIdentity):
       }
     }),
   );
-  return () => removers.forEach((remove) => remove());
+  return () => {
+    for (const remove of removers) remove();
+  };
 }

@@ -14,7 +14,7 @@
 import type { BounceKind, FailedRecipient, Reason } from '../bounce/types';
 import { isSenderProblem } from '../bounce/severity';
 import type { AddressSummary, UserDecision } from '../policy';
-import { describeReason, describeVerdict } from '../pages/reason-labels';
+import { describeReason, describeVerdict } from '../vocabulary';
 
 export type BadgeKind = 'hard' | 'soft' | 'sender' | 'undetermined';
 

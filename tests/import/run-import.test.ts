@@ -13,7 +13,9 @@ function inProcessWorker(): WorkerLike & { terminated: boolean } {
     onmessage: null,
     terminated: false,
     postMessage: (message) => setTimeout(() => scope.onmessage?.({ data: message })),
-    terminate: () => void (page.terminated = true),
+    terminate: () => {
+      page.terminated = true;
+    },
   };
   return page;
 }

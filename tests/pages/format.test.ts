@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, isSafeNoticeUrl, plural } from '../../lib/pages/format';
-import { describeReason, describeVerdict } from '../../lib/pages/reason-labels';
+import { describeReason, describeVerdict } from '../../lib/vocabulary';
 import { REASONS } from '../../lib/bounce/types';
 
 describe('formatDay', () => {

@@ -4,8 +4,8 @@
  * Reason names are Sisimai's (lib/bounce/types.ts); the wording follows Sisimai's reason docs
  * (https://libsisimai.org/en/reason/) rephrased for non-technical readers.
  */
-import type { BounceKind, Reason } from '../bounce/types';
-import type { Verdict } from '../policy';
+import type { BounceKind, Reason } from './bounce/types';
+import type { Verdict } from './policy';
 
 const REASON_LABELS: Record<Reason, string> = {
   userunknown: 'address does not exist',
