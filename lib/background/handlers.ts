@@ -9,7 +9,7 @@ import { createSummariser, normaliseAddress, type AddressSummary, type PolicySet
 import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
 import { createFloodGuard, type FloodGuard } from './flood-guard';
-import { noticeKeyOf } from './notice-key';
+import { noticeKeyOf } from '../notice-key';
 
 export interface BackgroundDeps {
   store: TallyStore;

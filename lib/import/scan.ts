@@ -9,6 +9,7 @@
  */
 import { classifyNotice } from '../bounce/classify';
 import type { ClassifiedNotice } from '../bounce/types';
+import { importedNoticeKey } from '../notice-key';
 import { readMboxMessages } from './mbox-stream';
 
 export interface ImportedNotice {
@@ -39,11 +40,6 @@ export interface ScanOptions {
 
 export interface ScanResult extends ScanProgress {
   cancelled: boolean;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function isMboxFile(file: { name: string }): boolean {
@@ -77,7 +73,7 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
     const notice = await classifyNotice({ view: 'raw', source });
     if (!notice.isBounce || notice.recipients.length === 0) return;
     progress.bounces++;
-    batch.push({ key: `import:${await sha256Hex(source)}`, notice });
+    batch.push({ key: await importedNoticeKey(source), notice });
     if (batch.length >= batchSize) await flush();
   };
 

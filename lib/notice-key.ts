@@ -1,11 +1,15 @@
 /**
- * The stable key of a reported notice: `${webmail}:${account}:${messageId}` when the webmail gives
- * a message id, else `hash:` + SHA-256 of the normalised content (raw source, or the rendered
- * subject, sender, text and date). crypto.subtle exists in the service worker and in Node 20.
+ * The stable key of a notice, in one place for every way a notice arrives:
+ * - reported from a webmail: `${webmail}:${account}:${messageId}` when the webmail gives a message
+ *   id, else `hash:` + SHA-256 of the normalised content (raw source, or the rendered subject,
+ *   sender, text and date);
+ * - imported from a file: `import:` + SHA-256 of the message text, so the same file imported twice
+ *   gives the same keys.
+ * crypto.subtle exists in the service worker, the import worker and Node 20.
  */
-import type { NoticeReport } from '../messaging';
+import type { NoticeReport } from './messaging';
 
-export async function sha256Hex(text: string): Promise<string> {
+async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -24,4 +28,8 @@ export async function noticeKeyOf(report: Pick<NoticeReport, 'webmail' | 'accoun
     return [report.webmail, report.account, report.messageId].map(encodeURIComponent).join(':');
   }
   return `hash:${await sha256Hex(normaliseContent(report))}`;
+}
+
+export async function importedNoticeKey(source: string): Promise<string> {
+  return `import:${await sha256Hex(source)}`;
 }
