@@ -1,12 +1,7 @@
-import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import {
-  Virtualizer,
-  elementScroll,
-  observeElementOffset,
-  observeElementRect,
-  measureElement,
-} from '@tanstack/virtual-core';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { elementScroll, measureElement, observeElementOffset, observeElementRect, type Virtualizer } from '@tanstack/virtual-core';
 import type { PopupState } from '../lib/pages/popup-state';
+import { useVirtualizer } from '../lib/pages/use-virtualizer';
 import { AddressRow } from './AddressRow';
 
 export interface AddressListProps {
@@ -37,7 +32,6 @@ export function AddressList({ state }: AddressListProps) {
   const selected = state.selected.value;
   const expanded = state.expanded.value;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [focusIndex, setFocusIndex] = useState(-1);
 
   // Every function handed to the virtualizer is stable (rows are read through a ref): a new function
@@ -47,9 +41,8 @@ export function AddressList({ state }: AddressListProps) {
   const stable = useRef({
     getScrollElement: () => scrollRef.current,
     getItemKey: (index: number) => rowsRef.current[index]?.address ?? index,
-    onChange: () => rerender(0),
   }).current;
-  const options = {
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count: rows.length,
     getScrollElement: stable.getScrollElement,
     estimateSize,
@@ -60,15 +53,7 @@ export function AddressList({ state }: AddressListProps) {
     observeElementOffset,
     observeElementRect: observeRectWithFallback,
     measureElement: measureWithFallback,
-    onChange: stable.onChange,
-  };
-  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, HTMLDivElement> | null>(null);
-  if (!virtualizerRef.current) virtualizerRef.current = new Virtualizer<HTMLDivElement, HTMLDivElement>(options);
-  const virtualizer = virtualizerRef.current;
-  virtualizer.setOptions(options);
-
-  useLayoutEffect(() => virtualizer._didMount(), []);
-  useLayoutEffect(() => virtualizer._willUpdate());
+  });
   // A new group or search starts at the top.
   useLayoutEffect(() => {
     virtualizer.scrollToOffset(0);

@@ -115,3 +115,11 @@ describe('the pure core', () => {
     expect(importsOf(source).sort()).toEqual(['../b', './a', './c', './lazy', './multi-line', 'side-effect', 'wxt/browser']);
   });
 });
+
+describe('libraries through their public API', () => {
+  it("calls the virtualizer's adapter hooks (_didMount, _willUpdate) from its one documented hook only", () => {
+    const files = [...filesUnder('lib'), ...filesUnder('components'), ...filesUnder('entrypoints')].filter((path) => /\.tsx?$/.test(path));
+    const callers = files.filter((path) => /\._(didMount|willUpdate)\(/.test(read(path)));
+    expect(callers).toEqual(['lib/pages/use-virtualizer.ts']);
+  });
+});
