@@ -5,11 +5,11 @@
  * Each import shape carries exactly the columns its tool documents (cited beside each builder), so
  * the file can be uploaded without mapping columns by hand.
  *
- * Addresses and server words come from hostile emails. Every CSV cell goes through
- * `neutraliseCell` (OWASP "CSV Injection": a cell starting with = + - @ tab or CR is prefixed with a
- * single quote so a spreadsheet shows it as text instead of running it), and quoting is left to
- * papaparse. We do not use papaparse's own `escapeFormulae`: its pattern (/^[=+\-@\t\r].*$/)
- * does not match a cell that contains a line break after the trigger, e.g. "=cmd|' /C calc'!A0\nx".
+ * Addresses and server words come from hostile emails. papaparse writes every CSV, quoting and
+ * formula guard included (OWASP "CSV Injection": a cell starting with = + - @ tab or CR is prefixed
+ * with a single quote so a spreadsheet shows it as text instead of running it). Its guard is given
+ * our pattern, FORMULA_START: the default one (/^[=+\-@\t\r].*$/) misses a cell with a line break
+ * after the trigger, e.g. "=cmd|' /C calc'!A0\nx", because `.` stops at the line break.
  */
 import Papa from 'papaparse';
 import type { AddressSummary } from './policy';
@@ -78,12 +78,11 @@ export function findExportFormat(id: ExportFormat): ExportFormatInfo {
   return info;
 }
 
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+/** The first character of a cell a spreadsheet would run as a formula (OWASP CSV Injection). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A cell a spreadsheet would run as a formula gets a leading single quote (OWASP CSV Injection). */
-export function neutraliseCell(value: string): string {
-  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]!) ? `'${value}` : value;
-}
+/** RFC 4180: CRLF line ends, quotes doubled inside quoted cells; the formula guard above. */
+const CSV_OPTIONS = { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START } as const;
 
 /** Control characters (line breaks included) folded to spaces: an address is one line. */
 function oneLine(value: string): string {
@@ -92,9 +91,7 @@ function oneLine(value: string): string {
 }
 
 function toCsv(fields: string[], rows: string[][]): string {
-  const data = rows.map((row) => row.map((cell) => neutraliseCell(cell)));
-  // RFC 4180: CRLF line ends, quotes doubled inside quoted cells (papaparse's defaults).
-  return Papa.unparse({ fields: fields.map(neutraliseCell), data }, { newline: '\r\n', quotes: false });
+  return Papa.unparse({ fields, data: rows }, CSV_OPTIONS);
 }
 
 function bounceCount(summary: AddressSummary): number {
@@ -180,9 +177,7 @@ const BUILDERS: Record<ExportFormat, Builder> = {
   ses: (addresses) =>
     addresses
       .map((a) =>
-        Papa.unparse([[neutraliseCell(oneLine(a.address)), a.lastReason === 'feedback' ? 'COMPLAINT' : 'BOUNCE']], {
-          newline: '\r\n',
-        }),
+        Papa.unparse([[oneLine(a.address), a.lastReason === 'feedback' ? 'COMPLAINT' : 'BOUNCE']], CSV_OPTIONS),
       )
       .join('\r\n') + (addresses.length ? '\r\n' : ''),
 

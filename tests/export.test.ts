@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { buildExport, DEFAULT_CONTACT_LABEL, EXPORT_FORMATS, formatRfc2822, neutraliseCell, type ExportFormat } from '../lib/export';
+import { buildExport, DEFAULT_CONTACT_LABEL, EXPORT_FORMATS, formatRfc2822, type ExportFormat } from '../lib/export';
 import { makeSummary } from './pages/make-summary';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -39,12 +39,14 @@ function exportOf(format: ExportFormat, list = [plain, soft, hostile, unicode]) 
   return buildExport(format, list, { now: NOW });
 }
 
-describe('neutraliseCell', () => {
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('prefixes a quote to %j', (cell) => {
-    expect(neutraliseCell(cell)).toBe(`'${cell}`);
+describe('the formula guard (spreadsheet CSV)', () => {
+  /** The "Server words" cell of a one-row spreadsheet export, as a spreadsheet reads it back. */
+  const serverWordsCell = (words: string) => parse(exportOf('csv', [makeSummary({ address: 'ann@example.com', lastDiagnostic: words })]).content).data[0]!['Server words'];
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "=cmd|' /C calc'!A0\nsecond line"])('prefixes a quote to %j', (cell) => {
+    expect(serverWordsCell(cell)).toBe(`'${cell}`);
   });
-  it.each(['ann@example.com', '', "'already", ' =space first', '1-2'])('leaves %j alone', (cell) => {
-    expect(neutraliseCell(cell)).toBe(cell);
+  it.each(['ann@example.com', "'already", ' =space first', '1-2'])('leaves %j alone', (cell) => {
+    expect(serverWordsCell(cell)).toBe(cell);
   });
 });
 
