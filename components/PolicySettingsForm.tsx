@@ -13,6 +13,12 @@ const PRESETS: ReadonlyArray<{ id: PolicyPreset; label: string; hint: string }> 
   { id: 'custom', label: 'Custom', hint: 'Choose the number of days and the window yourself.' },
 ];
 
+/** The two numbers of a custom policy, each bounded by POLICY_LIMITS. */
+const CUSTOM_FIELDS = [
+  { field: 'softBounceDays', label: 'Soft-bounce days', testId: 'custom-days' },
+  { field: 'windowDays', label: 'within (days)', testId: 'custom-window' },
+] as const;
+
 /** When a soft-bouncing address counts as removable, with what each choice would flag right now. */
 export function PolicySettingsForm({ state }: PolicySettingsFormProps) {
   const draft = state.draft.value;
@@ -42,28 +48,19 @@ export function PolicySettingsForm({ state }: PolicySettingsFormProps) {
       </fieldset>
       {draft.preset === 'custom' && (
         <div class="custom" data-testid="custom-settings">
-          <label>
-            Soft-bounce days
-            <input
-              type="number"
-              data-testid="custom-days"
-              min={POLICY_LIMITS.softBounceDays.min}
-              max={POLICY_LIMITS.softBounceDays.max}
-              value={draft.softBounceDays}
-              onInput={(event) => state.setCustom('softBounceDays', Number((event.currentTarget as HTMLInputElement).value))}
-            />
-          </label>
-          <label>
-            within (days)
-            <input
-              type="number"
-              data-testid="custom-window"
-              min={POLICY_LIMITS.windowDays.min}
-              max={POLICY_LIMITS.windowDays.max}
-              value={draft.windowDays}
-              onInput={(event) => state.setCustom('windowDays', Number((event.currentTarget as HTMLInputElement).value))}
-            />
-          </label>
+          {CUSTOM_FIELDS.map(({ field, label, testId }) => (
+            <label key={field}>
+              {label}
+              <input
+                type="number"
+                data-testid={testId}
+                min={POLICY_LIMITS[field].min}
+                max={POLICY_LIMITS[field].max}
+                value={draft[field]}
+                onInput={(event) => state.setCustom(field, Number((event.currentTarget as HTMLInputElement).value))}
+              />
+            </label>
+          ))}
         </div>
       )}
       <button type="button" class="primary" data-testid="save-settings" disabled={!dirty} onClick={() => void state.save()}>
