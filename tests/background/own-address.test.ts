@@ -13,6 +13,7 @@ import { registerMessageHandlers } from '../../lib/background/router';
 import type { MessageSenderInfo } from '../../lib/messaging';
 import { TallyStore } from '../../lib/store/tally';
 import { bounce, freshIndexedDb, recipient } from '../store/notices';
+import { ok } from './bus';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const ID = fakeBrowser.runtime.id;
@@ -25,21 +26,6 @@ let classified: ClassifiedNotice;
 let store: TallyStore;
 let unregister: () => void;
 let changes = 0;
-
-type Reply = { res?: unknown; err?: { message: string } };
-
-function send(type: string, data: unknown, sender: MessageSenderInfo): Promise<Reply> {
-  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-  return new Promise((resolve) => {
-    void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (reply: Reply) => resolve(reply));
-  });
-}
-
-async function ok<T>(type: string, data: unknown, sender: MessageSenderInfo): Promise<T> {
-  const reply = await send(type, data, sender);
-  expect(reply.err).toBeUndefined();
-  return reply.res as T;
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

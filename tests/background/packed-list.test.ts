@@ -13,6 +13,9 @@ import { PACKED_LIST_REQUEST, unpackAddressList, type MessageSenderInfo, type Pa
 import type { AddressSummary, PolicySettings } from '../../lib/policy';
 import { TallyStore } from '../../lib/store/tally';
 import { bounce, freshIndexedDb, recipient, report } from '../store/notices';
+import { ok as okFrom, reply } from './bus';
+
+const ok = <T>(type: string, data: unknown, sender: MessageSenderInfo = FROM_POPUP) => okFrom<T>(type, data, sender);
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const ID = fakeBrowser.runtime.id;
@@ -23,21 +26,7 @@ const FROM_GMAIL: MessageSenderInfo = { id: ID, url: GMAIL_URL, tab: { id: 7, ur
 let store: TallyStore;
 let unregister: () => void;
 
-type Reply = { res?: unknown; err?: { message: string } };
 type ListReply = { addresses: AddressSummary[]; settings: PolicySettings };
-
-function send(type: string, data: unknown, sender: MessageSenderInfo): Promise<Reply> {
-  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-  return new Promise((resolve) => {
-    void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (reply: Reply) => resolve(reply));
-  });
-}
-
-async function ok<T>(type: string, data: unknown, sender: MessageSenderInfo = FROM_POPUP): Promise<T> {
-  const reply = await send(type, data, sender);
-  expect(reply.err).toBeUndefined();
-  return reply.res as T;
-}
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -115,7 +104,7 @@ describe('listAddresses, packed', () => {
   });
 
   it('rejects anything else in the payload, and stays closed to content scripts', async () => {
-    expect((await send('listAddresses', { packed: 'yes' }, FROM_POPUP)).err?.message).toMatch(/listAddresses: invalid payload at packed/);
-    expect((await send('listAddresses', PACKED_LIST_REQUEST, FROM_GMAIL)).err?.message).toMatch(/listAddresses refused/);
+    expect((await reply('listAddresses', { packed: 'yes' }, FROM_POPUP)).err?.message).toMatch(/listAddresses: invalid payload at packed/);
+    expect((await reply('listAddresses', PACKED_LIST_REQUEST, FROM_GMAIL)).err?.message).toMatch(/listAddresses refused/);
   });
 });

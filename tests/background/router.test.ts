@@ -11,25 +11,13 @@ import { dispatch, registerMessageHandlers, toReplyError } from '../../lib/backg
 import type { MessageSenderInfo } from '../../lib/messaging';
 import { TallyStore } from '../../lib/store/tally';
 import { freshIndexedDb } from '../store/notices';
+import { reply, send } from './bus';
 
 const ID = fakeBrowser.runtime.id;
 const SELF = { id: ID, origin: `chrome-extension://${ID}/` };
 const FROM_POPUP: MessageSenderInfo = { id: ID, url: `chrome-extension://${ID}/popup.html` };
 const GMAIL_URL = 'https://mail.google.com/mail/u/0/#inbox';
 const FROM_GMAIL: MessageSenderInfo = { id: ID, url: GMAIL_URL, tab: { id: 7, url: GMAIL_URL } };
-
-type Reply = { res?: unknown; err?: { name?: string; message: string; stack?: string } };
-
-/** Sends one wire message; resolves with the reply, or with `unanswered` when no listener responds. */
-function send(type: string, data: unknown, sender: MessageSenderInfo): Promise<Reply | 'unanswered'> {
-  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
-  return new Promise((resolve) => {
-    void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (reply: Reply) => resolve(reply)).then((kept) => {
-      // A listener that returns true keeps the channel open and answers later.
-      if (!kept.some((value) => value === true)) resolve('unanswered');
-    });
-  });
-}
 
 let store: TallyStore;
 let unregister: () => void;
@@ -61,17 +49,15 @@ describe('router', () => {
   });
 
   it('still answers its own messages', async () => {
-    const reply = await send('getSettings', undefined, FROM_POPUP);
-    expect(reply).not.toBe('unanswered');
-    expect((reply as Reply).res).toMatchObject({ preset: 'standard' });
+    expect((await reply('getSettings', undefined, FROM_POPUP)).res).toMatchObject({ preset: 'standard' });
   });
 
   it('an error reply carries the error name and message, and no stack', async () => {
-    const refused = (await send('listAddresses', undefined, FROM_GMAIL)) as Reply;
+    const refused = await reply('listAddresses', undefined, FROM_GMAIL);
     expect(refused.err?.name).toBe('ProtocolError');
     expect(refused.err?.message).toMatch(/listAddresses refused/);
     expect(refused.err?.stack ?? '').toBe('');
-    const invalid = (await send('setDecision', { addresses: ['not an address'], decision: 'removed' }, FROM_POPUP)) as Reply;
+    const invalid = await reply('setDecision', { addresses: ['not an address'], decision: 'removed' }, FROM_POPUP);
     expect(invalid.err?.message).toMatch(/setDecision: invalid payload at addresses/);
     expect(invalid.err?.stack ?? '').toBe('');
     expect(JSON.stringify(invalid)).not.toMatch(/\.ts:\d+|at [\w.]+ \(/);
