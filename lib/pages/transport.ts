@@ -1,6 +1,6 @@
 /**
  * The popup's and options page's only way to the background. Components never import messaging:
- * they get a Transport, so tests hand them an in-memory one (tests/ui/fake-transport.ts) and the
+ * they get a Transport, so tests hand them an in-memory one (tests/pages/fake-transport.ts) and the
  * extension hands them the real message bus.
  */
 import { sendMessage, type ProtocolMap } from '../messaging';
