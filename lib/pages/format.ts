@@ -1,4 +1,5 @@
 /** Small display helpers shared by the popup and the options page. */
+import { WEBMAIL_HOSTS } from '../webmail/registry';
 
 /**
  * "2 Mar 2026" in UTC, or "2 Mar" when `now` is given and in the same year (rows stay on two
@@ -42,10 +43,7 @@ export function describeWebmail(webmail: string): string {
 export function isSafeNoticeUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return (
-      parsed.protocol === 'https:' &&
-      ['mail.google.com', 'outlook.live.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft'].includes(parsed.hostname)
-    );
+    return parsed.protocol === 'https:' && WEBMAIL_HOSTS.has(parsed.hostname);
   } catch {
     return false;
   }

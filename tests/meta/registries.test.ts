@@ -45,6 +45,15 @@ describe('webmail registry', () => {
     for (const [key, entry] of Object.entries(WEBMAILS)) expect(entry.id).toBe(key);
   });
 
+  it('is the one host list: no other source names a webmail host', () => {
+    const hosts = Object.values(WEBMAILS).flatMap((entry) => [...entry.hosts]);
+    const sources = [...filesUnder('lib'), ...filesUnder('components'), ...filesUnder('entrypoints'), 'wxt.config.ts'].filter(
+      (path) => /\.tsx?$/.test(path) && path !== 'lib/webmail/registry.ts',
+    );
+    const naming = sources.flatMap((path) => hosts.filter((host) => read(path).includes(`'${host}'`) || read(path).includes(`"${host}"`)).map((host) => `${path}: ${host}`));
+    expect(naming).toEqual([]);
+  });
+
   describe.each(WEBMAIL_FOLDERS)('%s', (id) => {
     it('has selectors.ts and adapter.ts, and the adapter reads its selectors from there', () => {
       expect(existsSync(join(ROOT, `lib/webmail/${id}/selectors.ts`))).toBe(true);
