@@ -18,4 +18,8 @@ export default defineBackground(() => {
   registerMessageHandlers(handlers, { id: browser.runtime.id, origin: `${self.location.origin}/` });
   // Soft bounces expire with time, not only with messages: recount whenever the worker starts.
   void refreshBadge();
+  // First run: explain the three kinds and what the extension reads (not on updates or reloads).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: '/welcome.html' }); // relative: resolved against the extension's origin
+  });
 });

@@ -78,3 +78,25 @@ export function describeVerdict(verdict: Verdict): string {
 export function describeKind(kind: BounceKind): string {
   return KIND_LABELS[kind] ?? String(kind);
 }
+
+/** What each kind of bounce means and what to do, for people who never read an SMTP reply (first-run page). */
+export const KIND_EXPLANATIONS: ReadonlyArray<{ id: 'hard' | 'soft' | 'sender'; title: string; meaning: string; action: string }> = [
+  {
+    id: 'hard',
+    title: 'Hard bounce',
+    meaning: 'The address or its domain does not exist, or the domain takes no mail.',
+    action: 'Take it off your lists: mail to it will never arrive.',
+  },
+  {
+    id: 'soft',
+    title: 'Soft bounce',
+    meaning: 'The address exists but the mail did not get through this time: mailbox full, server busy, message too big.',
+    action: 'Keep it. Bounce Sweeper moves it to Remove only if it keeps bouncing (3 different days within 30, by default).',
+  },
+  {
+    id: 'sender',
+    title: 'Sender problem',
+    meaning: 'Your own server, domain or sending volume was refused: a blocklist, failed SPF/DKIM/DMARC, sending too fast.',
+    action: 'Do not remove the recipient: it is not their fault. Fix the sending, and the same address will work.',
+  },
+];
