@@ -1,12 +1,20 @@
-import type { OptionsState } from '../lib/pages/options-state';
-import { plural } from '../lib/pages/format';
+import type { ImportStatus, OptionsState } from '../lib/pages/options-state';
+import { formatBytes, plural } from '../lib/pages/format';
 
 export interface ImportPanelProps {
   state: OptionsState;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+/** The last line of a finished import: what it found, or plainly that there was nothing to read. */
+function doneText(status: ImportStatus): string {
+  const result = status.result;
+  if (!result || result.messages === 0) {
+    return result && result.skipped.length === result.fileCount
+      ? 'Nothing was imported: choose a Google Takeout .mbox file or .eml files.'
+      : 'Done: these files hold no messages.';
+  }
+  if (result.bounces === 0) return `Done: no bounce notices among ${plural(result.messages, 'message')}.`;
+  return 'Done. Open the Bounce Sweeper button to see the addresses.';
 }
 
 /** Sweep old bounces from a mailbox file: scanned locally in a worker, with progress and cancel. */
@@ -40,7 +48,7 @@ export function ImportPanel({ state }: ImportPanelProps) {
           <progress max={100} value={percent} aria-label="Import progress" data-testid="import-progress" />
           {progress && (
             <p data-testid="import-counts">
-              {plural(progress.messages, 'message')} read ({megabytes(progress.bytesRead)} of {megabytes(progress.bytesTotal)}),{' '}
+              {plural(progress.messages, 'message')} read ({formatBytes(progress.bytesRead)} of {formatBytes(progress.bytesTotal)}),{' '}
               {plural(progress.bounces, 'bounce')} found, {plural(status.recorded.noticesAdded, 'new notice')} recorded
               {status.recorded.noticesSkipped ? `, ${plural(status.recorded.noticesSkipped, 'notice')} already known` : ''}.
             </p>
@@ -50,7 +58,16 @@ export function ImportPanel({ state }: ImportPanelProps) {
               {status.phase === 'cancelling' ? 'Cancelling…' : 'Cancel'}
             </button>
           )}
-          {status.phase === 'done' && <p data-testid="import-done">Done. Open the Bounce Sweeper button to see the addresses.</p>}
+          {status.result && status.result.skipped.length > 0 && (
+            <ul class="import-skipped" data-testid="import-skipped">
+              {status.result.skipped.map((file) => (
+                <li key={file.name}>
+                  {file.name}: {file.reason}. Nothing was read from it.
+                </li>
+              ))}
+            </ul>
+          )}
+          {status.phase === 'done' && <p data-testid="import-done">{doneText(status)}</p>}
           {status.phase === 'cancelled' && <p data-testid="import-done">Cancelled. What was read before is kept.</p>}
           {status.phase === 'error' && (
             <p class="error" role="alert" data-testid="import-error">

@@ -38,12 +38,42 @@ export interface ScanOptions {
   isCancelled?: () => boolean;
 }
 
-export interface ScanResult extends ScanProgress {
-  cancelled: boolean;
+/** A chosen file that was not read, and why, in words for the user. */
+export interface SkippedFile {
+  name: string;
+  reason: string;
 }
 
-export function isMboxFile(file: { name: string }): boolean {
-  return /\.(mbox|mbx|mbs)$/i.test(file.name) || !/\.eml$/i.test(file.name);
+export interface ScanResult extends ScanProgress {
+  cancelled: boolean;
+  /** Files that are not mailbox files (a package.json, a photo): nothing was read from them. */
+  skipped: SkippedFile[];
+}
+
+/** How many bytes of a file are looked at to tell what it is. */
+const SNIFF_BYTES = 4096;
+
+/**
+ * What a file holds, from its first bytes rather than its name (a Takeout export may be renamed, a
+ * .eml saved with .txt): an mbox starts with a "From " separator line (RFC 4155); a single message
+ * starts with a header field (RFC 5322 §2.2: a name of printable characters but ':', then ':') and
+ * its header block names at least one field every message has. Anything else is not mail.
+ */
+export function sniffMailFile(head: string): 'mbox' | 'message' | null {
+  // A BOM (as text, or as latin1-decoded UTF-8 bytes) and blank lines before the first line are
+  // tolerated: some tools write them.
+  const text = head.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, '').replace(/^(?:[ \t]*\r?\n)+/, '');
+  if (text.startsWith('From ')) return 'mbox';
+  const headerBlock = text.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const firstLine = headerBlock.split(/\r?\n/, 1)[0] ?? '';
+  if (!/^[!-9;-~]+:/.test(firstLine)) return null;
+  return /^(?:from|date|received|return-path|message-id|subject|mime-version|delivered-to):/im.test(headerBlock) ? 'message' : null;
+}
+
+async function sniffFile(file: Blob): Promise<'mbox' | 'message' | null> {
+  // latin1 maps every byte to one character: the markers are ASCII, whatever the file's charset.
+  const head = new TextDecoder('latin1').decode(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  return sniffMailFile(head);
 }
 
 /** Classifies every message of `files` (.mbox split into messages; anything named .eml is one message). */
@@ -58,6 +88,7 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
     messages: 0,
     bounces: 0,
   };
+  const skipped: SkippedFile[] = [];
   let batch: ImportedNotice[] = [];
   let bytesBefore = 0;
   const flush = async () => {
@@ -80,13 +111,18 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
   // On cancel, what was already classified is still handed on: recording it is harmless and saves work.
   const finish = async (cancelled: boolean): Promise<ScanResult> => {
     await flush();
-    return { ...progress, ...(cancelled ? {} : { fileIndex: files.length }), cancelled };
+    return { ...progress, ...(cancelled ? {} : { fileIndex: files.length }), cancelled, skipped };
   };
 
   for (const [index, file] of files.entries()) {
     progress.fileIndex = index;
     progress.fileName = file.name;
-    if (isMboxFile(file)) {
+    const kind = file.size === 0 ? null : await sniffFile(file);
+    if (kind === null) {
+      skipped.push({ name: file.name, reason: file.size === 0 ? 'the file is empty' : 'not a mailbox file (.mbox) or a saved message (.eml)' });
+      progress.bytesRead = bytesBefore + file.size;
+      options.onProgress?.({ ...progress });
+    } else if (kind === 'mbox') {
       for await (const chunk of readMboxMessages(file, options.sliceBytes)) {
         for (const message of chunk.messages) {
           if (options.isCancelled?.()) return finish(true);

@@ -48,3 +48,26 @@ export function isSafeNoticeUrl(url: string): boolean {
     return false;
   }
 }
+
+const BYTE_UNITS = [
+  { unit: 'byte', size: 1 },
+  { unit: 'kilobyte', size: 1024 },
+  { unit: 'megabyte', size: 1024 ** 2 },
+  { unit: 'gigabyte', size: 1024 ** 3 },
+] as const;
+/** Intl formatters cost far more to build than to use: one per locale and unit, made on first use. */
+const byteFormatters = new Map<string, Intl.NumberFormat>();
+
+/** A file size in the largest unit that keeps it at 1 or more: "512 bytes", "3.4 kB", "12 MB", "1.2 GB" (as the locale writes them). */
+export function formatBytes(bytes: number, locale?: string): string {
+  const safe = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+  const { unit, size } = [...BYTE_UNITS].reverse().find((candidate) => safe >= candidate.size) ?? BYTE_UNITS[0];
+  const value = safe / size;
+  const key = `${locale ?? ''}|${unit}|${value < 10 && unit !== 'byte' ? 1 : 0}`;
+  let formatter = byteFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0 });
+    byteFormatters.set(key, formatter);
+  }
+  return formatter.format(value);
+}

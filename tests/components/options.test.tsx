@@ -118,4 +118,19 @@ describe('options: mailbox import', () => {
     choose();
     await waitFor(() => expect(screen.getByTestId('import-counts').textContent).toMatch(/0 new notices recorded, 2 notices already known/));
   });
+
+  it('says plainly when a file is not a mailbox, and writes small sizes in small units', async () => {
+    const { background } = setup([]);
+    await loaded();
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    const json = '{\n  "name": "bounce-sweeper"\n}\n';
+    Object.defineProperty(input, 'files', { value: [new File([json], 'package.json')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByTestId('import-status').dataset.phase).toBe('done'));
+    expect(screen.getByTestId('import-skipped').textContent).toBe('package.json: not a mailbox file (.mbox) or a saved message (.eml). Nothing was read from it.');
+    expect(screen.getByTestId('import-done').textContent).toBe('Nothing was imported: choose a Google Takeout .mbox file or .eml files.');
+    expect(screen.getByTestId('import-counts').textContent).toMatch(/^0 messages read \(\d+ bytes of \d+ bytes\)/);
+    expect(background.calls.filter((call) => call.type === 'importNotices')).toHaveLength(0);
+  });
 });
+

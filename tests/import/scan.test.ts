@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitMbox } from '../../lib/mbox';
 import { readMboxMessages } from '../../lib/import/mbox-stream';
-import { scanFiles, type ImportedNotice, type ScanProgress } from '../../lib/import/scan';
+import { scanFiles, sniffMailFile, type ImportedNotice, type ScanProgress } from '../../lib/import/scan';
 import { dsnBounce, ordinaryMail, toMbox } from './bounce-fixtures';
 
 const messages = [
@@ -88,4 +88,38 @@ describe('scanFiles', () => {
     // What was classified before the cancel is still handed on.
     expect(notices.map((n) => n.notice.recipients[0]!.address)).toEqual(['ann@example.com']);
   });
+
+  it('reads what a file holds, not what it is named, and says which files it could not read', async () => {
+    const files = [
+      new File(['{\n  "name": "bounce-sweeper",\n  "version": "0.1.0"\n}\n'], 'package.json'),
+      new File([mboxText], 'Takeout-renamed.txt'),
+      new File([''], 'empty.mbox'),
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'photo.eml'),
+      new File([`\uFEFF${messages[0]!}`], 'saved.eml'),
+    ];
+    const { result, notices } = await collect(files);
+    expect(result.skipped).toEqual([
+      { name: 'package.json', reason: 'not a mailbox file (.mbox) or a saved message (.eml)' },
+      { name: 'empty.mbox', reason: 'the file is empty' },
+      { name: 'photo.eml', reason: 'not a mailbox file (.mbox) or a saved message (.eml)' },
+    ]);
+    expect(result).toMatchObject({ messages: 6, bounces: 4, bytesRead: result.bytesTotal });
+    expect(notices.at(-1)!.notice.recipients[0]!.address).toBe('ann@example.com');
+  });
 });
+
+describe('sniffMailFile', () => {
+  it.each([
+    ['From MAILER-DAEMON Mon Mar  2 10:00:00 2026\nReturn-Path: <>\n', 'mbox'],
+    ['\r\n\r\nFrom ann@example.com Mon Mar  2 10:00:00 2026\n', 'mbox'],
+    ['Received: from mx.example.com\r\n\tby mx2.example.com;\r\nSubject: Undelivered\r\n\r\nbody', 'message'],
+    ['Delivered-To: ann@example.com\nX-Spam: no\n\n', 'message'],
+    ['X-Only: a made-up header\nX-Other: b\n\nbody', null],
+    ['{"name": "x"}', null],
+    ['Dear Ann,\nFrom the open house: thanks!\n', null],
+    ['', null],
+  ])('%j is %s', (head, kind) => {
+    expect(sniffMailFile(head)).toBe(kind);
+  });
+});
+

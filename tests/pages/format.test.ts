@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, isSafeNoticeUrl, plural } from '../../lib/pages/format';
+import { formatBytes, formatDay, isSafeNoticeUrl, plural } from '../../lib/pages/format';
 import { describeReason, describeVerdict } from '../../lib/vocabulary';
 import { REASONS } from '../../lib/bounce/types';
 
@@ -45,5 +45,22 @@ describe('bounceCount', () => {
     const { makeSummary } = await import('./make-summary');
     expect(bounceCount(makeSummary({ address: 'a@example.com', hardCount: 1, softCount: 2, senderProblemCount: 3, undeterminedCount: 4 }))).toBe(10);
     expect(bounceCount(makeSummary({ address: 'b@example.com', hardCount: 1 }))).toBe(1);
+  });
+});
+
+describe('formatBytes', () => {
+  it('picks the unit that keeps the number readable, never "0.0 MB" for a small file', () => {
+    expect(formatBytes(0, 'en-US')).toBe('0 bytes');
+    expect(formatBytes(1, 'en-US')).toBe('1 byte');
+    expect(formatBytes(812, 'en-US')).toBe('812 bytes');
+    expect(formatBytes(3500, 'en-US')).toBe('3.4 kB');
+    expect(formatBytes(48_000, 'en-US')).toBe('47 kB');
+    expect(formatBytes(12 * 1024 ** 2, 'en-US')).toBe('12 MB');
+    expect(formatBytes(1.25 * 1024 ** 3, 'en-US')).toBe('1.3 GB');
+    expect(formatBytes(Number.NaN, 'en-US')).toBe('0 bytes');
+  });
+
+  it('writes numbers as the locale does', () => {
+    expect(formatBytes(3500, 'de-DE')).toBe('3,4 kB');
   });
 });
