@@ -42,7 +42,10 @@ export function DataPanel({ state }: DataPanelProps) {
         </button>
       ) : (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-clear">
-          <p id="confirm-clear">Delete all {plural(total, 'address', 'addresses')} and every recorded bounce? This cannot be undone (download a backup first if unsure).</p>
+          <p id="confirm-clear">
+            Delete all {plural(total, 'address', 'addresses')} and every recorded bounce? You can undo it while this page stays open;
+            for a copy that lasts, download a backup first.
+          </p>
           <button
             type="button"
             class="danger"

@@ -25,6 +25,14 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
       </p>
       <div class={`message ${message?.tone ?? ''}`} role="status" aria-live="polite" data-testid="options-message">
         {message?.text}
+        {message?.undo && (
+          <>
+            {' '}
+            <button type="button" data-testid="options-undo" onClick={() => void message.undo?.()}>
+              Undo
+            </button>
+          </>
+        )}
       </div>
       <PolicySettingsForm state={state} />
       <ImportPanel state={state} />

@@ -30,6 +30,7 @@ export function runImport(
   onProgress: (progress: ScanProgress, recorded: ImportResult) => void,
 ): ImportRun {
   const recorded: ImportResult = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
+  let recording: Promise<void> = Promise.resolve();
   const done = new Promise<ImportOutcome>((resolve, reject) => {
     const fail = (error: unknown) => {
       worker.terminate();
@@ -41,18 +42,24 @@ export function runImport(
           onProgress(data.progress, { ...recorded });
           break;
         case 'batch':
-          transport('importNotices', { notices: data.notices })
-            .then((result) => {
+          // Batches are recorded in order, and a cancel lets the worker finish before the batch in
+          // flight is recorded: 'done' waits for every one of them (else the counts, and the page's
+          // "Cancelled" line, would come before the last notices are in the store).
+          recording = recording.then(() =>
+            transport('importNotices', { notices: data.notices }).then((result) => {
               recorded.noticesAdded += result.noticesAdded;
               recorded.noticesSkipped += result.noticesSkipped;
               recorded.eventsAdded += result.eventsAdded;
               worker.postMessage({ type: 'batch-recorded' });
-            })
-            .catch(fail);
+            }),
+          );
+          recording.catch(fail);
           break;
         case 'done':
-          worker.terminate();
-          resolve({ scan: data.result, recorded: { ...recorded } });
+          void recording.then(() => {
+            worker.terminate();
+            resolve({ scan: data.result, recorded: { ...recorded } });
+          }, fail);
           break;
         case 'error':
           fail(new Error(data.message));

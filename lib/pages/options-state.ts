@@ -31,7 +31,7 @@ export interface OptionsState {
   draft: Signal<PolicySettings>;
   /** Preview of each preset and of the draft. */
   previews: ReadonlySignal<Record<PolicyPreset, PolicyPreview>>;
-  message: Signal<{ text: string; tone: 'info' | 'error' } | null>;
+  message: Signal<OptionsMessage | null>;
   importStatus: Signal<ImportStatus>;
   load(): Promise<void>;
   choosePreset(preset: PolicyPreset): void;
@@ -43,6 +43,25 @@ export interface OptionsState {
   clearAll(): Promise<void>;
   startImport(files: File[]): void;
   cancelImport(): void;
+}
+
+/** The line under the heading: what just happened, and for Forget and Clear an Undo. */
+export interface OptionsMessage {
+  text: string;
+  tone: 'info' | 'error';
+  undo?: () => Promise<void>;
+}
+
+/** The part of a backup that holds one address: its events, the notices that name them, its decision. */
+export function backupOf(backup: BackupFile, address: string): BackupFile {
+  const events = backup.events.filter((event) => event.address === address);
+  const ids = new Set(events.map((event) => event.id));
+  return {
+    ...backup,
+    events,
+    notices: backup.notices.filter((notice) => notice.eventIds.some((id) => ids.has(id))),
+    decisions: backup.decisions.filter((decision) => decision.address === address),
+  };
 }
 
 const IDLE_IMPORT: ImportStatus = {
@@ -66,7 +85,7 @@ export function createOptionsState(
   const addresses = signal<AddressSummary[]>([]);
   const settings = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
-  const message = signal<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const message = signal<OptionsMessage | null>(null);
   const importStatus = signal<ImportStatus>(IDLE_IMPORT);
   let run: ImportRun | null = null;
 
@@ -82,7 +101,18 @@ export function createOptionsState(
     };
   });
 
-  const info = (text: string) => (message.value = { text, tone: 'info' });
+  const info = (text: string, undo?: () => Promise<void>) => (message.value = { text, tone: 'info', ...(undo ? { undo } : {}) });
+
+  /** Undo for Forget and Clear: merge back what was taken out (a restore is idempotent, like any import). */
+  const restorer = (snapshot: BackupFile, done: string) => async () => {
+    try {
+      await transport('importBackup', snapshot);
+      await load();
+      info(done);
+    } catch (reason) {
+      fail(`Could not undo: ${errorText(reason)}`);
+    }
+  };
   const fail = (text: string) => (message.value = { text, tone: 'error' });
 
   async function load(): Promise<void> {
@@ -159,9 +189,11 @@ export function createOptionsState(
       return;
     }
     try {
+      const snapshot = backupOf(await transport('exportBackup'), address);
       const result = await transport('forgetAddresses', { addresses: [address] });
       await load();
-      info(result.removed ? `Forgot ${address} and its bounces.` : `${address} was not on record.`);
+      if (result.removed) info(`Forgot ${address} and its bounces.`, restorer(snapshot, `${address} is back, with its bounces.`));
+      else info(`${address} was not on record.`);
     } catch (reason) {
       fail(`Could not forget ${address}: ${errorText(reason)}`);
     }
@@ -169,9 +201,10 @@ export function createOptionsState(
 
   async function clearAll(): Promise<void> {
     try {
+      const snapshot = await transport('exportBackup');
       await transport('clearAll');
       await load();
-      info('Everything was cleared.');
+      info('Everything was cleared.', restorer(snapshot, `Restored ${plural(snapshot.notices.length, 'notice')} and every address.`));
     } catch (reason) {
       fail(`Could not clear: ${errorText(reason)}`);
     }

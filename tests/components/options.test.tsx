@@ -8,9 +8,12 @@ import type { WorkerLike } from '../../lib/import/run-import';
 import type { AddressSummary } from '../../lib/policy';
 import { makeSummary } from '../pages/make-summary';
 import { createFakeBackground } from '../pages/fake-transport';
+import { createRealBackground, type RealBackground } from '../pages/real-background';
 import { dsnBounce, ordinaryMail, toMbox } from '../import/bounce-fixtures';
 
 afterEach(cleanup);
+
+const NOW = new Date('2026-11-27T12:00:00Z');
 
 /** The real worker loop, one asynchronous hop away (as in a browser, minus the thread). */
 function inProcessWorker(): WorkerLike {
@@ -62,29 +65,52 @@ describe('options: policy', () => {
 });
 
 describe('options: forget, clear, restore', () => {
-  it('forgets one address, normalised, and refuses something that is not an address', async () => {
-    const { background } = setup();
+  /** The options page over the real background and store, seeded with three recorded bounces. */
+  async function setupReal() {
+    const background = createRealBackground(() => NOW);
+    await background.seed([
+      dsnBounce('hard@example.com', { date: 'Mon, 23 Nov 2026 10:00:00 +0000' }),
+      dsnBounce('two@example.com', { date: 'Tue, 24 Nov 2026 10:00:00 +0000' }),
+      dsnBounce('five@example.com', { date: 'Wed, 25 Nov 2026 10:00:00 +0000' }),
+    ]);
+    const state = createOptionsState(background.transport, inProcessWorker, () => NOW);
+    render(<OptionsApp state={state} save={() => {}} />);
     await loaded();
+    return background;
+  }
+  const onRecord = async (background: RealBackground) => (await background.store.listAddresses()).map((record) => record.address).sort();
+
+  it('forgets one address, normalised, and Undo brings it back with its bounce; refuses something that is not an address', async () => {
+    const background = await setupReal();
     fireEvent.input(screen.getByTestId('forget-address'), { target: { value: ' Two@EXAMPLE.com ' } });
     fireEvent.click(screen.getByTestId('forget'));
-    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Forgot two@example.com and its bounces.'));
-    expect(background.rows.has('two@example.com')).toBe(false);
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Forgot two@example.com and its bounces. Undo'));
+    expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com']);
     expect(screen.getByTestId('address-total').textContent).toMatch(/^2 addresses/);
+
+    fireEvent.click(screen.getByTestId('options-undo'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('two@example.com is back, with its bounces.'));
+    expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com', 'two@example.com']);
+    const [back] = await background.store.lookup(['two@example.com']);
+    expect(back).toMatchObject({ hardCount: 1, last: { reason: 'userunknown' } });
 
     fireEvent.input(screen.getByTestId('forget-address'), { target: { value: 'not an address' } });
     fireEvent.click(screen.getByTestId('forget'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toMatch(/is not an email address/));
   });
 
-  it('clears everything only after a confirmation', async () => {
-    const { background } = setup();
-    await loaded();
+  it('clears everything only after a confirmation, and Undo restores every address', async () => {
+    const background = await setupReal();
     fireEvent.click(screen.getByTestId('clear-all'));
-    expect(background.calls.some((call) => call.type === 'clearAll')).toBe(false);
+    expect(await onRecord(background)).toHaveLength(3);
     expect(screen.getByRole('alertdialog').textContent).toMatch(/Delete all 3 addresses/);
     fireEvent.click(screen.getByTestId('clear-all-confirm'));
-    await waitFor(() => expect(background.rows.size).toBe(0));
     await waitFor(() => expect(screen.getByTestId('address-total').textContent).toMatch(/^0 addresses/));
+    expect(await onRecord(background)).toEqual([]);
+    fireEvent.click(screen.getByTestId('options-undo'));
+    await waitFor(() => expect(screen.getByTestId('address-total').textContent).toMatch(/^3 addresses/));
+    expect(screen.getByTestId('options-message').textContent).toBe('Restored 3 notices and every address.');
+    expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com', 'two@example.com']);
   });
 
   it('refuses to restore a file that is not a backup', async () => {

@@ -82,6 +82,37 @@ describe('options page in Chromium', () => {
     expect(read).toBeLessThan(4000);
   });
 
+  it('forgets one address and its bounces, and Undo brings both back', async () => {
+    const total = async () => Number(/^([\d,]+) address/.exec((await options.getByTestId('address-total').textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    // A fresh page: the count the cancelled import left is settled.
+    await options.reload();
+    await options.waitForSelector('[data-testid="options"][data-loaded="true"]');
+    const before = await total();
+    await options.getByTestId('forget-address').fill('Typo@Exmaple.com');
+    await options.getByTestId('forget').click();
+    await options.waitForFunction(() => /Forgot typo@exmaple\.com/.test(document.querySelector('[data-testid="options-message"]')?.textContent ?? ''));
+    expect(await total()).toBe(before - 1);
+    await options.getByTestId('options-undo').click();
+    await options.waitForFunction(() => /typo@exmaple\.com is back/.test(document.querySelector('[data-testid="options-message"]')?.textContent ?? ''));
+    expect(await total()).toBe(before);
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.getByTestId('search').fill('typo@');
+    const row = popup.locator('[data-testid="address-row"][data-address="typo@exmaple.com"]');
+    await row.waitFor();
+    expect(await row.locator('[data-testid="row-meta"]').textContent()).toMatch(/1 bounce/);
+    await popup.close();
+  });
+
+  it('clears everything after a confirmation, and Undo restores it all', async () => {
+    const before = await options.getByTestId('address-total').textContent();
+    await options.getByTestId('clear-all').click();
+    await options.getByTestId('clear-all-confirm').click();
+    await options.waitForFunction(() => document.querySelector('[data-testid="address-total"]')?.textContent?.startsWith('0 addresses'));
+    await options.getByTestId('options-undo').click();
+    await options.waitForFunction(() => /^Restored/.test(document.querySelector('[data-testid="options-message"]')?.textContent ?? ''));
+    expect(await options.getByTestId('address-total').textContent()).toBe(before);
+  });
+
   it('logged no console errors', () => {
     expect(problems).toEqual([]);
   });
