@@ -19,8 +19,6 @@ export const opensmtpd = defineProseFormat({
     ['could not retrieve source address', 'networkerror'],
     ['loop detected', 'networkerror'],
     ['network error on destination mxs', 'networkerror'],
-    ['no mx found for domain', 'networkerror'],
-    ['no mx found for destination', 'networkerror'],
     ['no valid route to remote mx', 'networkerror'],
     ['no valid route to destination', 'networkerror'],
     ['temporary failure in mx lookup', 'networkerror'],
