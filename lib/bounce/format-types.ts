@@ -10,7 +10,11 @@ export interface ParsedRecipient {
   diagnostic?: string;
   action?: DeliveryAction;
   remoteMta?: string;
-  /** A reason the format itself states (e.g. Exchange's RESOLVER.ADR.RecipNotFound). */
+  /**
+   * A reason the notice's structure states, never its words (words are the reason tables'): an
+   * RFC 3464 "X-Unix" Diagnostic-Code is a local delivery program's exit (mailererror); a Google
+   * Groups refusal is the group's policy (rejected). Weighed after the first pass (reasons.ts).
+   */
   hint?: Reason;
   newAddress?: string;
   /** The SMTP command the rejection answered, when the notice says (DATA, RCPT, MAIL, HELO). */

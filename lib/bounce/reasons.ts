@@ -1,21 +1,33 @@
 /**
  * The one registry of bounce reasons: from what a notice says about one recipient (enhanced status
- * code, SMTP reply code, the server's own words, the DSN action, a format module's hint) decide
- * Sisimai's reason name.
+ * code, SMTP reply code, the server's own words, the DSN action, a structural hint of the format)
+ * decide Sisimai's reason name.
  *
- * The words are data: one file per reason under ./reasons/, each a list of lowercase literal phrases
- * (and a few ordered fragment sequences) citing where they were seen. All phrases of all tables sit
- * in one index (./reasons/phrase-index.ts), so one pass over the lowercased, whitespace-folded,
- * capped text finds them all: no regular expression, work linear in the text.
+ * One path from words to a reason. Every phrase that names a reason lives in that reason's table,
+ * one file per reason under ./reasons/ (lowercase literals citing where they were seen, STYLE.md
+ * "patterns are data, with provenance"):
+ *   - `phrases` and `sequences`: the reason's own words, weighed against the codes below;
+ *   - `decisive` and `decisiveSequences`: vendor tokens that name one cause whatever the code says;
+ *   - `unless`: words that veto the table.
+ * Numbered provider labels (GoDaddy IB607, Orange LPN007_426, Cox/Spectrum AUP#…, I.UA links) are
+ * the one exception to "a literal per reason": they have variable parts and ranges, so they stay
+ * one documented table, ./reasons/vendor-codes.ts, whose label prefixes are phrases of the same
+ * index and whose readers run only where a prefix was found. Format modules give no phrase →
+ * reason lists: a format passes a hint only for what the notice's structure says (an RFC 3464
+ * "X-Unix" diagnostic, a Google Groups refusal; see ParsedRecipient.hint).
+ *
+ * All phrases of all tables, and the vendor prefixes, sit in one index (./phrase-index.ts), so one
+ * pass over the lowercased, whitespace-folded, capped text finds them all: no regular expression,
+ * work linear in the text.
  *
  * The order of evidence (after Sisimai, go-sisimai reason/find.go, BSD-2-Clause, whose labels the
  * corpus uses):
  *   0. a quoted remote reply inside a webmail template ("The response was: …") is read first;
- *   1. vendor tokens that name one cause whatever the code says (PhraseTable.decisive, provider
- *      labels in ./reasons/vendor-codes.ts: RESOLVER.ADR.RecipNotFound, GoDaddy IB607, …);
+ *   1. decisive tokens (PhraseTable.decisive, in registry order), then provider labels
+ *      (./reasons/vendor-codes.ts);
  *   2. the first pass: reasons in a fixed order, each accepting either its own status code or its
  *      own words (with the exceptions that keep a misleading code from winning, see `probe`);
- *   3. a format module's hint;
+ *   3. a format module's structural hint;
  *   4. the second pass: the status code's default, unless it is vague, then the words of the
  *      remaining reasons, then the class of the code (x.6 content, x.7 security), the reply code,
  *      the action (delayed → expired), and finally onhold (words we cannot place) or undefined.
@@ -61,8 +73,8 @@ import { toomanyconn } from './reasons/toomanyconn';
 import { userunknown } from './reasons/userunknown';
 import { vacation } from './reasons/vacation';
 import { virusdetected } from './reasons/virusdetected';
-import { findVendorCode } from './reasons/vendor-codes';
-import { PhraseIndex } from './reasons/phrase-index';
+import { VENDOR_LABELS } from './reasons/vendor-codes';
+import { PhraseIndex } from './phrase-index';
 
 /** One reason's words: literal phrases, ordered fragment sequences, and phrases that veto a match. */
 export interface PhraseTable {
@@ -92,7 +104,7 @@ export interface ReasonFacts {
   diagnostic: string;
   /** DSN Action ("failed", "delayed", …), or "". */
   action: string;
-  /** A format module's own conclusion, if it has one. */
+  /** What the format module read from the notice's structure (never from its words), if anything. */
   hint?: Reason;
   /**
    * The SMTP command the server was answering ("RCPT", "DATA", "MAIL", "HELO", "EHLO", "CONN"), when
@@ -216,7 +228,7 @@ const APOSTROPHES = /[\u2018\u2019\u0092]/g;
  * Lowercase, whitespace folded to single spaces, capped. Two single-character-class replacements:
  * linear, nothing to backtrack.
  */
-export function normalizeText(text: string): string {
+function normaliseText(text: string): string {
   const src = text.length > TEXT_CAP * 2 ? text.slice(0, TEXT_CAP * 2) : text;
   return src.replace(SPACE_RUNS, ' ').trim().slice(0, TEXT_CAP).replace(APOSTROPHES, "'").toLowerCase();
 }
@@ -231,7 +243,6 @@ function includesInOrder(text: string, fragments: readonly string[]): boolean {
   return true;
 }
 
-/** Do the words (already normalised) match this reason's table? */
 /** Phrase ids of one table, resolved once against the shared index. */
 interface CompiledTable {
   phrases: number[];
@@ -255,6 +266,8 @@ for (const table of Object.values(PHRASE_TABLES)) {
     decisiveSequences: seq(table.decisiveSequences),
   });
 }
+/** Each provider's label reader with the index ids of its prefixes. */
+const VENDOR_READERS = VENDOR_LABELS.map((labels) => ({ find: labels.find, prefixes: labels.prefixes.map((p) => INDEX.add(p)) }));
 INDEX.build();
 
 /** The phrases found in a text; the last text is remembered because one decision asks many times. */
@@ -279,7 +292,7 @@ function sequenceFound(text: string, found: Uint8Array, seqs: CompiledTable['seq
 }
 
 /** Do the words (already normalised) match this reason's table? */
-export function matchesWords(reason: Reason, text: string): boolean {
+function matchesWords(reason: Reason, text: string): boolean {
   const table = COMPILED.get(reason);
   if (!table || text === '') return false;
   const found = phrasesIn(text);
@@ -288,18 +301,10 @@ export function matchesWords(reason: Reason, text: string): boolean {
   return sequenceFound(text, found, table.sequences);
 }
 
-/** The first reason whose words appear in the text, in the first-then-second pass order, or ''. */
-export function matchWords(diagnostic: string): Reason | '' {
-  const text = normalizeText(diagnostic);
-  for (const r of FIRST_PASS) if (matchesWords(r, text)) return r;
-  for (const r of SECOND_PASS) if (matchesWords(r, text)) return r;
-  return '';
-}
-
 type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | '';
 
 /** A command named by the caller, normalised; '' when unknown. */
-function normalizeCommand(command: string | undefined): SmtpCommand {
+function normaliseCommand(command: string | undefined): SmtpCommand {
   const c = (command ?? '').trim().toUpperCase();
   if (c === 'RCPT' || c === 'DATA' || c === 'MAIL' || c === 'CONN') return c;
   if (c === 'HELO' || c === 'EHLO') return 'HELO';
@@ -499,14 +504,22 @@ const DECISIVE_TABLES: readonly { reason: Reason; table: CompiledTable }[] = [..
   .filter(([, table]) => table.decisive.length > 0 || table.decisiveSequences.length > 0)
   .map(([reason, table]) => ({ reason, table }));
 
-/** Reasons whose vendor tokens decide before any code (PhraseTable.decisive), in registry order. */
+/**
+ * A reason decided before any code: the tables' decisive tokens in registry order, then the
+ * provider labels (a reader runs only when the index found one of its prefixes).
+ */
 function findDecisive(text: string): Reason | '' {
   if (text === '') return '';
   const found = phrasesIn(text);
   for (const { reason, table } of DECISIVE_TABLES) {
     if (anyFound(found, table.decisive) || sequenceFound(text, found, table.decisiveSequences)) return reason;
   }
-  return findVendorCode(text);
+  for (const vendor of VENDOR_READERS) {
+    if (!anyFound(found, vendor.prefixes)) continue;
+    const reason = vendor.find(text);
+    if (reason !== '') return reason;
+  }
+  return '';
 }
 
 /**
@@ -535,7 +548,7 @@ function quotedReply(text: string): string {
  */
 export function findReason(facts: ReasonFacts): Reason {
   if (facts === null || typeof facts !== 'object') return 'undefined';
-  const text = normalizeText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
+  const text = normaliseText(typeof facts.diagnostic === 'string' ? facts.diagnostic : '');
   const quoted = quotedReply(text);
   if (quoted !== '') {
     const inner = decide(facts, quoted);
@@ -559,7 +572,7 @@ function decide(facts: ReasonFacts, text: string): Reason {
   if (decisive !== '') return decisive;
 
   const statusReason = preferredStatusReason(status, text);
-  const command = normalizeCommand(facts.command) || findCommand(text);
+  const command = normaliseCommand(facts.command) || findCommand(text);
   const evidence: Evidence = { text, statusReason, status, replyCode, command };
 
   // 1. First pass: own code or own words.
@@ -568,7 +581,7 @@ function decide(facts: ReasonFacts, text: string): Reason {
     if (found !== '') return found;
   }
 
-  // 2. A format module's finding, when the words said nothing the first pass could use.
+  // 2. The format's structural finding, when the words said nothing the first pass could use.
   if (hint && hint !== 'undefined' && hint !== 'onhold') return hint;
 
   // 3. Second pass: a specific code stands; a vague one (or none) lets the remaining words speak.

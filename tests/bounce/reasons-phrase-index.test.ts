@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhraseIndex } from '../../lib/bounce/reasons/phrase-index';
+import { PhraseIndex } from '../../lib/bounce/phrase-index';
 
 function found(phrases: string[], text: string): string[] {
   const index = new PhraseIndex();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReason, isReason, matchWords, normalizeText, PHRASE_TABLES, type ReasonFacts } from '../../lib/bounce/reasons';
+import { findReason, isReason, PHRASE_TABLES, type ReasonFacts } from '../../lib/bounce/reasons';
 import { decideKind, isSenderProblem } from '../../lib/bounce/severity';
 import { REASONS, type Reason } from '../../lib/bounce/types';
 
@@ -274,6 +274,11 @@ const WORDS_BEAT_CODE: Row[] = [
     reason: 'filtered',
   },
   {
+    name: 'I.UA error link: no such user, whatever the 5.7.1 says',
+    facts: { status: '5.7.1', replyCode: '550', diagnostic: '550 5.7.1 Message rejected, see https://mail.i.ua/err/2/' },
+    reason: 'userunknown',
+  },
+  {
     name: 'Orange label: archived recipient',
     facts: { status: '5.5.0', replyCode: '550', diagnostic: '550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420' },
     reason: 'suspend',
@@ -406,9 +411,43 @@ const QUOTED: Row[] = [
   },
 ];
 
+// Vendor sentences that were format hints until every phrase moved into the reason tables.
+const VENDOR_SENTENCES: Row[] = [
+  {
+    name: 'Trend Micro InterScan "Please check if address is correct" (no code)',
+    facts: { status: '', diagnostic: 'Unable to deliver message to <nora@example.net>. Please check if address is correct.' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'Verizon MMS gateway "No valid recipients for this MM"',
+    facts: { status: '', diagnostic: 'Message could not be delivered to mobile. Error: No valid recipients for this MM' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'au/EZweb domain filter refusal',
+    facts: { status: '', diagnostic: 'Each of the following recipients was rejected by a remote mail server.' },
+    reason: 'filtered',
+  },
+  {
+    name: 'Messaging Server "Illegal host/domain name found"',
+    facts: { status: '', diagnostic: 'Recipient address: someone@example.invalid Reason: Illegal host/domain name found' },
+    reason: 'hostunknown',
+  },
+  {
+    name: 'Exchange 2003 destination system unknown',
+    facts: { status: '', diagnostic: "The message could not be delivered because the recipient's destination email system is unknown or invalid." },
+    reason: 'hostunknown',
+  },
+  {
+    name: 'Exchange RESOLVER.RST.RecipSizeLimit is mesgtoobig (Sisimai Lhost/Exchange2007), not the 5.2.3 default',
+    facts: { status: '5.2.3', replyCode: '550', diagnostic: '550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient' },
+    reason: 'mesgtoobig',
+  },
+];
+
 const HINTS: Row[] = [
   {
-    name: 'an explicit format hint is kept',
+    name: 'a structural format hint is kept',
     facts: { status: '5.0.0', diagnostic: 'delivery failed', hint: 'mailboxfull' },
     reason: 'mailboxfull',
   },
@@ -435,6 +474,7 @@ describe('findReason', () => {
     ['words beat a misleading code', WORDS_BEAT_CODE],
     ['user-unknown words need RCPT evidence', RCPT_EVIDENCE],
     ['quoted replies and give-up notices', QUOTED],
+    ['vendor sentences', VENDOR_SENTENCES],
     ['format hints', HINTS],
   ] as const) {
     describe(title, () => {
@@ -553,10 +593,9 @@ describe('phrase tables', () => {
     expect(dupes).toEqual([]);
   });
 
-  it('matchWords reads the words alone', () => {
-    expect(matchWords('452 4.2.2 Over Quota')).toBe('mailboxfull');
-    expect(matchWords('')).toBe('');
-    expect(normalizeText('  A\t\tB \n C ')).toBe('a b c');
+  it('are matched on the words lowercased and with their whitespace folded', () => {
+    expect(findReason(facts({ diagnostic: '  Over\t\tQUOTA \n' }))).toBe('mailboxfull');
+    expect(findReason(facts({ diagnostic: 'Mailbox\u00a0 is\n   FULL' }))).toBe('mailboxfull');
   });
 });
 

@@ -6,10 +6,4 @@ export const domino = defineProseFormat({
   subject: ['delivery failure:', 'delivery_failure:', 'delivery report (failure)'],
   body: ['not listed in domino directory', 'your message was not delivered to the following recipients'],
   start: ['was not delivered to:', 'your message'],
-  hints: [
-    ['not listed in domino directory', 'userunknown'],
-    ['not listed in public name & address book', 'userunknown'],
-    ['no se encuentra en el directorio de domino', 'userunknown'],
-    ['non répertorié dans l\'annuaire domino', 'userunknown'],
-  ],
 });

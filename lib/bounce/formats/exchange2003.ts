@@ -5,11 +5,4 @@ export const exchange2003 = defineProseFormat({
   id: 'exchange2003',
   body: ['did not reach the following recipient(s)', 'msexch:ims', 'msexch:msexchmta'],
   start: ['did not reach the following recipient(s)'],
-  // MSEXCH:IMS codes printed under each recipient (Exchange 2003 NDR texts).
-  hints: [
-    ['the recipient name is not recognized', 'userunknown'],
-    ['unknown recipient', 'userunknown'],
-    ['the message could not be delivered because the recipient\'s destination email system is unknown', 'hostunknown'],
-    ['the recipient\'s mailbox is full', 'mailboxfull'],
-  ],
 });

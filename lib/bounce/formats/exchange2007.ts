@@ -10,15 +10,4 @@ export const exchange2007 = defineProseFormat({
   subject: ['undeliverable:', 'non remis:', 'non_remis_', 'non recapitabile:', 'unzustellbar:'],
   bodyRequired: ['diagnostic information for administrators', 'informations de diagnostic pour les administrateurs', 'delivery has failed to these recipients or groups', 'remote server returned', 'generating server'],
   start: ['delivery has failed to these recipients or groups', 'diagnostic information for administrators', 'la remise a échoué', 'informations de diagnostic pour les administrateurs'],
-  hints: [
-    ['resolver.adr.recipnotfound', 'userunknown'],
-    ['resolver.adr.exrecipnotfound', 'userunknown'],
-    ['resolver.adr.recipientnotfound', 'userunknown'],
-    ['resolver.adr.recipsizelimit', 'mesgtoobig'],
-    ['resolver.adr.recipientlimit', 'exceedlimit'],
-    ['resolver.rst.recipsizelimit', 'mesgtoobig'],
-    ['resolver.rst.notauthorized', 'rejected'],
-    ['resolver.rst.authrequired', 'securityerror'],
-    ['resolver.adr.invalidinsmtp', 'userunknown'],
-  ],
 });

@@ -10,15 +10,4 @@ export const exim = defineProseFormat({
   body: ['this message was created automatically by mail delivery software', 'the following address(es) failed', 'a message that you sent could not be delivered to one or more of its'],
   start: ['the following address(es) failed', 'the following address failed', 'could not be delivered to one or more of its'],
   delayed: ['message has not yet been delivered', 'has been frozen', 'no action is required on your part'],
-  // deliver.c's own words for the retry and routing outcomes.
-  hints: [
-    ['retry timeout exceeded', 'expired'],
-    ['retry time not reached for any host', 'expired'],
-    ['all hosts have been failing for a long time', 'expired'],
-    ['all relevant mx records point to non-existent hosts', 'hostunknown'],
-    ['unrouteable mail domain', 'hostunknown'],
-    ['unrouteable address', 'hostunknown'],
-    ['mailbox is full', 'mailboxfull'],
-    ['error in address', 'syntaxerror'],
-  ],
 });

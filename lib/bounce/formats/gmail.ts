@@ -11,10 +11,4 @@ export const gmail = defineProseFormat({
   body: ['delivery to the following recipient failed permanently', 'delivery to the following recipient has been delayed', 'technical details of permanent failure', 'technical details of temporary failure', 'google tried to deliver your message'],
   start: ['delivery to the following recipient', 'address not found', 'message not delivered', 'delivery incomplete', 'message blocked'],
   delayed: ['delivery to the following recipient has been delayed', 'technical details of temporary failure', 'message will be retried', 'delivery incomplete', 'will retry for'],
-  hints: [
-    ['dns error: domain name not found', 'hostunknown'],
-    ['dns error: dns server returned answer with no data', 'hostunknown'],
-    ['dns error: could not contact dns servers', 'expired'],
-    ['the recipient server did not accept our requests to connect', 'expired'],
-  ],
 });

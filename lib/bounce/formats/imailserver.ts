@@ -6,12 +6,4 @@ export const imailserver = defineProseFormat({
   subject: ['undeliverable mail'],
   body: ['body of message generated response:'],
   bodyRequired: ['unknown user:', 'body of message generated response:', 'original message follows.', 'user mailbox exceeds allowed size', 'delivery failed '],
-  // IMail's own leading words for each recipient line ("Unknown user: kijitora@example.com").
-  hints: [
-    ['unknown user:', 'userunknown'],
-    ['invalid final delivery userid', 'userunknown'],
-    ['unknown host', 'hostunknown'],
-    ['user mailbox exceeds allowed size', 'mailboxfull'],
-    ['requested action not taken: virus detected', 'virusdetected'],
-  ],
 });

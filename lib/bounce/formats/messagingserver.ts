@@ -6,5 +6,4 @@ export const messagingserver = defineProseFormat({
   subject: ['delivery notification: '],
   body: ['this report relates to a message you sent with the following header fields'],
   start: ['your message cannot be delivered to the following recipients', 'recipient address:'],
-  hints: [['illegal host/domain name found', 'hostunknown']],
 });

@@ -6,8 +6,4 @@ export const notes = defineProseFormat({
   subject: ['undeliverable message'],
   bodyRequired: ['------- failure reasons', '------- returned message'],
   start: ['------- failure reasons'],
-  hints: [
-    ['user not listed in public name & address book', 'userunknown'],
-    ['not listed in public name & address book', 'userunknown'],
-  ],
 });

@@ -68,12 +68,4 @@ export const office365 = defineProseFormat({
   ],
   start: ['delivery has failed to these recipients or groups', 'diagnostic information for administrators', 'your message to'],
   extract: modernLayout,
-  hints: [
-    ['resolver.adr.recipnotfound', 'userunknown'],
-    ['resolver.adr.exrecipnotfound', 'userunknown'],
-    ['resolver.adr.recipientnotfound', 'userunknown'],
-    ['resolver.adr.invalidinsmtp', 'userunknown'],
-    ['resolver.rst.recipsizelimit', 'mesgtoobig'],
-    ['resolver.rst.notauthorized', 'rejected'],
-  ],
 });

@@ -6,8 +6,4 @@ export const outlook = defineProseFormat({
   headers: ['x-message-delivery', 'x-message-info'],
   bodyRequired: ['this is an automatically generated delivery status notification', 'delivery to the following recipients failed'],
   start: ['delivery to the following recipients failed', 'this is an automatically generated delivery status notification'],
-  hints: [
-    ['the mail could not be delivered to the recipient because the domain is not reachable', 'hostunknown'],
-    ['requested action not taken: mailbox unavailable', 'userunknown'],
-  ],
 });

@@ -1,12 +1,11 @@
 /**
  * A family module described as data: the literal markers that claim a notice, where its error
- * text starts, the phrases that mean a delay, and the few phrases the format itself gives a reason
- * for. Markers come from Sisimai's Lhost modules (p5-sisimai lib/Sisimai/Lhost/*.pm, BSD-2-Clause:
+ * text starts and the phrases that mean a delay. Which reason the words name is not the format's
+ * business: phrases live in the reason tables (lib/bounce/reasons/<reason>.ts). Markers come from Sisimai's Lhost modules (p5-sisimai lib/Sisimai/Lhost/*.pm, BSD-2-Clause:
  * their `startingof`/`markingsof` boundaries and subject tests), re-checked against the corpus.
  */
 import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
-import type { Reason } from '../types';
 import { factsFromWords, scanRecipientBlocks } from '../scan';
 import { includesAny, indexOfAny } from '../text';
 import { dsnRecipients } from './rfc3464';
@@ -28,8 +27,6 @@ export interface ProseFormatSpec {
   start?: readonly string[];
   /** Phrases of this format that mean "still trying" (a delay, not a failure yet). */
   delayed?: readonly string[];
-  /** Phrases this format uses for a reason ([phrase, reason], first match wins). */
-  hints?: readonly (readonly [string, Reason])[];
   /** Custom extraction; return null to fall back to DSN then prose. */
   extract?: (msg: Message) => ParsedRecipient[] | null;
 }
@@ -74,15 +71,6 @@ export function defineProseFormat(spec: ProseFormatSpec): FormatModule {
       return found.map((r) => {
         const out = { ...r };
         if (delayed && !out.action && !(out.status ?? '').startsWith('5')) out.action = 'delayed';
-        if (!out.hint && spec.hints) {
-          const words = `${out.diagnostic ?? ''}`.toLowerCase();
-          for (const [phrase, reason] of spec.hints) {
-            if (words.includes(phrase)) {
-              out.hint = reason;
-              break;
-            }
-          }
-        }
         return out;
       });
     },

@@ -6,8 +6,4 @@ export const trendmicro = defineProseFormat({
   from: ['interscan'],
   body: ['message from interscan messaging security suite'],
   start: ['message from interscan messaging security suite'],
-  hints: [
-    ['unable to deliver message to', 'userunknown'],
-    ['please check if address is correct', 'userunknown'],
-  ],
 });

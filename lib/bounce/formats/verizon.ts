@@ -13,7 +13,7 @@ function verizonRecipients(msg: Message): ParsedRecipient[] | null {
   if (!address) return null;
   const err = msg.lower.indexOf('error:');
   const diagnostic = foldWhitespace(err >= 0 && err < i ? msg.text.slice(err, i) : msg.text.slice(0, i));
-  return [{ address, diagnostic, hint: diagnostic.toLowerCase().includes('no valid recipients') ? 'userunknown' : undefined }];
+  return [{ address, diagnostic }];
 }
 
 export const verizon = defineProseFormat({

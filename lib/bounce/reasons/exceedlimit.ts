@@ -17,8 +17,4 @@ export const exceedlimit: PhraseTable = {
     "exceeds google's message header size limit",
     "your message exceeded google's message header size limits",
   ],
-  decisive: [
-    // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
-    'resolver.rst.recipsizelimit',
-  ],
 };

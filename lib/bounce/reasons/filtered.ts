@@ -22,6 +22,9 @@ export const filtered: PhraseTable = {
     'you have been blocked by the recipient',
     // HCL Domino (Sisimai Lhost/Domino)
     'cannot route mail to user',
+    // au by KDDI (EZweb) refusing at the recipient's own domain filter; Sisimai Lhost/EZweb reads
+    // the sentence, and set-of-emails lhost-ezweb-01 is labelled filtered (go-sisimai)
+    'each of the following recipients was rejected by a remote mail server',
   ],
   decisive: [
     // Facebook "RCP-P2 … Refused due to recipient preferences" is a choice, whatever the status says (Sisimai Rhost/Facebook)

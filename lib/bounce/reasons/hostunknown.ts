@@ -37,6 +37,10 @@ export const hostunknown: PhraseTable = {
     'dns error: domain name not found',
     // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google): 553 5.1.2
     "we weren't able to find the recipient domain",
+    // Oracle Communications Messaging Server "Reason: Illegal host/domain name found" (Sisimai Lhost/MessagingServer)
+    'illegal host/domain name found',
+    // Exchange 2000/2003 NDR text printed under the recipient (MSEXCH:IMS; Sisimai Lhost/Exchange2003)
+    "the message could not be delivered because the recipient's destination email system is unknown",
   ],
   sequences: [
     // go-sisimai why-hostunknown.go

@@ -27,6 +27,9 @@ export const mesgtoobig: PhraseTable = {
     'maximum email size exceeded',
   ],
   decisive: [
+    // Exchange 2007+ "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient"
+    // (Sisimai Lhost/Exchange2007 $ndrsubject: mesgtoobig; learn.microsoft.com "Email non-delivery reports in Exchange Online")
+    'resolver.rst.recipsizelimit',
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' int-p2',
     ' msg-p1',

@@ -164,6 +164,11 @@ export const userunknown: PhraseTable = {
     'unknown user: ',
     // Yahoo Inc. SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc): "554 delivery error: dd This user doesn't have a yahoo.com account"
     "dd this user doesn't have a ",
+    // Trend Micro InterScan "Unable to deliver message to <…>. Please check if address is correct."
+    // (Sisimai Lhost/TrendMicro; set-of-emails lhost-trendmicro-02 is labelled userunknown)
+    'please check if address is correct',
+    // Verizon Wireless MMS gateway "Error: No valid recipients for this MM" (Sisimai Lhost/Verizon: userunknown)
+    'no valid recipients for this mm',
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' int-p1',
     ' int-p3',

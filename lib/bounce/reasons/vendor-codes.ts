@@ -1,11 +1,27 @@
 import type { Reason } from '../types';
 
 /**
- * Numbered error labels some providers append to their replies. They name the cause more precisely
- * than the status code next to them (GoDaddy sends "550 5.1.1 … has sent to too many recipients this
- * hour. IB607"), so a label found here decides the reason (Sisimai applies the same tables per
- * remote host: Rhost/GoDaddy, Rhost/FrancePTT).
+ * The one table of numbered provider labels. Some providers append a label to their replies that
+ * names the cause more precisely than the status code next to it (GoDaddy sends "550 5.1.1 … has
+ * sent to too many recipients this hour. IB607"), so a label found here decides the reason, as a
+ * reason table's `decisive` token does (Sisimai applies the same tables per remote host:
+ * Rhost/GoDaddy, Rhost/FrancePTT, Rhost/Cox, Rhost/Spectrum, Rhost/IUA).
+ *
+ * Why these are not `decisive` literals in the reason tables: a label has parts that vary (Orange's
+ * "LPN007_426" and "OFR_426" name the same cause), numeric ranges (Spectrum's "AUP#I1010" to
+ * "I1080") and a boundary to respect (" IB607" but not " IB6071"), so each provider has a small
+ * reader. The readers are reached through the reasons' one phrase index all the same: each
+ * provider's `prefixes` are phrases of the index (lib/bounce/reasons.ts), and its reader runs only
+ * on a text where one of them was found.
  */
+export interface VendorLabels {
+  /** Provider, for the reader's error messages and the tests. */
+  provider: string;
+  /** Lowercase literals every label of the provider contains; the reader runs only when one occurs. */
+  prefixes: readonly string[];
+  /** The reason the first label in the (lowercased, folded) text names, or ''. Linear in the text. */
+  find(text: string): Reason | '';
+}
 
 /**
  * GoDaddy "IBnnn" labels: https://ca.godaddy.com/help/fix-rejected-email-with-a-bounce-error-40685
@@ -121,8 +137,10 @@ function findGoDaddy(text: string): Reason | '' {
 }
 
 /** "lpn007_426", "ofr_416", "ofr006_102" → the reason of the last three digits (text lowercased). */
+const ORANGE_PREFIXES = ['lpn', 'ofr', 'ouk'];
+
 function findOrange(text: string): Reason | '' {
-  for (const prefix of ['lpn', 'ofr', 'ouk']) {
+  for (const prefix of ORANGE_PREFIXES) {
     let at = text.indexOf(prefix);
     while (at >= 0) {
       if (!isAlnum(text[at - 1])) {
@@ -208,7 +226,10 @@ function findIua(text: string): Reason | '' {
   return IUA[text.slice(at + 10, end)] ?? '';
 }
 
-/** The reason a provider's numbered label names, or ''. Linear in the text. */
-export function findVendorCode(text: string): Reason | '' {
-  return findGoDaddy(text) || findOrange(text) || findCox(text) || findIua(text);
-}
+/** Every provider's labels, in the order they are tried (the first label found decides). */
+export const VENDOR_LABELS: readonly VendorLabels[] = [
+  { provider: 'GoDaddy', prefixes: [' ib'], find: findGoDaddy },
+  { provider: 'Orange', prefixes: ORANGE_PREFIXES, find: findOrange },
+  { provider: 'Cox / Spectrum', prefixes: ['aup#'], find: findCox },
+  { provider: 'I.UA', prefixes: ['.i.ua/err/'], find: findIua },
+];
