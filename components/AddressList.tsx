@@ -108,6 +108,7 @@ export function AddressList({ state }: AddressListProps) {
                 onToggle={state.toggle}
                 onToggleExpanded={state.toggleExpanded}
                 now={state.now}
+                locale={state.locale}
               />
             </div>
           );

@@ -1,7 +1,8 @@
 import type { AddressSummary } from '../lib/policy';
-import { describeKind, describeReason, describeVerdict } from '../lib/vocabulary';
+import { isSenderProblem } from '../lib/bounce/severity';
 import { bounceCount } from '../lib/pages/groups';
-import { describeWebmail, formatDay, isSafeNoticeUrl, plural } from '../lib/pages/format';
+import { isSafeNoticeUrl } from '../lib/pages/notice-link';
+import { describeCodes, describeEvidence, describeProblem, describeReason, describeVerdict, describeWebmail, formatDay, plural } from '../lib/vocabulary';
 
 export interface AddressRowProps {
   summary: AddressSummary;
@@ -12,19 +13,23 @@ export interface AddressRowProps {
   onToggleExpanded: (address: string) => void;
   /** Dates in this year are shown without the year. */
   now?: Date;
+  /** How dates and numbers are written (undefined: the browser's own locale). */
+  locale?: string;
 }
 
 /**
  * One address. Everything shown came from a hostile email: it is rendered as text only (Preact
  * escapes it) and the notice link is rendered only for the webmails' own https hosts.
  */
-export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpanded, now }: AddressRowProps) {
+export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpanded, now, locale }: AddressRowProps) {
   const count = bounceCount(summary);
-  const status = [summary.lastReplyCode, summary.lastStatus].filter(Boolean).join(' ');
+  const status = describeCodes(summary.lastReplyCode, summary.lastStatus);
   const detailsId = `details-${summary.address}`;
+  const tone = isSenderProblem(summary.lastReason) ? 'sender' : summary.lastKind;
+  const day = (iso: string) => formatDay(iso, { now, locale });
   return (
     <div
-      class={`address-row kind-${summary.lastKind}${selected ? ' selected' : ''}`}
+      class={`address-row kind-${tone}${selected ? ' selected' : ''}`}
       data-testid="address-row"
       data-address={summary.address}
       data-selected={selected ? 'true' : 'false'}
@@ -49,15 +54,16 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
           }}
         />
         <div class="row-body">
-          <div class="row-title">
-            <span class="address" data-testid="row-address">{summary.address}</span>
-            <span class={`badge badge-${summary.lastKind}`} data-testid="row-reason">
-              {describeKind(summary.lastKind)}: {describeReason(summary.lastReason)}
-            </span>
+          {/* The address first and largest: it is what a user scans the list for. */}
+          <div class="address" data-testid="row-address">
+            {summary.address}
+          </div>
+          <div class="row-cause" data-testid="row-reason">
+            <span class={`badge badge-${tone}`}>{describeProblem(summary.lastKind, summary.lastReason)}</span> {describeReason(summary.lastReason)}
           </div>
           <div class="row-meta" data-testid="row-meta">
-            {plural(count, 'bounce')} on {plural(summary.bounceDays, 'day')} · first {formatDay(summary.firstBounceAt, now)} · last{' '}
-            {formatDay(summary.lastBounceAt, now)} · {describeWebmail(summary.lastWebmail)}
+            {plural(count, 'bounce', 'bounces', locale)} on {plural(summary.bounceDays, 'day', 'days', locale)} · first {day(summary.firstBounceAt)} · last {day(summary.lastBounceAt)} ·{' '}
+            {describeWebmail(summary.lastWebmail)}
           </div>
         </div>
         {isSafeNoticeUrl(summary.lastNoticeUrl) && (
@@ -87,16 +93,16 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
       </div>
       {expanded && (
         <div class="row-details" id={detailsId} data-testid="row-details">
-          <p class="verdict">{describeVerdict(summary.verdict)}</p>
+          <p class="verdict">{describeVerdict(summary.verdict)}.</p>
           {summary.evidence.length > 0 && (
             <ul class="evidence">
-              {summary.evidence.map((line, index) => (
-                <li key={index}>{line}</li>
+              {summary.evidence.map((fact, index) => (
+                <li key={index}>{describeEvidence(fact, { now, locale })}</li>
               ))}
             </ul>
           )}
           <dl>
-            <dt>Status</dt>
+            <dt>Codes</dt>
             <dd data-testid="row-status">{status || 'none given'}</dd>
             <dt>Server said</dt>
             <dd class="server-words" data-testid="row-server-words">{summary.lastDiagnostic || 'nothing'}</dd>

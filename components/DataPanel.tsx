@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { OptionsState } from '../lib/pages/options-state';
-import { plural } from '../lib/pages/format';
+import { plural } from '../lib/vocabulary';
 
 export interface DataPanelProps {
   state: OptionsState;

@@ -1,4 +1,4 @@
-import { formatCount } from '../lib/pages/format';
+import { formatCount } from '../lib/vocabulary';
 import { useState } from 'preact/hooks';
 import type { PopupState } from '../lib/pages/popup-state';
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../lib/export';
@@ -23,7 +23,7 @@ export function ExportMenu({ state, download, copy }: ExportMenuProps) {
     try {
       if (how === 'download') await download(file);
       else await copy(file.content.replace(/^\uFEFF/, ''));
-      state.offerMarkRemoved(file, addresses);
+      state.offerMarkRemoved(file, addresses, how);
     } catch (reason) {
       state.toast.value = { text: `Export failed: ${reason instanceof Error ? reason.message : String(reason)}` };
     }

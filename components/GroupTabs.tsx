@@ -1,4 +1,4 @@
-import { formatCount } from '../lib/pages/format';
+import { formatCount } from '../lib/vocabulary';
 import type { PopupState } from '../lib/pages/popup-state';
 import { GROUPS, type GroupId } from '../lib/pages/groups';
 

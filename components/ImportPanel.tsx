@@ -1,5 +1,5 @@
 import type { ImportStatus, OptionsState } from '../lib/pages/options-state';
-import { formatBytes, plural } from '../lib/pages/format';
+import { formatBytes, plural } from '../lib/vocabulary';
 
 export interface ImportPanelProps {
   state: OptionsState;

@@ -1,4 +1,4 @@
-import { formatCount } from '../lib/pages/format';
+import { formatCount } from '../lib/vocabulary';
 import { useEffect } from 'preact/hooks';
 import type { OptionsState } from '../lib/pages/options-state';
 import { PolicySettingsForm } from './PolicySettingsForm';

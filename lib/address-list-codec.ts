@@ -3,7 +3,7 @@
  * fewer bytes. With 10,000 addresses the plain list is ~7 MB of JSON, and the browser's messaging
  * spent most of the popup's opening time carrying it; packed it is ~1 MB. Pure: no browser APIs.
  */
-import type { AddressSummary, PolicySettings } from './policy';
+import type { AddressSummary, Evidence, PolicySettings } from './policy';
 
 // Each distinct string is sent once (a table), each address is a row of table indexes and numbers
 // (PackedRow). A server's words usually quote the address ("550 5.1.1 <ann@x>: User unknown"): they
@@ -27,7 +27,8 @@ export type PackedRow = [
   address: string,
   domain: Ref,
   verdict: Ref,
-  evidence: Ref[],
+  /** Facts, as they are: few per row and mostly numbers, nothing to intern. */
+  evidence: Evidence[],
   hardCount: number,
   softCount: number,
   senderProblemCount: number,
@@ -92,7 +93,7 @@ export function packAddressList(list: ListReply): PackedAddressList {
       lastWebmail, lastNoticeUrl, decision, decidedAt, suggestedReplacement,
     } = summary;
     return [
-      address, ref(domain), ref(verdict), evidence.map(ref), hardCount, softCount, senderProblemCount, undeterminedCount ?? null,
+      address, ref(domain), ref(verdict), evidence, hardCount, softCount, senderProblemCount, undeterminedCount ?? null,
       bounceDays, softDaysInWindow, softDaysThreshold, ref(firstBounceAt), ref(lastBounceAt), ref(lastKind), ref(lastReason),
       ref(lastStatus), ref(lastReplyCode),
       // split then join with the same separator gives back exactly the original words.
@@ -114,7 +115,7 @@ export function unpackAddressList(packed: PackedAddressList): ListReply {
       address,
       domain: text[row[1]]!,
       verdict: text[row[2]] as AddressSummary['verdict'],
-      evidence: row[3].map((at) => text[at]!),
+      evidence: row[3],
       hardCount: row[4],
       softCount: row[5],
       senderProblemCount: row[6],

@@ -26,13 +26,31 @@ export interface PolicySettings {
 
 export type UserDecision = 'none' | 'removed' | 'kept';
 
+/** The `webmail` of an event the user added by hand (no notice behind it: the user said so). */
+export const MANUAL_WEBMAIL = 'manual';
+
+/**
+ * One fact behind a verdict. Data, not words: every page and the banner word it through one
+ * vocabulary (lib/vocabulary.ts), with dates in the reader's locale. Dates are ISO timestamps.
+ */
+export type Evidence =
+  | { fact: 'decided'; decision: 'removed' | 'kept'; at: string; bouncesSay: Verdict }
+  | { fact: 'hard-bounce'; at: string; reason: Reason; status: string; replyCode: string; byHand?: true }
+  | { fact: 'hard-bounces'; count: number }
+  | { fact: 'soft-days'; inWindow: number; threshold: number; windowDays: number }
+  | { fact: 'unclear-days'; inWindow: number; windowDays: number }
+  | { fact: 'sender-refused'; inWindow: number; windowDays: number; reasons: Reason[] }
+  | { fact: 'sender-refusals-expired'; reasons: Reason[] }
+  | { fact: 'soft-days-expired'; days: number; windowDays: number }
+  | { fact: 'nothing-current' };
+
 /** One address as the popup, the badges and the export see it. */
 export interface AddressSummary {
   address: string;
   domain: string;
   verdict: Verdict;
-  /** Human-readable reasons for the verdict, e.g. "soft bounces on 2 of 3 days within 30 days". */
-  evidence: string[];
+  /** Why the verdict, as facts (lib/vocabulary.ts describeEvidence puts them in words). */
+  evidence: Evidence[];
   hardCount: number;
   softCount: number;
   senderProblemCount: number;
@@ -144,8 +162,8 @@ export interface AddressTally extends DecisionState {
   lastBounceAt: string;
   /** The latest event (ties broken by event id, so the fold does not depend on arrival order). */
   last: Omit<TallyEvent, 'id' | 'address' | 'seenAt' | 'newAddress'>;
-  /** The latest hard event, for the evidence line. */
-  lastHard?: { reason: Reason; status: string; replyCode: string; seenAt: string };
+  /** The latest hard event, for the evidence line (webmail 'manual': added by hand). */
+  lastHard?: { reason: Reason; status: string; replyCode: string; seenAt: string; webmail?: string };
   /** From the latest hasmoved event that names a new address. */
   suggestedReplacement?: string;
 }
@@ -241,8 +259,8 @@ export function foldEvents(address: string, events: readonly TallyEvent[], decis
     tally.last = { kind, reason, status, replyCode, diagnostic, remoteMta, webmail, noticeUrl };
   }
   if (latestHard) {
-    const { reason, status, replyCode, seenAt } = latestHard;
-    tally.lastHard = { reason, status, replyCode, seenAt };
+    const { reason, status, replyCode, seenAt, webmail } = latestHard;
+    tally.lastHard = { reason, status, replyCode, seenAt, ...(webmail === MANUAL_WEBMAIL ? { webmail } : {}) };
   }
   if (latestMove?.newAddress) tally.suggestedReplacement = latestMove.newAddress;
   return tally;
@@ -253,17 +271,8 @@ type EvidenceVerdict = Exclude<Verdict, 'removed' | 'kept'>;
 
 interface Judgement {
   verdict: EvidenceVerdict;
-  evidence: string[];
+  evidence: Evidence[];
   softDaysInWindow: number;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function codes(status: string, replyCode: string): string {
-  const parts = [status, replyCode].filter(Boolean);
-  return parts.length ? ` (${parts.join(' ')})` : '';
 }
 
 /** dayOf and dayNumber, remembered: a list of 10,000 addresses names only a few hundred distinct days. */
@@ -301,39 +310,41 @@ function judge(tally: AddressTally, settings: PolicySettings, today: number, day
   const softExpired = tally.softDays.length - softInWindow;
   const senderInWindow = tally.senderProblemDays.filter(inWindow).length;
   const undeterminedInWindow = tally.undeterminedDays.filter(inWindow).length;
-  const evidence: string[] = [];
-  const progress = `soft bounces on ${softInWindow} of ${settings.softBounceDays} days within ${settings.windowDays} days`;
+  const evidence: Evidence[] = [];
+  const { windowDays } = settings;
+  const progress: Evidence = { fact: 'soft-days', inWindow: softInWindow, threshold: settings.softBounceDays, windowDays };
 
   let verdict: EvidenceVerdict;
   if (tally.hardCount > 0 && tally.lastHard) {
     verdict = 'remove';
     const hard = tally.lastHard;
-    evidence.push(`hard bounce on ${days.of(hard.seenAt)}: ${hard.reason}${codes(hard.status, hard.replyCode)}`);
-    if (tally.hardCount > 1) evidence.push(`${plural(tally.hardCount, 'hard bounce')} in all`);
+    evidence.push({
+      fact: 'hard-bounce',
+      at: hard.seenAt,
+      reason: hard.reason,
+      status: hard.status,
+      replyCode: hard.replyCode,
+      ...(hard.webmail === MANUAL_WEBMAIL ? { byHand: true as const } : {}),
+    });
+    if (tally.hardCount > 1) evidence.push({ fact: 'hard-bounces', count: tally.hardCount });
   } else if (softInWindow >= settings.softBounceDays) {
     verdict = 'remove-repeated-soft';
     evidence.push(progress);
   } else if (softInWindow > 0 || undeterminedInWindow > 0) {
     verdict = 'watch';
     if (softInWindow > 0) evidence.push(progress);
-    if (undeterminedInWindow > 0) evidence.push(`failures of unclear cause on ${plural(undeterminedInWindow, 'day')} within ${settings.windowDays} days (never enough to remove)`);
+    if (undeterminedInWindow > 0) evidence.push({ fact: 'unclear-days', inWindow: undeterminedInWindow, windowDays });
   } else if (senderInWindow > 0) {
     verdict = 'sender-problem';
   } else {
     verdict = 'clear';
   }
   if (tally.senderProblemCount > 0) {
-    const reasons = tally.senderProblemReasons.join(', ');
-    evidence.push(
-      senderInWindow > 0
-        ? `the sender was refused on ${plural(senderInWindow, 'day')} within ${settings.windowDays} days (${reasons}): removing the recipient would not fix this`
-        : `older sender refusals (${reasons}) have expired`,
-    );
+    const reasons = [...tally.senderProblemReasons];
+    evidence.push(senderInWindow > 0 ? { fact: 'sender-refused', inWindow: senderInWindow, windowDays, reasons } : { fact: 'sender-refusals-expired', reasons });
   }
-  if (softExpired > 0 && verdict !== 'remove') {
-    evidence.push(`${plural(softExpired, 'soft-bounce day')} older than ${settings.windowDays} days expired`);
-  }
-  if (verdict === 'clear' && evidence.length === 0) evidence.push('no bounce within the window');
+  if (softExpired > 0 && verdict !== 'remove') evidence.push({ fact: 'soft-days-expired', days: softExpired, windowDays });
+  if (verdict === 'clear' && evidence.length === 0) evidence.push({ fact: 'nothing-current' });
   return { verdict, evidence, softDaysInWindow: softInWindow };
 }
 
@@ -359,12 +370,7 @@ function summarise(tally: AddressTally, policy: PolicySettings, today: number, d
   const evidence = [...judgement.evidence];
   if (tally.decision === 'removed' || tally.decision === 'kept') {
     verdict = tally.decision;
-    const when = tally.decidedAt ? ` on ${days.of(tally.decidedAt)}` : '';
-    evidence.unshift(
-      tally.decision === 'removed'
-        ? `you marked it removed${when} (the bounces alone say: ${judgement.verdict})`
-        : `you chose to keep it${when} (the bounces alone say: ${judgement.verdict})`,
-    );
+    evidence.unshift({ fact: 'decided', decision: tally.decision, at: tally.decidedAt, bouncesSay: judgement.verdict });
   }
   const bounceDays = new Set([...tally.hardDays, ...tally.softDays, ...tally.senderProblemDays, ...tally.undeterminedDays]).size;
   return {

@@ -1,11 +1,15 @@
 /**
- * Plain words for the classifier's vocabulary, for people who have never read an SMTP reply.
- * Shared by the popup, the options page and the webmail banners (issues #4, #5): one wording everywhere.
+ * Everything a user reads, in one module: the badge, the banner, the compose warning, the popup,
+ * the options and welcome pages and the exports all word things through here (pure: no DOM).
+ * Plain words first; the codes and the server's own words follow as evidence. Dates and numbers are
+ * written the way the reader's locale writes them (Intl), with each formatter built once.
+ *
  * Reason names are Sisimai's (lib/bounce/types.ts); the wording follows Sisimai's reason docs
  * (https://libsisimai.org/en/reason/) rephrased for non-technical readers.
  */
+import { isSenderProblem } from './bounce/severity';
 import type { BounceKind, Reason } from './bounce/types';
-import type { Verdict } from './policy';
+import { MANUAL_WEBMAIL, type Evidence, type Verdict } from './policy';
 
 const REASON_LABELS: Record<Reason, string> = {
   userunknown: 'address does not exist',
@@ -49,13 +53,13 @@ const REASON_LABELS: Record<Reason, string> = {
 };
 
 const VERDICT_LABELS: Record<Verdict, string> = {
-  remove: 'remove: the address is bad',
-  'remove-repeated-soft': 'remove: keeps bouncing',
-  watch: 'watch: bounced, not yet enough to remove',
-  'sender-problem': 'sender problem: do not remove',
-  removed: 'marked removed',
-  kept: 'kept anyway',
-  clear: 'nothing current',
+  remove: 'Remove it: this address cannot receive mail',
+  'remove-repeated-soft': 'Remove it: it keeps bouncing',
+  watch: 'Watch it: it bounced, but not often enough to remove',
+  'sender-problem': 'Sender problem: do not remove it, fix the sending',
+  removed: 'You marked it removed',
+  kept: 'You chose to keep it',
+  clear: 'Nothing current: its bounces have expired',
 };
 
 const KIND_LABELS: Record<BounceKind, string> = {
@@ -69,7 +73,7 @@ export function describeReason(reason: Reason): string {
   return REASON_LABELS[reason] ?? String(reason);
 }
 
-/** "remove-repeated-soft" → "remove: keeps bouncing". */
+/** "remove-repeated-soft" → "Remove it: it keeps bouncing". */
 export function describeVerdict(verdict: Verdict): string {
   return VERDICT_LABELS[verdict] ?? String(verdict);
 }
@@ -100,3 +104,136 @@ export const KIND_EXPLANATIONS: ReadonlyArray<{ id: 'hard' | 'soft' | 'sender'; 
     action: 'Do not remove the recipient: it is not their fault. Fix the sending, and the same address will work.',
   },
 ];
+
+/**
+ * What kind of problem one bounce was, as the badge, the banner and the popup all name it: a
+ * sender problem is named as such whatever its kind (it is never the recipient's fault).
+ */
+export function describeProblem(kind: BounceKind, reason: Reason): string {
+  if (isSenderProblem(reason)) return 'Sender problem';
+  return kind === 'hard' ? 'Hard bounce' : kind === 'soft' ? 'Soft bounce' : 'Unclear bounce';
+}
+
+/** The codes, one way everywhere: reply code then enhanced status, "550 5.1.1"; "" when neither. */
+export function describeCodes(replyCode: string, status: string): string {
+  return [replyCode, status].filter(Boolean).join(' ');
+}
+
+/** Where a bounce was seen, in words a user knows. */
+export function describeWebmail(webmail: string): string {
+  switch (webmail) {
+    case 'gmail':
+      return 'Gmail';
+    case 'outlook':
+      return 'Outlook';
+    case 'import':
+      return 'an imported mailbox file';
+    case MANUAL_WEBMAIL:
+      return 'added by you';
+    default:
+      return webmail || 'unknown';
+  }
+}
+
+// Numbers and dates -------------------------------------------------------------------------
+
+/** Intl formatters cost far more to build than to use: each is built once per locale and shape. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** 12345 → "12,345" (or "12.345", as the locale groups digits). */
+export function formatCount(count: number, locale?: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(count);
+}
+
+/** "1 bounce", "3 bounces". */
+export function plural(count: number, one: string, many = `${one}s`, locale?: string): string {
+  return `${formatCount(count, locale)} ${count === 1 ? one : many}`;
+}
+
+export interface DayOptions {
+  /** Dates in this year drop the year ("24 Nov" / "Nov 24"), so rows stay short. */
+  now?: Date;
+  locale?: string;
+  /** For tests; the reader's own time zone otherwise. */
+  timeZone?: string;
+}
+
+/** A day as the locale writes it ("24 Nov 2026", "Nov 24, 2026", "24.11.2026"); "unknown" for a broken date. */
+export function formatDay(iso: string, options: DayOptions = {}): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return 'unknown';
+  const { now, locale, timeZone } = options;
+  const year = (d: Date) => dateFormat(locale, { year: 'numeric', ...(timeZone ? { timeZone } : {}) }).format(d);
+  const sameYear = now !== undefined && year(now) === year(date);
+  return dateFormat(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+const BYTE_UNITS = [
+  { unit: 'byte', size: 1 },
+  { unit: 'kilobyte', size: 1024 },
+  { unit: 'megabyte', size: 1024 ** 2 },
+  { unit: 'gigabyte', size: 1024 ** 3 },
+] as const;
+
+/** A file size in the largest unit that keeps it at 1 or more: "512 bytes", "3.4 kB", "12 MB", "1.2 GB" (as the locale writes them). */
+export function formatBytes(bytes: number, locale?: string): string {
+  const safe = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+  const { unit, size } = [...BYTE_UNITS].reverse().find((candidate) => safe >= candidate.size) ?? BYTE_UNITS[0];
+  const value = safe / size;
+  const digits = value < 10 && unit !== 'byte' ? 1 : 0;
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: digits }).format(value);
+}
+
+// Evidence ----------------------------------------------------------------------------------
+
+/** One fact behind a verdict, in a sentence (lib/policy.ts Evidence). */
+export function describeEvidence(evidence: Evidence, options: DayOptions = {}): string {
+  const day = (iso: string) => formatDay(iso, options);
+  const reasons = (list: readonly Reason[]) => list.map(describeReason).join('; ');
+  switch (evidence.fact) {
+    case 'decided': {
+      const on = evidence.at ? ` on ${day(evidence.at)}` : '';
+      const did = evidence.decision === 'removed' ? `You marked it removed${on}` : `You chose to keep it${on}`;
+      return `${did}. The bounces alone say: ${describeVerdict(evidence.bouncesSay)}.`;
+    }
+    case 'hard-bounce': {
+      if (evidence.byHand) return `Added to the list by you on ${day(evidence.at)}.`;
+      const codes = describeCodes(evidence.replyCode, evidence.status);
+      return `Hard bounce on ${day(evidence.at)}: ${describeReason(evidence.reason)}${codes ? ` (${codes})` : ''}.`;
+    }
+    case 'hard-bounces':
+      return `${plural(evidence.count, 'hard bounce', 'hard bounces', options.locale)} in all.`;
+    case 'soft-days':
+      return `Soft bounces on ${evidence.inWindow} of ${evidence.threshold} days within ${plural(evidence.windowDays, 'day', 'days', options.locale)}.`;
+    case 'unclear-days':
+      return `Failures of unclear cause on ${plural(evidence.inWindow, 'day', 'days', options.locale)} within ${evidence.windowDays} days (never enough to remove).`;
+    case 'sender-refused':
+      return `Your sending was refused on ${plural(evidence.inWindow, 'day', 'days', options.locale)} within ${evidence.windowDays} days (${reasons(evidence.reasons)}): removing the recipient would not fix this.`;
+    case 'sender-refusals-expired':
+      return `Older refusals of your sending (${reasons(evidence.reasons)}) have expired.`;
+    case 'soft-days-expired':
+      return `${plural(evidence.days, 'soft-bounce day', 'soft-bounce days', options.locale)} older than ${evidence.windowDays} days expired.`;
+    case 'nothing-current':
+      return 'No bounce within the policy window.';
+  }
+}

@@ -69,7 +69,7 @@ describe('generic CSV', () => {
       'Bounce days': '3',
       'First bounce': '2026-02-01T08:00:00.000Z',
       'Last bounce': '2026-02-20T09:30:05.000Z',
-      Verdict: 'remove: keeps bouncing',
+      Verdict: 'Remove it: it keeps bouncing',
     });
     expect(file.filename).toBe('bounce-sweeper-removal-list-2026-11-27.csv');
     expect(file.count).toBe(4);

@@ -5,6 +5,7 @@ import {
   DEFAULT_POLICY,
   foldEvents,
   isWaitingForRemoval,
+  MANUAL_WEBMAIL,
   mergeDecisions,
   normaliseSettings,
   POLICY_PRESETS,
@@ -107,19 +108,29 @@ describe('presets and thresholds', () => {
 });
 
 describe('evidence', () => {
-  it('shows progress as "2 of 3"', () => {
-    expect(verdictOf([soft(1), soft(2)]).evidence).toContain('soft bounces on 2 of 3 days within 30 days');
+  it('gives progress as data: "2 of 3" days within the window', () => {
+    expect(verdictOf([soft(1), soft(2)]).evidence).toContainEqual({ fact: 'soft-days', inWindow: 2, threshold: 3, windowDays: 30 });
   });
-  it('names the hard bounce with its codes', () => {
-    expect(verdictOf([hard(3)]).evidence[0]).toBe('hard bounce on 2026-11-24: userunknown (5.1.1 550)');
+  it('names the hard bounce with its reason, codes and time', () => {
+    const [fact] = verdictOf([hard(3)]).evidence;
+    expect(fact).toEqual({ fact: 'hard-bounce', at: hard(3).seenAt, reason: 'userunknown', status: '5.1.1', replyCode: '550' });
   });
-  it('names sender-problem reasons and says removal would not help', () => {
-    const text = verdictOf([sender('blocked', 1), sender('authfailure', 2)]).evidence.join('\n');
-    expect(text).toContain('authfailure, blocked');
-    expect(text).toContain('removing the recipient would not fix this');
+  it('names sender-problem reasons, sorted, while they are in the window', () => {
+    expect(verdictOf([sender('blocked', 1), sender('authfailure', 2)]).evidence).toContainEqual({
+      fact: 'sender-refused',
+      inWindow: 2,
+      windowDays: 30,
+      reasons: ['authfailure', 'blocked'],
+    });
+    expect(verdictOf([sender('blocked', 40)]).evidence).toContainEqual({ fact: 'sender-refusals-expired', reasons: ['blocked'] });
   });
   it('says when soft days expired', () => {
-    expect(verdictOf([soft(1), soft(50)]).evidence).toContain('1 soft-bounce day older than 30 days expired');
+    expect(verdictOf([soft(1), soft(50)]).evidence).toContainEqual({ fact: 'soft-days-expired', days: 1, windowDays: 30 });
+  });
+  it('marks a hard event added by hand', () => {
+    const byHand = { ...hard(2), webmail: MANUAL_WEBMAIL };
+    expect(verdictOf([byHand]).evidence[0]).toMatchObject({ fact: 'hard-bounce', byHand: true });
+    expect(verdictOf([hard(2)]).evidence[0]).not.toHaveProperty('byHand');
   });
 });
 
@@ -161,7 +172,7 @@ describe('user decisions', () => {
     const summary = verdictOf(events(), DEFAULT_POLICY, state);
     expect(summary.verdict).toBe(decision);
     expect(summary.decision).toBe(decision);
-    expect(summary.evidence[0]).toContain('2026-11-26');
+    expect(summary.evidence[0]).toMatchObject({ fact: 'decided', decision, at: '2026-11-26T09:00:00.000Z' });
     expect(isWaitingForRemoval(summary)).toBe(false);
   });
 

@@ -10,7 +10,7 @@ import type { ScanProgress, ScanResult } from '../import/scan';
 import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
 import { previewRemovals, type PolicyPreview } from './policy-preview';
 import type { Transport } from './transport';
-import { plural } from './format';
+import { plural } from '../vocabulary';
 
 export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
 

@@ -8,7 +8,7 @@
  *  - with a longer window the count is a lower bound, with a shorter one an upper bound.
  * Addresses the user already decided on are left out: a setting does not change them.
  */
-import { formatCount } from './format';
+import { formatCount } from '../vocabulary';
 import { normaliseSettings, type AddressSummary, type PolicySettings } from '../policy';
 
 export interface PolicyPreview {

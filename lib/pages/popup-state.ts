@@ -8,7 +8,7 @@ import type { AddressSummary, PolicySettings, UserDecision } from '../policy';
 import { buildExport, findExportFormat, type ExportFile, type ExportFormat } from '../export';
 import { firstNonEmptyGroup, groupAddresses, type GroupId, type Grouped, type SortKey } from './groups';
 import type { Transport } from './transport';
-import { plural } from './format';
+import { plural } from '../vocabulary';
 
 export interface Toast {
   text: string;
@@ -30,6 +30,8 @@ export interface PopupState {
   busy: Signal<boolean>;
   /** The popup's "today" (fixed at creation): dates of this year drop the year. */
   now: Date;
+  /** How dates and numbers are written (undefined: the browser's own locale). */
+  locale: string | undefined;
   grouped: ReadonlySignal<Grouped>;
   visible: ReadonlySignal<AddressSummary[]>;
   /** Addresses an export or a decision applies to: the selection, else the whole visible group. */
@@ -44,7 +46,7 @@ export interface PopupState {
   decide(decision: UserDecision, addresses?: string[]): Promise<void>;
   exportFile(format: ExportFormat, contactLabel?: string): ExportFile;
   /** After the user downloaded or copied an export: offer to mark those addresses removed. */
-  offerMarkRemoved(file: ExportFile, addresses: string[]): void;
+  offerMarkRemoved(file: ExportFile, addresses: string[], how?: 'download' | 'copy'): void;
 }
 
 const DECISION_WORDS: Record<UserDecision, string> = {
@@ -53,7 +55,7 @@ const DECISION_WORDS: Record<UserDecision, string> = {
   none: 'moved back',
 };
 
-export function createPopupState(transport: Transport, now: () => Date = () => new Date()): PopupState {
+export function createPopupState(transport: Transport, now: () => Date = () => new Date(), locale?: string): PopupState {
   const status = signal<'loading' | 'ready' | 'error'>('loading');
   const error = signal('');
   const addresses = signal<AddressSummary[]>([]);
@@ -189,11 +191,17 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
     return buildExport(format, target.value, { now: now(), contactLabel });
   }
 
-  function offerMarkRemoved(file: ExportFile, list: string[]): void {
-    const pending = list.filter((address) => addresses.value.find((row) => row.address === address)?.decision !== 'removed');
+  function offerMarkRemoved(file: ExportFile, list: string[], how: 'download' | 'copy' = 'download'): void {
+    const byAddress = new Map(addresses.value.map((row) => [row.address, row]));
+    // Sender problems are not the recipients' fault: never offer to remove them.
+    const pending = group.value === 'sender' ? [] : list.filter((address) => byAddress.get(address)?.decision !== 'removed');
+    const info = findExportFormat(file.format);
+    const done =
+      how === 'download'
+        ? `Exported ${plural(file.count, 'address', 'addresses')} (${file.filename}). ${info.howTo}`
+        : `Copied ${plural(file.count, 'address', 'addresses')} to the clipboard${file.format === 'text' ? '' : ` (${info.label} format)`}.`;
     toast.value = {
-      text: `Exported ${plural(file.count, 'address', 'addresses')} (${file.filename}). ${findExportFormat(file.format).howTo}` +
-        (pending.length ? ' Once they are off your list, mark them removed here.' : ''),
+      text: done + (pending.length ? ' Once they are off your list, mark them removed here.' : ''),
       action: pending.length ? { label: `Mark ${plural(pending.length, 'address', 'addresses')} removed`, run: () => decide('removed', pending) } : undefined,
     };
   }
@@ -201,6 +209,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   return {
     status, error, addresses, settings, query, sort, group, selected, expanded, toast, busy,
     now: now(),
+    locale,
     grouped, visible, target,
     load, setGroup, toggle, selectAll, toggleExpanded, decide, exportFile, offerMarkRemoved,
   };

@@ -24,7 +24,7 @@ const seed: AddressSummary[] = [
 
 function setup(rows: AddressSummary[] = seed) {
   const background = createFakeBackground(rows);
-  const state = createPopupState(background.transport, () => new Date('2026-11-27T12:00:00Z'));
+  const state = createPopupState(background.transport, () => new Date('2026-11-27T12:00:00Z'), 'en-GB');
   const downloads: ExportFile[] = [];
   const copies: string[] = [];
   render(
@@ -57,7 +57,8 @@ describe('popup list and grouping', () => {
   it('shows the row facts in plain words and the evidence on demand', async () => {
     setup();
     const row = (await screen.findAllByTestId('address-row')).find((r) => r.dataset.address === 'bob@example.org')!;
-    expect(within(row).getByTestId('row-reason').textContent).toBe('hard bounce: address does not exist');
+    expect(within(row).getByTestId('row-reason').textContent).toBe('Hard bounce address does not exist');
+    expect(within(row).getByTestId('row-address').textContent).toBe('bob@example.org');
     expect(within(row).getByTestId('row-meta').textContent).toMatch(/3 bounces on 2 days · first 2 Mar · last 9 Mar · Gmail/);
     expect(within(row).queryByTestId('row-details')).toBeNull();
     expect(within(row).getByTestId('row-open-notice').getAttribute('href')).toBe('https://mail.google.com/mail/u/0/#inbox/18c0000000000001');
@@ -202,5 +203,21 @@ describe('popup export', () => {
     fireEvent.click(screen.getByTestId('export-copy'));
     await waitFor(() => expect(copies).toHaveLength(1));
     expect(copies[0]).toBe('bob@example.org\ndan@example.com\nann@example.com\ncat@sample.net\n');
+    // A copy makes no file: the toast says what happened, not "Exported … (….txt)".
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toMatch(/^Copied 4 addresses to the clipboard\. Once they are off your list/));
+    fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'mailchimp' } });
+    fireEvent.click(screen.getByTestId('export-copy'));
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toMatch(/^Copied 4 addresses to the clipboard \(Mailchimp format\)\./));
+  });
+
+  it('never offers to remove sender problems after an export', async () => {
+    const { downloads } = setup();
+    await screen.findAllByTestId('address-row');
+    fireEvent.click(screen.getByTestId('group-tab-sender'));
+    await waitFor(() => expect(screen.getByTestId('export-download').hasAttribute('disabled')).toBe(false));
+    fireEvent.click(screen.getByTestId('export-download'));
+    expect(downloads).toHaveLength(1);
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toMatch(/^Exported/));
+    expect(screen.queryByTestId('toast-action')).toBeNull();
   });
 });

@@ -81,7 +81,7 @@ describe('popup in Chromium', () => {
     expect(await count('watch')).toBe('1');
     expect(await count('sender')).toBe('1');
     expect(await count('done')).toBe('0');
-    expect(await row('ann@example.com').locator('[data-testid="row-reason"]').textContent()).toBe('hard bounce: address does not exist');
+    expect(await row('ann@example.com').locator('[data-testid="row-reason"]').textContent()).toBe('Hard bounce address does not exist');
     expect(await row('dan@example.com').locator('[data-testid="row-meta"]').textContent()).toMatch(/^3 bounces on 3 days/);
     await row('cat@example.net').locator('[data-testid="row-expand"]').click();
     expect(await row('cat@example.net').locator('[data-testid="row-status"]').textContent()).toBe('550 5.1.1');

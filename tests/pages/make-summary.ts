@@ -6,7 +6,7 @@ export function makeSummary(overrides: Partial<AddressSummary> & { address: stri
   return {
     domain,
     verdict: 'remove',
-    evidence: ['hard bounce: address does not exist'],
+    evidence: [{ fact: 'hard-bounce', at: '2026-03-02T10:00:00.000Z', reason: 'userunknown', status: '5.1.1', replyCode: '550' }],
     hardCount: 1,
     softCount: 0,
     senderProblemCount: 0,
