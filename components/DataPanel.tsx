@@ -6,14 +6,40 @@ export interface DataPanelProps {
   state: OptionsState;
 }
 
-/** Forget one address (and its bounces), or clear everything after a confirmation. */
+/** Add addresses by hand, forget one (and its bounces), or clear everything after a confirmation. */
 export function DataPanel({ state }: DataPanelProps) {
   const [address, setAddress] = useState('');
+  const [toAdd, setToAdd] = useState('');
   const [confirming, setConfirming] = useState(false);
   const total = state.addresses.value.length;
   return (
     <section class="panel" data-testid="data-panel" aria-labelledby="data-heading">
-      <h2 id="data-heading">Forget and clear</h2>
+      <h2 id="data-heading">Add, forget and clear</h2>
+      <p class="hint">Know an address is dead (a client told you, a mail merge keeps failing)? Put it on the Remove list by hand.</p>
+      <form
+        class="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void state.add(toAdd).then(() => {
+            if (state.message.value?.tone !== 'error') setToAdd('');
+          });
+        }}
+      >
+        {/* A textarea: an input would strip the line breaks of a column pasted from a spreadsheet. */}
+        <textarea
+          rows={2}
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="someone@example.com, another@example.org"
+          aria-label="Addresses to add to the Remove list"
+          data-testid="add-address"
+          value={toAdd}
+          onInput={(event) => setToAdd((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <button type="submit" data-testid="add" disabled={!toAdd.trim()}>
+          Add to the Remove list
+        </button>
+      </form>
       <form
         class="row"
         onSubmit={(event) => {

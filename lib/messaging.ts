@@ -67,6 +67,8 @@ interface ProtocolMap {
   listAddresses(): { addresses: AddressSummary[]; settings: PolicySettings };
   setDecision(request: { addresses: string[]; decision: UserDecision }): { updated: number };
   forgetAddresses(request: { addresses: string[] }): { removed: number };
+  /** Addresses the user puts on the Remove list by hand (no bounce notice behind them). */
+  addAddresses(request: { addresses: string[] }): { added: number };
   clearAll(): { cleared: true };
   getSettings(): PolicySettings;
   setSettings(settings: PolicySettings): PolicySettings;
@@ -160,6 +162,8 @@ export const MESSAGE_LIMITS = {
   lookupAddresses: 500,
   /** Addresses per setDecision / forgetAddresses request. */
   changeAddresses: 100_000,
+  /** Addresses added by hand per request (a pasted list). */
+  addAddresses: 1000,
   /** Notices per importNotices request. */
   importNotices: 500,
   recipientsPerNotice: 1000,
@@ -225,6 +229,7 @@ const DecisionSchema = v.picklist(['none', 'removed', 'kept']);
 export const SetDecisionSchema = v.object({ addresses: AddressListSchema, decision: DecisionSchema });
 export const DecideFromPageSchema = v.object({ address: AddressSchema, decision: v.picklist(['removed', 'kept']) });
 export const ForgetSchema = v.object({ addresses: AddressListSchema });
+export const AddAddressesSchema = v.object({ addresses: v.pipe(v.array(AddressSchema), v.minLength(1), v.maxLength(MESSAGE_LIMITS.addAddresses)) });
 
 export const PolicySettingsSchema = v.object({
   preset: v.picklist(['standard', 'lenient', 'strict', 'custom']),
@@ -329,6 +334,7 @@ export const PAYLOAD_SCHEMAS = {
   listAddresses: v.optional(v.nullable(v.object({ packed: v.optional(v.literal(true)) }))),
   setDecision: SetDecisionSchema,
   forgetAddresses: ForgetSchema,
+  addAddresses: AddAddressesSchema,
   clearAll: EmptySchema,
   getSettings: EmptySchema,
   setSettings: PolicySettingsSchema,

@@ -5,7 +5,7 @@
  */
 import type { ClassifiedNotice, NoticeInput } from '../bounce/types';
 import { ProtocolError, type MessageType, type NoticeResult, type ProtocolMap, type SenderRole, type ValidPayload } from '../messaging';
-import { createSummariser, normaliseAddress, type AddressSummary, type PolicySettings } from '../policy';
+import { createSummariser, MANUAL_WEBMAIL, normaliseAddress, type AddressSummary, type PolicySettings } from '../policy';
 import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
 import { createFloodGuard, type FloodGuard } from './flood-guard';
@@ -36,6 +36,25 @@ export function withoutOwnAddress(notice: ClassifiedNotice, account: string): Cl
   const recipients = notice.recipients.filter((recipient) => normaliseAddress(recipient.address) !== own);
   if (recipients.length === notice.recipients.length) return notice;
   return { ...notice, recipients, notes: [...notice.notes, 'left out the account\'s own address: it is the sender, not a bounced recipient'] };
+}
+
+/**
+ * An address the user put on the list by hand, as a notice of its own: a hard event marked
+ * `manual`, so the tally, the exports and the backup treat it like any other, and every place that
+ * shows it says "added by you" (lib/vocabulary.ts) rather than inventing a bounce.
+ */
+function manualNotice(address: string, at: Date): ClassifiedNotice {
+  return {
+    isBounce: true,
+    category: 'bounce',
+    format: MANUAL_WEBMAIL,
+    recipients: [{ address, kind: 'hard', reason: 'undefined', status: '', replyCode: '', diagnostic: '', action: 'failed', remoteMta: '' }],
+    subject: '',
+    from: '',
+    messageId: '',
+    date: at.toISOString(),
+    notes: [],
+  };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
@@ -129,6 +148,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const removed = await store.forget(request.addresses);
       if (removed) changed();
       return { removed };
+    },
+
+    async addAddresses(request) {
+      let added = 0;
+      for (const address of new Set(request.addresses)) {
+        // One key per address: adding it again changes nothing.
+        const recorded = await store.recordNotice({ key: `${MANUAL_WEBMAIL}:${address}`, webmail: MANUAL_WEBMAIL, account: '', webmailMessageId: '', url: '', notice: manualNotice(address, now()) });
+        if (!recorded.duplicate) added += 1;
+      }
+      if (added) changed();
+      return { added };
     },
 
     async clearAll() {

@@ -40,6 +40,8 @@ export interface OptionsState {
   backup(): Promise<{ filename: string; content: string } | null>;
   restore(text: string): Promise<void>;
   forget(address: string): Promise<void>;
+  /** Puts one or more addresses (separated by commas, spaces or lines) on the Remove list by hand. */
+  add(addresses: string): Promise<void>;
   clearAll(): Promise<void>;
   startImport(files: File[]): void;
   cancelImport(): void;
@@ -199,6 +201,30 @@ export function createOptionsState(
     }
   }
 
+  async function add(raw: string): Promise<void> {
+    const tokens = raw.split(/[\s,;]+/).filter(Boolean);
+    const valid = [...new Set(tokens.map(normaliseAddress).filter((address): address is string => address !== null))];
+    const invalid = tokens.filter((token) => normaliseAddress(token) === null);
+    if (invalid.length > 0) {
+      fail(`Not an email address: ${invalid.slice(0, 3).map((token) => `“${token}”`).join(', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''}. Nothing was added.`);
+      return;
+    }
+    if (valid.length === 0) return;
+    try {
+      const result = await transport('addAddresses', { addresses: valid });
+      await load();
+      const already = valid.length - result.added;
+      const what = valid.length === 1 ? valid[0]! : plural(result.added, 'address', 'addresses');
+      info(
+        result.added === 0
+          ? `${valid.length === 1 ? `${valid[0]} was` : 'These were'} already added by hand.`
+          : `Added ${what} to the Remove list${already ? ` (${plural(already, 'was', 'were')} already there)` : ''}.`,
+      );
+    } catch (reason) {
+      fail(`Could not add: ${errorText(reason)}`);
+    }
+  }
+
   async function clearAll(): Promise<void> {
     try {
       const snapshot = await transport('exportBackup');
@@ -237,6 +263,6 @@ export function createOptionsState(
 
   return {
     loaded, addresses, settings, draft, previews, message, importStatus,
-    load, choosePreset, setCustom, save, backup, restore, forget, clearAll, startImport, cancelImport,
+    load, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, startImport, cancelImport,
   };
 }

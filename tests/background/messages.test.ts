@@ -13,6 +13,7 @@ import { MESSAGE_LIMITS, type MessageSenderInfo, type MessageType } from '../../
 import { TallyStore } from '../../lib/store/tally';
 import { bounce, freshIndexedDb, recipient } from '../store/notices';
 import { RAW_DSN, RENDERED_GMAIL } from './samples';
+import { ok as okOnBus, reply } from './bus';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const ID = fakeBrowser.runtime.id;
@@ -26,22 +27,9 @@ let store: TallyStore;
 let refreshBadge: () => Promise<void>;
 let unregister: () => void;
 
-type Reply = { res?: unknown; err?: { message: string } };
-
 /** Delivers a message the way the browser does (listener, sender, sendResponse) and waits for the answer. */
-function send(type: MessageType, data: unknown, sender: MessageSenderInfo): Promise<Reply> {
-  // The fake's trigger is typed with two arguments; real onMessage listeners get sendResponse third.
-  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown>;
-  return new Promise((resolve) => {
-    void trigger({ id: 1, type, data, timestamp: Date.now() }, sender, (reply: Reply) => resolve(reply));
-  });
-}
-
-async function ok<T>(type: MessageType, data: unknown, sender: MessageSenderInfo): Promise<T> {
-  const reply = await send(type, data, sender);
-  expect(reply.err).toBeUndefined();
-  return reply.res as T;
-}
+const send = (type: MessageType, data: unknown, sender: MessageSenderInfo) => reply(type, data, sender);
+const ok = <T>(type: MessageType, data: unknown, sender: MessageSenderInfo) => okOnBus<T>(type, data, sender);
 
 /** Everything the store holds, to prove a refused message wrote nothing. */
 async function snapshot() {
@@ -131,6 +119,7 @@ describe('the trust rule', () => {
     ['listAddresses', undefined],
     ['setDecision', { addresses: ['nobody@example.com'], decision: 'kept' }],
     ['forgetAddresses', { addresses: ['nobody@example.com'] }],
+    ['addAddresses', { addresses: ['someone@example.com'] }],
     ['clearAll', undefined],
     ['getSettings', undefined],
     ['setSettings', { preset: 'strict', softBounceDays: 2, windowDays: 30 }],
@@ -180,6 +169,29 @@ describe('the trust rule', () => {
     expect((await send('setSettings', { preset: 'custom', softBounceDays: 0, windowDays: 30 }, FROM_POPUP)).err?.message).toMatch(/invalid payload at softBounceDays/);
     expect((await send('importBackup', { format: 'bounce-sweeper-backup', version: 2 }, FROM_POPUP)).err?.message).toMatch(/importBackup: invalid payload/);
     expect((await send('importNotices', { notices: Array.from({ length: MESSAGE_LIMITS.importNotices + 1 }, () => ({ key: 'k', notice: bounce('', []) })) }, FROM_POPUP)).err?.message).toMatch(/invalid payload at notices: Invalid length/);
+    expect((await snapshot()).notices).toEqual([]);
+  });
+});
+
+describe('addresses added by hand', () => {
+  it('records each once as the user\'s own hard event, which backs up and restores like any other', async () => {
+    expect(await ok('addAddresses', { addresses: ['Dead@Example.com', 'dead@example.com', 'gone@example.org'] }, FROM_OPTIONS_TAB)).toEqual({ added: 2 });
+    expect(await ok('addAddresses', { addresses: ['dead@example.com'] }, FROM_POPUP)).toEqual({ added: 0 });
+    const [dead] = await ok<Array<{ verdict: string; lastWebmail: string; evidence: unknown[] }>>('lookupAddresses', { addresses: ['dead@example.com'] }, FROM_GMAIL);
+    expect(dead).toMatchObject({ verdict: 'remove', lastWebmail: 'manual', evidence: [{ fact: 'hard-bounce', byHand: true, at: NOW.toISOString() }] });
+    await refreshBadge();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    const backup = JSON.parse(JSON.stringify(await ok<object>('exportBackup', undefined, FROM_POPUP)));
+    await ok('clearAll', undefined, FROM_POPUP);
+    expect(await ok('importBackup', backup, FROM_POPUP)).toEqual({ noticesAdded: 2, noticesSkipped: 0, eventsAdded: 2 });
+    expect((await store.lookup(['gone@example.org']))[0]?.lastHard).toMatchObject({ webmail: 'manual' });
+  });
+
+  it('refuses an empty list, a non-address and more than the limit', async () => {
+    expect((await send('addAddresses', { addresses: [] }, FROM_POPUP)).err?.message).toMatch(/addAddresses: invalid payload at addresses/);
+    expect((await send('addAddresses', { addresses: ['nope'] }, FROM_POPUP)).err?.message).toMatch(/not an e-mail address/);
+    const many = Array.from({ length: MESSAGE_LIMITS.addAddresses + 1 }, (_, i) => `a${i}@example.com`);
+    expect((await send('addAddresses', { addresses: many }, FROM_POPUP)).err?.message).toMatch(/invalid payload at addresses/);
     expect((await snapshot()).notices).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { AddressSummary } from '../../lib/policy';
 import { makeSummary } from '../pages/make-summary';
 import { createFakeBackground } from '../pages/fake-transport';
 import { createRealBackground, type RealBackground } from '../pages/real-background';
+import { describeEvidence, describeWebmail } from '../../lib/vocabulary';
 import { dsnBounce, ordinaryMail, toMbox } from '../import/bounce-fixtures';
 
 afterEach(cleanup);
@@ -111,6 +112,33 @@ describe('options: forget, clear, restore', () => {
     await waitFor(() => expect(screen.getByTestId('address-total').textContent).toMatch(/^3 addresses/));
     expect(screen.getByTestId('options-message').textContent).toBe('Restored 3 notices and every address.');
     expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com', 'two@example.com']);
+  });
+
+  it('adds addresses by hand to the Remove list, says so wherever they show, and adding again changes nothing', async () => {
+    const background = await setupReal();
+    fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'Dead.Client@Example.com, typo@exmaple.com\nhard@example.com' } });
+    fireEvent.click(screen.getByTestId('add'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Added 3 addresses to the Remove list.'));
+    expect(screen.getByTestId('address-total').textContent).toMatch(/^5 addresses/);
+    const summaries = await background.transport('listAddresses');
+    const dead = summaries.addresses.find((row) => row.address === 'dead.client@example.com')!;
+    expect(dead).toMatchObject({ verdict: 'remove', lastWebmail: 'manual', hardCount: 1, lastStatus: '', lastDiagnostic: '' });
+    expect(describeEvidence(dead.evidence[0]!, { locale: 'en-GB', timeZone: 'UTC' })).toBe('Added to the list by you on 27 Nov 2026.');
+    expect(describeWebmail(dead.lastWebmail)).toBe('added by you');
+
+    fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'dead.client@example.com' } });
+    fireEvent.click(screen.getByTestId('add'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('dead.client@example.com was already added by hand.'));
+    expect((await background.store.lookup(['dead.client@example.com']))[0]?.hardCount).toBe(1);
+  });
+
+  it('adds nothing when any of the addresses is not one, and says which', async () => {
+    const background = await setupReal();
+    fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'ok@example.com not-an-address' } });
+    fireEvent.click(screen.getByTestId('add'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Not an email address: “not-an-address”. Nothing was added.'));
+    expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com', 'two@example.com']);
+    expect((screen.getByTestId('add-address') as HTMLTextAreaElement).value).toBe('ok@example.com not-an-address');
   });
 
   it('refuses to restore a file that is not a backup', async () => {
