@@ -10,7 +10,7 @@ import { FORMATS } from './formats';
 import type { ParsedRecipient } from './format-types';
 import { findReason } from './reasons';
 import { decideKind } from './severity';
-import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, looksLikeBounce } from './signals';
+import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
 import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, joinReplyContinuations } from './text';
 import { findSmtpCommand } from './scan';
 import { reportsOnlySuccess } from './dsn';
@@ -117,7 +117,7 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
   // Family modules claim a notice by their own specific markers; the generic prose reader runs
   // only on what looks like a bounce as a whole (sender, subject, words), or it would read
   // addresses out of ordinary mail.
-  const bounceLike = looksLikeBounce(msg);
+  const bounceLike = hasBounceMarkers(msg);
   for (const f of FORMATS) {
     if (!bounceLike && (f.id === 'generic' || f.id === 'rfc3464')) continue;
     let found: ParsedRecipient[] | null = null;

@@ -46,7 +46,7 @@ function stripType(v: string): string {
 
 const ACTIONS = ['failed', 'delayed', 'delivered', 'relayed', 'expanded'];
 
-export function normalizeAction(v: string): DeliveryAction | string {
+function normaliseAction(v: string): DeliveryAction | string {
   const a = v.trim().toLowerCase();
   for (const known of ACTIONS) if (a.startsWith(known)) return known as DeliveryAction;
   if (a.startsWith('fail')) return 'failed';
@@ -114,7 +114,7 @@ export function parseDeliveryStatus(text: string, maxRecipients = 500): DsnRepor
         else if ((cur as DsnRecipient).action && ((cur as DsnRecipient).finalRecipient || (cur as DsnRecipient).originalRecipient)) {
           // a second Action in one block: a new recipient without Final-Recipient first; keep the first
         }
-        if (!(cur as DsnRecipient).action) (cur as DsnRecipient).action = normalizeAction(value);
+        if (!(cur as DsnRecipient).action) (cur as DsnRecipient).action = normaliseAction(value);
         break;
       case 'status':
         if (!cur) cur = blankRecipient();

@@ -11,7 +11,7 @@
 import PostalMime, { decodeWords } from 'postal-mime';
 import type { NoticeInput } from './types';
 import { findInlineDeliveryStatus, parseDeliveryStatus, type DsnReport } from './dsn';
-import { decodeUtf7, firstAddress, htmlToText, normalizeNewlineBytes, normalizeNewlines } from './text';
+import { decodeUtf7, firstAddress, htmlToText, normaliseNewlineBytes, normaliseNewlines } from './text';
 
 export interface HeaderField {
   name: string; // lower-case
@@ -144,7 +144,7 @@ function addressList(value: string): string[] {
 
 function readReturned(bytes: ArrayBuffer | Uint8Array | string): ReturnedMessage {
   const text = typeof bytes === 'string' ? bytes : utf8(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), 200_000);
-  const headers = parseHeaderBlock(normalizeNewlines(text));
+  const headers = parseHeaderBlock(normaliseNewlines(text));
   return {
     headers,
     to: addressList(header(headers, 'to')),
@@ -372,7 +372,7 @@ function readRendered(input: Extract<NoticeInput, { view: 'rendered' }>): Messag
   m.date = typeof input.date === 'string' ? input.date : '';
   let text = typeof input.text === 'string' ? input.text : '';
   if (!text.trim() && typeof input.html === 'string') text = htmlToText(input.html);
-  m.text = normalizeNewlines(text);
+  m.text = normaliseNewlines(text);
   return finishMessage(m);
 }
 
@@ -400,7 +400,7 @@ async function readRaw(source: unknown): Promise<Message> {
     m.notes.push('empty message');
     return m;
   }
-  bytes = normalizeNewlineBytes(bytes);
+  bytes = normaliseNewlineBytes(bytes);
   // A notice that starts with an mbox "From " line: drop that line so the headers parse.
   if (bytes[0] === 70 && bytes[1] === 114 && bytes[2] === 111 && bytes[3] === 109 && bytes[4] === 32) {
     const nl = bytes.indexOf(10);
@@ -449,7 +449,7 @@ async function readRaw(source: unknown): Promise<Message> {
     m.headers = fields.map((h) => ({ name: h.name, value: h.value.indexOf('=?') >= 0 ? safeDecodeWords(h.value) : h.value }));
     let text = email.text ?? '';
     if (!text.trim() && email.html) text = htmlToText(email.html);
-    m.text = normalizeNewlines(text);
+    m.text = normaliseNewlines(text);
     const extra: string[] = [];
     for (const a of email.attachments) {
       const type = (a.mimeType || '').toLowerCase();
@@ -457,9 +457,9 @@ async function readRaw(source: unknown): Promise<Message> {
       const bytesOf = (): Uint8Array =>
         typeof content === 'string' ? utf8Encoder.encode(content) : content instanceof Uint8Array ? content : new Uint8Array(content);
       if (type === 'message/delivery-status' || type === 'message/global-delivery-status') {
-        m.deliveryStatus += (m.deliveryStatus ? '\n\n' : '') + normalizeNewlines(utf8(bytesOf(), 1_000_000));
+        m.deliveryStatus += (m.deliveryStatus ? '\n\n' : '') + normaliseNewlines(utf8(bytesOf(), 1_000_000));
       } else if (type === 'message/feedback-report') {
-        m.feedbackReport += normalizeNewlines(utf8(bytesOf(), 100_000));
+        m.feedbackReport += normaliseNewlines(utf8(bytesOf(), 100_000));
       } else if (type === 'message/disposition-notification' || type === 'message/global-disposition-notification') {
         m.hasMdn = true;
       } else if (type === 'message/rfc822' || type === 'message/global' || type === 'text/rfc822-headers' || type === 'text/rfc822-header' || type === 'message/rfc822-headers' || type === 'message/partial') {
@@ -469,9 +469,9 @@ async function readRaw(source: unknown): Promise<Message> {
           if (type === 'message/rfc822' || type === 'message/global') m.returnedSource = b.length > 5_000_000 ? b.subarray(0, 5_000_000) : b;
         }
       } else if (type.startsWith('text/') && type !== 'text/html') {
-        if (extra.length < 8) extra.push(normalizeNewlines(utf8(bytesOf(), 200_000)));
+        if (extra.length < 8) extra.push(normaliseNewlines(utf8(bytesOf(), 200_000)));
       } else if (type === 'text/html') {
-        if (extra.length < 8) extra.push(htmlToText(normalizeNewlines(utf8(bytesOf(), 200_000))));
+        if (extra.length < 8) extra.push(htmlToText(normaliseNewlines(utf8(bytesOf(), 200_000))));
       }
     }
     m.extraText = extra.join('\n');

@@ -5,8 +5,7 @@
  */
 import type { Message } from './message';
 import { header, parseHeaderBlock } from './message';
-import type { ParsedRecipient } from './format-types';
-import { findAddresses, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, indentOf, type FoundAddress } from './text';
+import { findAddressSpans, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, indentOf, type FoundAddress } from './text';
 
 /**
  * Lines (lower-cased, trimmed, prefix match) that start the copy of the returned message. Collected
@@ -113,9 +112,9 @@ export function excludedAddresses(msg: Message): Set<string> {
   for (const a of msg.to) add(a);
   if (msg.returned) {
     add(msg.returned.from);
-    for (const v of ['sender', 'return-path', 'reply-to']) for (const a of findAddresses(header(msg.returned.headers, v), 5)) add(a.address);
+    for (const v of ['sender', 'return-path', 'reply-to']) for (const a of findAddressSpans(header(msg.returned.headers, v), 5)) add(a.address);
   }
-  for (const v of ['return-path', 'reply-to', 'sender', 'delivered-to', 'envelope-to']) for (const a of findAddresses(header(msg.headers, v), 5)) add(a.address);
+  for (const v of ['return-path', 'reply-to', 'sender', 'delivered-to', 'envelope-to']) for (const a of findAddressSpans(header(msg.headers, v), 5)) add(a.address);
   return out;
 }
 
@@ -185,7 +184,7 @@ function scanBlocks(text: string, lower: string, msg: Message, limit: number, ex
     const lineLower = line.toLowerCase();
     const ll = lineLower.trimStart();
     if (SKIP_LINE_PREFIXES.some((p) => ll.startsWith(p))) continue;
-    const hits = findAddresses(line, 20).filter((h) => {
+    const hits = findAddressSpans(line, 20).filter((h) => {
       const a = h.address.toLowerCase();
       if (excluded.has(a) || (!allowRoles && isRoleAddress(a))) return false;
       if (inSenderContext(lineLower, h.start)) return false;
@@ -252,12 +251,6 @@ export function errorPart(text: string, lower: string): string {
 export function factsFromWords(words: string): { status: string; replyCode: string; diagnostic: string } {
   const diagnostic = foldWhitespace(words.replace(/^[\s>:.,)"'\]]+/, ''));
   return { status: findFailureStatus(diagnostic), replyCode: findReplyCode(diagnostic), diagnostic };
-}
-
-/** Generic prose recipients: every recipient block, with its facts. */
-export function proseRecipients(msg: Message, text = msg.text, lower = msg.lower): ParsedRecipient[] {
-  const blocks = scanRecipientBlocks(text, lower, msg);
-  return blocks.map((b) => ({ address: b.address, ...factsFromWords(b.words) }));
 }
 
 export type SmtpCommand = 'DATA' | 'RCPT' | 'MAIL' | 'HELO' | '';

@@ -1,4 +1,4 @@
-import type { BounceKind, Reason } from './types';
+import { SENDER_REFUSAL_REASONS, type BounceKind, type Reason } from './types';
 
 /**
  * The one place where hard and soft are decided (Sisimai's smtp/failure.rb `is_hardbounce`).
@@ -35,29 +35,8 @@ export function isTemporary(status: string, replyCode: string): boolean {
   return replyCode.startsWith('4');
 }
 
-/**
- * Reasons that mean the *sender* was refused (its IP, domain, authentication or volume), not that
- * the recipient's address is bad. They never count toward removing the recipient.
- */
-export const SENDER_PROBLEM_REASONS: ReadonlySet<Reason> = new Set([
-  'blocked',
-  'spamdetected',
-  'virusdetected',
-  'policyviolation',
-  'securityerror',
-  'authfailure',
-  'requireptr',
-  'badreputation',
-  'norelaying',
-  // Sisimai's "rejected": the envelope sender (MAIL FROM) was refused, not the recipient.
-  'rejected',
-  'toomanyconn',
-  'ratelimited',
-  'speeding',
-  'failedstarttls',
-  'notcompliantrfc',
-  'contenterror',
-]);
+/** Sender problems never count toward removing the recipient (the list: types.ts SENDER_REFUSAL_REASONS). */
+export const SENDER_PROBLEM_REASONS: ReadonlySet<Reason> = new Set(SENDER_REFUSAL_REASONS);
 
 export function isSenderProblem(reason: Reason): boolean {
   return SENDER_PROBLEM_REASONS.has(reason);

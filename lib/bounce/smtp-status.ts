@@ -200,11 +200,6 @@ export function reasonForReplyCode(replyCode: string): Reason | '' {
   return REPLY_REASON[replyCode.trim()] ?? '';
 }
 
-/** A Sisimai pseudo status (x.0.9NN) is an annotation, never written by a mail server. */
-export function isPseudoStatus(status: string): boolean {
-  return status.length === 7 && status.slice(1, 5) === '.0.9';
-}
-
 /** 401-407 and 501-507: the server could not parse a command (go-sisimai reason/why-syntaxerror.go). */
 export function isSyntaxReply(replyCode: string): boolean {
   const n = Number(replyCode);

@@ -8,13 +8,13 @@
 export const DIAGNOSTIC_CAP = 1000;
 
 /** CRLF and CR-only line endings become LF (Sisimai scores 0 on CR-only copies; we must not). */
-export function normalizeNewlines(s: string): string {
+export function normaliseNewlines(s: string): string {
   if (s.indexOf('\r') < 0) return s;
   return s.replace(/\r\n?/g, '\n');
 }
 
 /** Same on bytes, before MIME parsing, so that a CR-only file parses like its LF twin. */
-export function normalizeNewlineBytes(b: Uint8Array): Uint8Array {
+export function normaliseNewlineBytes(b: Uint8Array): Uint8Array {
   let cr = b.indexOf(13);
   if (cr < 0) return b;
   const out = new Uint8Array(b.length);
@@ -116,7 +116,7 @@ export interface FoundAddress {
  * Every addr-spec in the text, in order (bare local@domain; quoted local parts are not supported).
  * Linear: the left and right expansions stop at '@', so no character is scanned more than twice.
  */
-export function findAddresses(text: string, limit = 1000): FoundAddress[] {
+export function findAddressSpans(text: string, limit = 1000): FoundAddress[] {
   const out: FoundAddress[] = [];
   let from = 0;
   while (out.length < limit) {
@@ -147,7 +147,7 @@ export function findAddresses(text: string, limit = 1000): FoundAddress[] {
 
 /** The first addr-spec in a string, or ''. */
 export function firstAddress(text: string): string {
-  return findAddresses(text, 1)[0]?.address ?? '';
+  return findAddressSpans(text, 1)[0]?.address ?? '';
 }
 
 /** Strips "rfc822;" style type prefixes, <>, quotes and whitespace: Final-Recipient values. */
@@ -191,20 +191,6 @@ export function findStatusCode(text: string, limit = text.length, failureOnly = 
   return '';
 }
 
-/** Every enhanced status code in the text, in order. */
-export function findStatusCodes(text: string, max = 20): string[] {
-  const out: string[] = [];
-  let rest = 0;
-  while (out.length < max && rest < text.length) {
-    const sub = text.slice(rest);
-    const code = findStatusCode(sub);
-    if (!code) break;
-    out.push(code);
-    rest += sub.indexOf(code) + code.length;
-  }
-  return out;
-}
-
 /**
  * The first SMTP reply code (4xx or 5xx, or 2xx when allow2) standing as a word: at a line start,
  * after a space, ':', '<', '(', '[', '#' or '"', and followed by a space, '-', end or ';'.
@@ -228,11 +214,6 @@ export function findReplyCode(text: string, allow2 = false): string {
     return code;
   }
   return '';
-}
-
-/** Lines of a text (LF). */
-export function splitLines(text: string): string[] {
-  return text.split('\n');
 }
 
 /** Leading whitespace count. */
@@ -282,39 +263,78 @@ export function htmlToText(html: string): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'", '#160': ' ' };
 
-function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
+/**
+ * Copies `s`, replacing each escape that starts with `introducer`: `decode(s, at)` returns the
+ * decoded text and the index just after the escape, or null to keep the introducer as written.
+ * Linear: the text between escapes is copied in slices. HTML entities and UTF-7 both read this way.
+ */
+function replaceEscapes(s: string, introducer: string, decode: (s: string, at: number) => [string, number] | null): string {
+  if (s.indexOf(introducer) < 0) return s;
   let out = '';
   let i = 0;
   while (i < s.length) {
-    const amp = s.indexOf('&', i);
-    if (amp < 0) {
+    const at = s.indexOf(introducer, i);
+    if (at < 0) {
       out += s.slice(i);
       break;
     }
-    out += s.slice(i, amp);
-    const semi = s.indexOf(';', amp + 1);
-    if (semi > 0 && semi - amp <= 8) {
-      const name = s.slice(amp + 1, semi).toLowerCase();
-      const known = ENTITIES[name];
-      if (known !== undefined) {
-        out += known;
-        i = semi + 1;
-        continue;
-      }
-      if (name.startsWith('#')) {
-        const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        if (Number.isFinite(cp) && cp > 0 && cp < 0x110000) {
-          out += String.fromCodePoint(cp);
-          i = semi + 1;
-          continue;
-        }
-      }
+    out += s.slice(i, at);
+    const decoded = decode(s, at);
+    if (decoded) {
+      out += decoded[0];
+      i = decoded[1];
+    } else {
+      out += introducer;
+      i = at + introducer.length;
     }
-    out += '&';
-    i = amp + 1;
   }
   return out;
+}
+
+/** "&amp;", "&#39;", "&#x2019;" at `amp`, or null for a lone "&". */
+function decodeEntity(s: string, amp: number): [string, number] | null {
+  const semi = s.indexOf(';', amp + 1);
+  if (semi < 0 || semi - amp > 8) return null;
+  const name = s.slice(amp + 1, semi).toLowerCase();
+  const known = ENTITIES[name];
+  if (known !== undefined) return [known, semi + 1];
+  if (name.startsWith('#')) {
+    const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (Number.isFinite(cp) && cp > 0 && cp < 0x110000) return [String.fromCodePoint(cp), semi + 1];
+  }
+  return null;
+}
+
+function decodeEntities(s: string): string {
+  return replaceEscapes(s, '&', decodeEntity);
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** "+-" or "+" base64(UTF-16BE) ["-"] at `plus`; null when the run is no UTF-7 ("+1 555", a bare "+"). */
+function decodeUtf7Run(s: string, plus: number): [string, number] | null {
+  let j = plus + 1;
+  if (s[j] === '-') return ['+', j + 1];
+  let bits = 0;
+  let acc = 0;
+  const units: number[] = [];
+  while (j < s.length) {
+    const v = B64.indexOf(s[j]!);
+    if (v < 0) break;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 16) {
+      bits -= 16;
+      units.push((acc >> bits) & 0xffff);
+    }
+    j++;
+  }
+  const run = s.slice(plus + 1, j);
+  let allDigits = true;
+  for (let k = 0; k < run.length && allDigits; k++) allDigits = run.charCodeAt(k) >= 48 && run.charCodeAt(k) <= 57;
+  if (units.length === 0 || allDigits) return null;
+  if (s[j] === '-') j++;
+  return [String.fromCharCode(...units.slice(0, 5000)), j];
 }
 
 /**
@@ -322,50 +342,7 @@ function decodeEntities(s: string): string {
  * text whose MIME charset said utf-7.
  */
 export function decodeUtf7(s: string): string {
-  if (s.indexOf('+') < 0) return s;
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const plus = s.indexOf('+', i);
-    if (plus < 0) {
-      out += s.slice(i);
-      break;
-    }
-    out += s.slice(i, plus);
-    let j = plus + 1;
-    if (s[j] === '-') {
-      out += '+';
-      i = j + 1;
-      continue;
-    }
-    let bits = 0;
-    let acc = 0;
-    const units: number[] = [];
-    while (j < s.length) {
-      const v = B64.indexOf(s[j]!);
-      if (v < 0) break;
-      acc = (acc << 6) | v;
-      bits += 6;
-      if (bits >= 16) {
-        bits -= 16;
-        units.push((acc >> bits) & 0xffff);
-      }
-      j++;
-    }
-    const run = s.slice(plus + 1, j);
-    let allDigits = true;
-    for (let k = 0; k < run.length && allDigits; k++) allDigits = run.charCodeAt(k) >= 48 && run.charCodeAt(k) <= 57;
-    if (units.length === 0 || allDigits) {
-      out += '+';
-      i = plus + 1;
-      continue;
-    }
-    out += String.fromCharCode(...units.slice(0, 5000));
-    if (s[j] === '-') j++;
-    i = j;
-  }
-  return out;
+  return replaceEscapes(s, '+', decodeUtf7Run);
 }
 
 /** The first 4.x.x or 5.x.x code: in a transcript, "250 2.1.5 Ok" precedes the failure. */

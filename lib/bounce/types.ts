@@ -7,16 +7,13 @@
 /** hard = the address itself is bad; soft = anything else that failed; undetermined = we cannot tell. */
 export type BounceKind = 'hard' | 'soft' | 'undetermined';
 
-/** Sisimai's reason vocabulary, verbatim, so results compare with the established parser. */
-export const REASONS = [
-  'userunknown',
-  'hostunknown',
-  'hasmoved',
-  'notaccept',
-  'mailboxfull',
-  'exceedlimit',
-  'mesgtoobig',
-  'filtered',
+/**
+ * Reasons that mean the *sender* was refused (its IP, domain, authentication, volume or content),
+ * not that the recipient's address is bad. lib/bounce/severity.ts keeps them from ever counting
+ * toward removing the recipient. Sisimai's "rejected" is here: the envelope sender (MAIL FROM) was
+ * refused, not the recipient.
+ */
+export const SENDER_REFUSAL_REASONS = [
   'blocked',
   'spamdetected',
   'virusdetected',
@@ -27,21 +24,34 @@ export const REASONS = [
   'badreputation',
   'norelaying',
   'rejected',
+  'toomanyconn',
+  'ratelimited',
+  'speeding',
+  'failedstarttls',
+  'notcompliantrfc',
+  'contenterror',
+] as const;
+
+/** Sisimai's reason vocabulary, verbatim, so results compare with the established parser. */
+export const REASONS = [
+  'userunknown',
+  'hostunknown',
+  'hasmoved',
+  'notaccept',
+  'mailboxfull',
+  'exceedlimit',
+  'mesgtoobig',
+  'filtered',
+  ...SENDER_REFUSAL_REASONS,
   'suspend',
   'expired',
   'networkerror',
   'systemerror',
   'systemfull',
-  'toomanyconn',
-  'ratelimited',
-  'contenterror',
   'mailererror',
   'syntaxerror',
   'onhold',
   'emptyaddress',
-  'failedstarttls',
-  'speeding',
-  'notcompliantrfc',
   'suppressed',
   'vacation',
   'feedback',
@@ -62,7 +72,11 @@ export type NoticeCategory =
 /** DSN Action field (RFC 3464 §2.3.3), or what the prose implies. */
 export type DeliveryAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded' | '';
 
-export interface FailedRecipient {
+/**
+ * What one bounce says about one address: the classifier's output per recipient (FailedRecipient)
+ * and the store's record of it (lib/policy.ts TallyEvent) both carry these facts.
+ */
+export interface BounceFacts {
   /** Bare addr-spec, lower-cased domain; never contains <>. */
   address: string;
   kind: BounceKind;
@@ -73,11 +87,14 @@ export interface FailedRecipient {
   replyCode: string;
   /** The server's own words (Diagnostic-Code or the prose), whitespace folded, capped. */
   diagnostic: string;
-  action: DeliveryAction;
   /** Host that reported the failure (Reporting-MTA / Remote-MTA), or "". */
   remoteMta: string;
   /** For hasmoved: the new address the server names, if any. */
   newAddress?: string;
+}
+
+export interface FailedRecipient extends BounceFacts {
+  action: DeliveryAction;
 }
 
 export interface ClassifiedNotice {

@@ -4,83 +4,12 @@
  * before the notice is read; the classifier in the background (lib/bounce) has the last word.
  *
  * Patterns are literal phrases, lower-cased, each with where it was seen (STYLE.md principle 4).
+ * The sender and subject markers are the core's (lib/bounce/envelope-markers.ts): the classifier
+ * starts from the same lists, so a notice the badge announces is one the classifier looks at.
  * Webmail-neutral: Gmail and Outlook both call it.
  */
+import { NOTICE_SENDER_LOCAL_PARTS, NOTICE_SENDER_NAMES, NOTICE_SUBJECT_OPENINGS } from '../bounce/envelope-markers';
 import type { BadgeKind } from './inline-ui';
-
-/** Sender local parts and display names of bounce generators. */
-const SENDER_LOCAL_PARTS = [
-  'mailer-daemon', // Gmail: "Mail Delivery Subsystem <mailer-daemon@googlemail.com>" (webmail-dom.md 1.8)
-  'postmaster', // Exchange Online / Outlook.com: postmaster@outlook.com, postmaster@<tenant> (webmail-dom.md 2.7)
-  'mail-daemon',
-  'maildaemon',
-  'mailerdaemon',
-  'bounce', // many relays (bounce@, bounces@)
-  'bounces',
-  'mdaemon',
-  'nobody-bounce',
-];
-const SENDER_NAMES = [
-  'mail delivery subsystem', // Gmail / Google Workspace
-  'mail delivery system', // Postfix / Exim default display name
-  'mailer-daemon',
-  'mail administrator',
-  'postmaster',
-  'microsoft outlook', // Outlook.com NDRs (lhost-office365-04/-11) — only counts together with a bounce subject
-  'mail delivery service',
-  'e-mail-zustelldienst',
-];
-/** Display names that are ambiguous on their own (a real person's mail also comes from Outlook). */
-const WEAK_SENDER_NAMES = new Set(['microsoft outlook']);
-
-/**
- * Subjects of notices, several languages. Sources: sisimai/set-of-emails subjects (webmail-dom.md 1.8,
- * 2.7: "Delivery Status Notification (Failure)", "Undeliverable:", "Non remis :"), Postfix bounce(5)
- * "Undelivered Mail Returned to Sender", Exim "Mail delivery failed: returning message to sender",
- * qmail "failure notice", Google's localized DSN subjects.
- */
-const SUBJECT_PHRASES = [
-  'delivery status notification',
-  'undelivered mail returned to sender',
-  'undeliverable',
-  'undelivered mail',
-  'mail delivery failed',
-  'returned mail',
-  'failure notice',
-  'delivery failure',
-  'delivery has failed',
-  'delivery notification',
-  'message not delivered',
-  'address not found',
-  'could not be delivered',
-  'delivery failed',
-  'mail system error',
-  'non remis', // fr (Exchange)
-  'non distribuable',
-  'échec de la remise',
-  "notification d'état de remise",
-  'unzustellbar', // de
-  'nicht zustellbar',
-  'benachrichtigung zum übermittlungsstatus',
-  'no se puede entregar', // es
-  'notificación de estado de entrega',
-  'devolución de correo',
-  'onbestelbaar', // nl
-  'non recapitabile', // it
-  'notifica stato di consegna',
-  'não é possível entregar', // pt
-  'notificação de status de entrega',
-  'mensagem não entregue',
-  'niedostarczalne', // pl
-  'nedoručitelné', // cs
-  'не доставлено', // ru
-  'недоставленное сообщение',
-  '配信不能', // ja
-  '配信状態の通知',
-  '退信', // zh
-  '无法投递',
-  '傳遞狀態通知',
-];
 
 /** Subject phrases that say the delivery is only delayed (still retried): a soft signal, not a bounce yet. */
 const DELAY_PHRASES = [
@@ -158,11 +87,11 @@ export function isBounceSender(from: string): boolean {
   const lower = from.toLowerCase();
   for (const match of lower.matchAll(ADDRESS_RE)) {
     const local = match[0].split('@')[0] ?? '';
-    if (SENDER_LOCAL_PARTS.some((part) => local === part || local.startsWith(`${part}+`))) return true;
+    if (NOTICE_SENDER_LOCAL_PARTS.some((part) => local === part || local.startsWith(`${part}+`))) return true;
   }
   // Display names are checked on what is left once the addresses are cut out ("postmaster-fan@…" is a person).
   const names = lower.replace(ADDRESS_RE, ' ');
-  return SENDER_NAMES.some((name) => !WEAK_SENDER_NAMES.has(name) && names.includes(name));
+  return NOTICE_SENDER_NAMES.some((name) => names.includes(name));
 }
 
 /**
@@ -171,7 +100,7 @@ export function isBounceSender(from: string): boolean {
  */
 export function isBounceSubject(subject: string): boolean {
   const lower = subject.toLowerCase().trimStart();
-  return SUBJECT_PHRASES.some((phrase) => lower.startsWith(phrase));
+  return NOTICE_SUBJECT_OPENINGS.some((phrase) => lower.startsWith(phrase));
 }
 
 /** Addresses named in a text, lower-cased, deduplicated, in order, without the sender's own. */
@@ -181,7 +110,7 @@ export function findAddresses(text: string, exclude: readonly string[] = []): st
   for (const match of text.matchAll(ADDRESS_RE)) {
     const address = match[0].toLowerCase().replace(/\.+$/, '');
     const local = address.split('@')[0] ?? '';
-    if (skip.has(address) || SENDER_LOCAL_PARTS.includes(local)) continue;
+    if (skip.has(address) || NOTICE_SENDER_LOCAL_PARTS.includes(local)) continue;
     if (!out.includes(address)) out.push(address);
   }
   return out;

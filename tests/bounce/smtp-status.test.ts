@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   findReplyCodeIn,
   findStatusIn,
-  isPseudoStatus,
   isStatusCode,
   isSyntaxReply,
   reasonForReplyCode,
@@ -42,8 +41,7 @@ describe('reasonForStatus (RFC 3463 defaults)', () => {
     expect(reasonForStatus('5.0.911')).toBe('userunknown');
     expect(reasonForStatus('4.0.947')).toBe('expired');
     expect(reasonForStatus('5.0.999')).toBe('');
-    expect(isPseudoStatus('5.0.910')).toBe(true);
-    expect(isPseudoStatus('5.1.1')).toBe(false);
+    expect(reasonForStatus('5.0.910')).toBe('filtered');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf7, findAddresses, findFailureStatus, findReplyCode, findStatusCode, htmlToText, joinReplyContinuations } from '../../lib/bounce/text';
+import { decodeUtf7, findAddressSpans, findFailureStatus, findReplyCode, findStatusCode, htmlToText, joinReplyContinuations } from '../../lib/bounce/text';
 import { parseDeliveryStatus } from '../../lib/bounce/dsn';
 
 describe('scanners', () => {
@@ -23,7 +23,7 @@ describe('scanners', () => {
   ])('findReplyCode(%s)', (text, code) => expect(findReplyCode(text)).toBe(code));
 
   it('finds addresses and trims sentence punctuation', () => {
-    expect(findAddresses('to <bob@Example.NET>, carol@example.org. and x@y').map((a) => a.address)).toEqual(['bob@example.net', 'carol@example.org']);
+    expect(findAddressSpans('to <bob@Example.NET>, carol@example.org. and x@y').map((a) => a.address)).toEqual(['bob@example.net', 'carol@example.org']);
   });
 
   it('decodes UTF-7 and leaves digits after + alone', () => {

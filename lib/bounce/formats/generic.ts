@@ -7,13 +7,13 @@ import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { header, headerValues } from '../message';
 import { errorPart, factsFromWords, inlineReturnedHeaders, scanRecipientBlocks } from '../scan';
-import { findAddresses } from '../text';
+import { findAddressSpans } from '../text';
 import { reportsOnlySuccess } from '../dsn';
-import { isFeedbackReport, isReadReceipt, looksLikeBounce } from '../signals';
+import { isFeedbackReport, isReadReceipt, hasBounceMarkers } from '../notice-markers';
 
 export function failedRecipientsHeader(msg: Message): string[] {
   const out: string[] = [];
-  for (const v of headerValues(msg.headers, 'x-failed-recipients')) for (const a of findAddresses(v, 100)) out.push(a.address);
+  for (const v of headerValues(msg.headers, 'x-failed-recipients')) for (const a of findAddressSpans(v, 100)) out.push(a.address);
   return out;
 }
 
@@ -32,7 +32,7 @@ export function withWholeText(msg: Message, list: ParsedRecipient[]): ParsedReci
 
 export function genericRecipients(msg: Message): ParsedRecipient[] | null {
   // Prose alone would read addresses out of any mail: only notices that look like bounces.
-  if (!looksLikeBounce(msg) || isFeedbackReport(msg) || isReadReceipt(msg) || reportsOnlySuccess(msg.dsn)) return null;
+  if (!hasBounceMarkers(msg) || isFeedbackReport(msg) || isReadReceipt(msg) || reportsOnlySuccess(msg.dsn)) return null;
   const blocks = scanRecipientBlocks(msg.text, msg.lower, msg);
   const listed = failedRecipientsHeader(msg);
   if (listed.length) {
@@ -49,7 +49,7 @@ export function genericRecipients(msg: Message): ParsedRecipient[] | null {
     let to = msg.returned?.to ?? [];
     if (!to.length) {
       const inline = inlineReturnedHeaders(msg.text, msg.lower);
-      if (inline) to = findAddresses(header(inline, 'to'), 6).map((a) => a.address);
+      if (inline) to = findAddressSpans(header(inline, 'to'), 6).map((a) => a.address);
     }
     if (to.length === 0 || to.length > 5) return null;
     return withWholeText(msg, to.map((address) => ({ address })));

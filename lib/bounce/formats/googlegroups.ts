@@ -7,7 +7,7 @@ import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { header } from '../message';
 import { errorPart, factsFromWords } from '../scan';
-import { findAddresses } from '../text';
+import { findAddressSpans } from '../text';
 
 const GROUP_DOMAIN = '@googlegroups.com';
 
@@ -15,11 +15,11 @@ function parse(msg: Message): ParsedRecipient[] | null {
   const lower = msg.lower.slice(0, 20_000);
   // Only the group's own refusal; an ordinary "Address not found" for a group address is Gmail's.
   if (!(lower.includes('google groups') || lower.includes('google グループ') || lower.includes('groups.google.com'))) return null;
-  let groups = findAddresses(header(msg.headers, 'x-failed-recipients'), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
+  let groups = findAddressSpans(header(msg.headers, 'x-failed-recipients'), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
   if (!groups.length) {
     // Rendered view: no headers; the prose names the group ("… group (libsisimai) …") and Google Groups.
     if (!msg.fromLower.includes('mailer-daemon@google')) return null;
-    groups = findAddresses(msg.text.slice(0, 20_000), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
+    groups = findAddressSpans(msg.text.slice(0, 20_000), 20).map((a) => a.address).filter((a) => a.endsWith(GROUP_DOMAIN));
     if (!groups.length) return null;
   }
   const facts = factsFromWords(errorPart(msg.text, msg.lower).slice(0, 4000));

@@ -10,7 +10,7 @@
  */
 import type { ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
-import { cleanAddress, findAddresses, findFailureStatus, findReplyCode, foldWhitespace, indexOfAny } from '../text';
+import { cleanAddress, findAddressSpans, findFailureStatus, findReplyCode, foldWhitespace, indexOfAny } from '../text';
 import { defineProseFormat } from './prose-format';
 
 const ADMIN_SECTION = ['more info for email admins', 'informations supplémentaires pour les administrateurs', 'weitere informationen für e-mail-administratoren', 'más información para administradores'];
@@ -46,7 +46,7 @@ function modernLayout(msg: Message): ParsedRecipient[] | null {
   const replyCode = findReplyCode(reported) || findReplyCode(statusLine);
   const addresses = new Set<string>();
   const recipientLine = labelledValue(text, lower, ['recipient address:', 'adresse du destinataire :', 'empfängeradresse:', 'dirección del destinatario:']);
-  for (const a of findAddresses(recipientLine, 50)) addresses.add(a.address);
+  for (const a of findAddressSpans(recipientLine, 50)) addresses.add(a.address);
   if (!addresses.size) {
     // "Your message to ana@example.org couldn't be delivered."
     const lead = labelledValue(text, lower, ['your message to']);

@@ -8,7 +8,7 @@ import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import type { DeliveryAction } from '../types';
 import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
-import { findAddresses, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
+import { findAddressSpans, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
 import { header } from '../message';
 
 const dsnCache = new WeakMap<Message, ParsedRecipient[] | null>();
@@ -41,7 +41,7 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     if (!address) {
       // A mailbox path or a bare "@host" (Exim pipes, Sendmail): the one address the notice names
       // elsewhere (X-Failed-Recipients, or the prose) is the recipient when there is exactly one.
-      const listed = findAddresses(header(msg.headers, 'x-failed-recipients'), 3).map((a) => a.address);
+      const listed = findAddressSpans(header(msg.headers, 'x-failed-recipients'), 3).map((a) => a.address);
       blocks ??= scanRecipientBlocks(msg.text, msg.lower, msg);
       if (listed.length === 1 && dsn.recipients.length === 1) address = listed[0]!;
       else if (blocks.length === 1 && dsn.recipients.length === 1) address = blocks[0]!.address;

@@ -1,29 +1,43 @@
 /**
- * Whole-notice signals: does it look like a delivery-failure notice at all, or like an
+ * Whole-notice markers: does a message look like a delivery-failure notice at all, or like an
  * auto-reply (RFC 3834), a read receipt (RFC 8098) or a feedback report (RFC 5965)?
  * Literal, lower-case phrase tables; each list notes where its entries come from.
+ *
+ * Sender and subject markers start from the ones the webmail's list-row pre-filter uses too
+ * (./envelope-markers.ts, strong enough to stand alone). The classifier reads a whole message and
+ * asks for two kinds of evidence to agree (hasBounceMarkers), so it adds weaker words of its own
+ * (SENDER_WORDS, SUBJECT_WORDS).
  */
+import { NOTICE_SENDER_LOCAL_PARTS, NOTICE_SENDER_NAMES, NOTICE_SUBJECT_OPENINGS } from './envelope-markers';
 import type { Message } from './message';
 import { header } from './message';
 import { includesAny } from './text';
 
-/** Local parts of the senders of delivery notices (RFC 3464 §2: "MAILER-DAEMON", RFC 5321 postmaster). */
-const BOUNCE_SENDERS = ['mailer-daemon', 'postmaster', 'mail delivery', 'mail-daemon', 'mailer_daemon', 'mailerdaemon', 'mail administrator', 'mdaemon', 'bounce', 'mail.daemon', 'nobody@', 'daemon@', 'msexchange', 'microsoftexchange', 'mail system', 'mailer@', 'delivery subsystem', 'notes@', 'administrator@', 'root@'];
+/**
+ * Further sender words of notices, too common to mark a list row alone (root@ also sends cron
+ * mail, "notes@" is a person's address somewhere), matched anywhere in the From header. Sisimai
+ * Lhost `from` tests (BSD-2-Clause): Exchange's MSExchange*, Lotus Notes, Courier's "mail system".
+ */
+const SENDER_WORDS: readonly string[] = ['mail delivery', 'mailer_daemon', 'mail.daemon', 'nobody@', 'daemon@', 'msexchange', 'microsoftexchange', 'mail system', 'mailer@', 'delivery subsystem', 'notes@', 'administrator@', 'root@'];
 
-/** Subjects of delivery notices across the corpus' families (Sisimai Lhost `subject` tests, BSD-2-Clause). */
-const BOUNCE_SUBJECTS = [
-  'undeliver', 'undelivered', 'delivery status notification', 'returned mail', 'mail delivery failed', 'failure notice',
-  'delivery failure', 'delivery failed', 'non-delivery', 'nondelivery', 'non delivery', 'not delivered', 'could not be delivered',
-  'mail system error', 'delivery notification', 'warning: could not send', 'delivery has failed', 'returned to sender',
-  'message delivery failure', 'delivery problem', 'failed delivery', 'delivery report', 'mail failure', 'bounce',
-  'rejected', 'unable to deliver', 'message not delivered', 'address not found', 'delivery incomplete', 'delayed mail',
-  'delivery delayed', 'delivery delay', 'mail could not be delivered', 'error sending message', 'nicht zustellbar',
-  'unzustellbar', 'non remis', 'non distribuable', 'échec de la remise', 'no se puede entregar', 'no entregado',
-  'zustellung', 'notificación de estado', 'mail returned', 'permanent error', 'temporary error', 'returned message',
-  'nondeliverable', 'no such user', 'message you sent', 'dsn', 'unzustellbare', 'fehlgeschlagen', 'failed mail',
-  'mail could not', 'delivery final failure', 'could not send message', 'delivery error', 'retour de message', 'a message from', 'message blocked',
-  '配信', '不達', 'エラー', '送信できません', '未送達', 'mail error', 'error in delivery', 'warning:', 'notice of undelivered', 'failure delivery', 'message status', 'delivery to the following', 'e-mail error', 'mail failed', 'returning to sender', 'loop alert',
+/**
+ * Further subject words of notices across the corpus' families (Sisimai Lhost `subject` tests,
+ * BSD-2-Clause), matched anywhere in the subject: they may follow a prefix ("[DSN]", "Fwd:") or
+ * be too common to open a subject by themselves ("rejected", "warning:").
+ */
+const SUBJECT_WORDS: readonly string[] = [
+  'undeliver', 'non-delivery', 'nondelivery', 'non delivery', 'not delivered', 'returned to sender', 'delivery problem',
+  'failed delivery', 'delivery report', 'mail failure', 'bounce', 'rejected', 'unable to deliver', 'delivery incomplete',
+  'delayed mail', 'delivery delay', 'error sending message', 'no entregado', 'zustellung', 'notificación de estado',
+  'mail returned', 'permanent error', 'temporary error', 'returned message', 'nondeliverable', 'no such user',
+  'message you sent', 'dsn', 'fehlgeschlagen', 'failed mail', 'mail could not', 'delivery final failure',
+  'could not send message', 'delivery error', 'retour de message', 'a message from', 'message blocked',
+  '配信', '不達', 'エラー', '送信できません', '未送達', 'mail error', 'error in delivery', 'warning:', 'notice of undelivered',
+  'failure delivery', 'message status', 'delivery to the following', 'e-mail error', 'mail failed', 'returning to sender', 'loop alert',
 ];
+
+const SENDER_MARKERS: readonly string[] = [...NOTICE_SENDER_LOCAL_PARTS, ...NOTICE_SENDER_NAMES, ...SENDER_WORDS];
+const SUBJECT_MARKERS: readonly string[] = [...NOTICE_SUBJECT_OPENINGS, ...SUBJECT_WORDS];
 
 /** Phrases of the notice body itself (mostly Sisimai's Lhost `startingof` markers). */
 const BOUNCE_PHRASES = [
@@ -47,7 +61,11 @@ const BOUNCE_PHRASES = [
 
 const bounceLike = new WeakMap<Message, boolean>();
 
-export function looksLikeBounce(msg: Message): boolean {
+/**
+ * Does the whole message look like a delivery-failure notice? A DSN or X-Failed-Recipients says
+ * so alone; otherwise two of sender, subject and the words of its first part must agree.
+ */
+export function hasBounceMarkers(msg: Message): boolean {
   let v = bounceLike.get(msg);
   if (v === undefined) {
     v = judgeBounceLike(msg);
@@ -60,8 +78,8 @@ function judgeBounceLike(msg: Message): boolean {
   if (msg.dsn && msg.dsn.recipients.length) return true;
   if (msg.reportType === 'delivery-status') return true;
   if (header(msg.headers, 'x-failed-recipients')) return true;
-  const senderSays = includesAny(msg.fromLower, BOUNCE_SENDERS);
-  const subjectSays = includesAny(msg.subjectLower, BOUNCE_SUBJECTS);
+  const senderSays = includesAny(msg.fromLower, SENDER_MARKERS);
+  const subjectSays = includesAny(msg.subjectLower, SUBJECT_MARKERS);
   const bodySays = includesAny(msg.head, BOUNCE_PHRASES);
   if (senderSays && (subjectSays || bodySays)) return true;
   if (subjectSays && bodySays) return true;
