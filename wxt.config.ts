@@ -35,7 +35,7 @@ export default defineConfig({
               id: 'bounce-sweeper@example.com',
               // 140 (the current ESR) is the first Firefox that reads data_collection_permissions.
               strict_min_version: '140.0',
-              // Nothing is collected or transmitted: every record stays in the browser (PRIVACY.md).
+              // Nothing is collected or transmitted: every record stays in the browser (docs/privacy.md).
               // Required of new add-ons on addons.mozilla.org since 3 Nov 2025 (MDN browser_specific_settings).
               data_collection_permissions: { required: ['none'] },
             },
