@@ -4,6 +4,7 @@
  * line in lib/webmail/registry.ts. Adapters know the DOM; they never classify or store anything.
  */
 import type { NoticeReport, WebmailId } from '../messaging';
+import type { StaleSelector } from './selector-table';
 
 /** A row in the message list that looks like a bounce notice. */
 export interface ListNotice {
@@ -58,4 +59,9 @@ export interface WebmailAdapter {
   findComposeRecipients(root: ParentNode): ComposeRecipient[];
   /** Build the report for an opened notice: raw source where the webmail gives it, else rendered text. */
   readNotice(notice: OpenNotice, doc: Document): Promise<NoticeReport>;
+  /**
+   * Selector names this page answered only with an older layout's variant so far (each once; see
+   * ./selector-table.ts). The runtime passes them on, so the options page can say the webmail moved.
+   */
+  staleSelectors(): readonly StaleSelector[];
 }

@@ -8,7 +8,8 @@ import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '.
 import { findAddresses, looksLikeBounce } from '../looks-like-bounce';
 import { HOOK } from '../inline-ui';
 import { accountIndex, accountPath, isValidEmail, readPageInfo } from './page-info';
-import { closest, queryAll, queryFirst } from './selectors';
+import { createSelectorQueries, type StaleSelector } from '../selector-table';
+import { GMAIL_SELECTORS } from './selectors';
 import { RawSourceError, ShowOriginalFetcher, buildShowOriginalUrl, type MessageRef } from './show-original';
 
 export interface GmailAdapterOptions {
@@ -17,6 +18,7 @@ export interface GmailAdapterOptions {
 
 export interface GmailAdapter extends WebmailAdapter {
   fetcher: ShowOriginalFetcher;
+  staleSelectors(): StaleSelector[];
 }
 
 function text(node: Element | null | undefined): string {
@@ -68,6 +70,8 @@ export function messageRefOf(message: Element): MessageRef {
 
 export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdapter {
   const fetcher = options.fetcher ?? new ShowOriginalFetcher();
+  // One set of queries per adapter, i.e. per page: it remembers which names only an old layout answered.
+  const { queryFirst, queryAll, closest, stale } = createSelectorQueries(GMAIL_SELECTORS);
 
   function account(doc: Document): string {
     const { userEmail } = readPageInfo(doc);
@@ -98,12 +102,15 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
   }
 
   function findOpenNotices(root: ParentNode): OpenNotice[] {
-    const messages = new Set(queryAll(root, 'message'));
+    const found = new Set(queryAll(root, 'message'));
     if ((root as Node).nodeType === 1) {
       const around = closest(root as Element, 'message');
-      if (around) messages.add(around);
+      if (around) found.add(around);
     }
-    if (!messages.size) return [];
+    // The outermost only: the list-item variant matches any id carrier inside an item, and one
+    // message must never be read (or get a banner) twice.
+    const messages = [...found].filter((el) => ![...found].some((other) => other !== el && other.contains(el)));
+    if (!messages.length) return [];
     const doc = (root as Node).ownerDocument ?? (root as Document);
     const subject = text(queryFirst(doc, 'threadSubject'));
     const notices: OpenNotice[] = [];
@@ -163,20 +170,22 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     fetcher,
     findsAroundNodes: true,
     isApp: (doc) => doc.location.pathname.startsWith('/mail') && !!queryFirst(doc, 'main'),
-    observedRoots: (doc) => [queryFirst(doc, 'main'), ...queryAll(doc, 'composeAreas')].filter((r): r is HTMLElement => !!r),
+    observedRoots: (doc) =>
+      [queryFirst(doc, 'main'), ...queryAll(doc, 'composeMoleArea'), ...queryAll(doc, 'fullScreenCompose')].filter((r): r is HTMLElement => !!r),
     account,
     findListNotices,
     findOpenNotices,
     findComposeRecipients,
     readNotice,
+    staleSelectors: stale,
   };
-}
 
-function dateOf(message: Element): string | undefined {
-  const title = queryFirst(message, 'messageDate')?.getAttribute('title');
-  if (!title) return undefined;
-  const date = new Date(title.replace(' at ', ' '));
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  function dateOf(message: Element): string | undefined {
+    const title = queryFirst(message, 'messageDate')?.getAttribute('title');
+    if (!title) return undefined;
+    const date = new Date(title.replace(' at ', ' '));
+    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  }
 }
 
 /** Address of a chip: data-hovercard-id (peoplekit), [email], or the legacy hidden input "Name <addr>". */

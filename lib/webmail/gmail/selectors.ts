@@ -1,126 +1,112 @@
 /**
- * Every Gmail selector Bounce Sweeper uses, in one place (after InboxSDK's gmail-element-getter.ts).
- * Each entry lists its variants newest first, with the date Gmail shipped that markup (or when a
- * source saw it) and where the fact comes from; ../shared/docs/webmail-dom.md §0 and §1 cite them.
+ * Every Gmail selector Bounce Sweeper uses, in one place (after InboxSDK's gmail-element-getter.ts),
+ * in the shape every webmail shares (../selector-table.ts): each name lists its variants newest
+ * first, with the day Gmail shipped that markup (or the earliest dated source that shows it) and
+ * where the fact comes from; ../shared/docs/webmail-dom.md §0, §1 and §3.1 cite them. Where a source
+ * gave only a month or a year, the date is its first day and `source` keeps the source's wording.
  * Prefer attribute/ARIA hooks ([role], [email], [data-*], [name]) over Gmail's obfuscated classes.
  *
- * Fix a selector: add the new variant at the top of its list with today's date and a source, keep
- * the old one below it (Gmail rolls changes out per account, webmail-dom.md §3.1), add a dated DOM
- * fixture under tests/fixtures/dom/gmail/ and run `npx vitest run tests/webmail`.
+ * Fix a selector: see README "Fix a selector" (new variant at the top with today's date, the old
+ * one kept below it: Gmail rolls changes out per account, webmail-dom.md §3.1).
  */
-
-export interface SelectorVariant {
-  css: string;
-  /** When Gmail shipped (or a source first showed) this markup. */
-  since: string;
-  source: string;
-}
-
-export type SelectorName = keyof typeof GMAIL_SELECTORS;
+import type { SelectorTable } from '../selector-table';
 
 export const GMAIL_SELECTORS = {
   /** The app's main pane: thread list and conversation both live here. */
-  main: [
-    { css: 'div[role="main"]', since: '2014', source: 'gmail.js api.dom.inbox_content; SGN pageContent' },
+  main: [{ css: 'div[role="main"]', since: '2014-01-01', source: 'gmail.js api.dom.inbox_content; SGN pageContent (dated "2014")' }],
+  /** Compose "mole" area (pop-up composes), outside the main pane. */
+  composeMoleArea: [
+    { css: 'div.dw', since: '2016-01-01', source: 'InboxSDK gmail-element-getter MOLE_PARENT_SELECTOR (div.dw .nH > .nH > .no) (dated "2016")' },
   ],
-  /** Compose "mole" area (pop-up composes) and full-screen compose, outside the main pane. */
-  composeAreas: [
-    { css: 'div.dw', since: '2016', source: 'InboxSDK gmail-element-getter MOLE_PARENT_SELECTOR (div.dw .nH > .nH > .no)' },
-    { css: '.aSs .aSt', since: '2019', source: 'InboxSDK full-screen compose' },
-  ],
+  /** Full-screen compose, outside the main pane (an alternative to the mole area, not a newer one: both are observed). */
+  fullScreenCompose: [{ css: '.aSs .aSt', since: '2019-01-01', source: 'InboxSDK full-screen compose (dated "2019")' }],
   /** One thread row of the message list. */
   row: [
-    { css: 'tr.zA', since: '2014-12', source: 'gmail.js, InboxSDK gmail-thread-row-view, SGN; fixtures/webmail/gmail' },
-    { css: 'div.Cp table > tbody > tr[id]', since: '2014-12', source: 'InboxSDK gmail-row-list-view' },
+    { css: 'tr.zA', since: '2014-12-01', source: 'gmail.js, InboxSDK gmail-thread-row-view, SGN; fixtures/webmail/gmail (dated "2014-12")' },
+    { css: 'div.Cp table > tbody > tr[id]', since: '2014-12-01', source: 'InboxSDK gmail-row-list-view (dated "2014-12")' },
   ],
   /** Sender/participant spans inside a row (one per participant). */
   rowSenders: [
-    { css: 'td.yX div.yW span[email]', since: '2014-12', source: 'InboxSDK getContacts; fixture inboxsdk__injected-thread-identifier.html' },
-    { css: 'span[email][name]', since: '2014-12', source: 'InboxSDK getContacts uses [email]' },
+    { css: 'td.yX div.yW span[email]', since: '2014-12-01', source: 'InboxSDK getContacts; fixture inboxsdk__injected-thread-identifier.html (dated "2014-12")' },
+    { css: 'span[email][name]', since: '2014-12-01', source: 'InboxSDK getContacts uses [email] (dated "2014-12")' },
   ],
   /** The subject text of a row. */
   rowSubject: [
-    { css: 'span.bog', since: '2019 (new Gmail)', source: 'third-party scripts, webmail-dom.md §1.3 ⚠' },
-    { css: 'td.a4W div.xS div.xT div.y6 > span[id]', since: '2014-12', source: 'InboxSDK _getSubjectSelector' },
-    { css: 'td.a4W div.y6 > span:not(.y2)', since: '2014-12', source: 'fixture inboxsdk__thread-row-parser-rows.html' },
+    { css: 'span.bog', since: '2019-01-01', source: 'third-party scripts, webmail-dom.md §1.3 ⚠ (dated "2019 (new Gmail)")' },
+    { css: 'td.a4W div.xS div.xT div.y6 > span[id]', since: '2014-12-01', source: 'InboxSDK _getSubjectSelector (dated "2014-12")' },
+    { css: 'td.a4W div.y6 > span:not(.y2)', since: '2014-12-01', source: 'fixture inboxsdk__thread-row-parser-rows.html (dated "2014-12")' },
   ],
   /** Where the row badge goes: the subject line container, before the subject. */
   rowBadgeHost: [
-    { css: 'td.a4W div.xT div.y6', since: '2014-12', source: 'InboxSDK _getSubjectSelector (parent of the subject span)' },
-    { css: 'td.a4W div.xT', since: '2014-12', source: 'InboxSDK label parent' },
+    { css: 'td.a4W div.xT div.y6', since: '2014-12-01', source: 'InboxSDK _getSubjectSelector (parent of the subject span) (dated "2014-12")' },
+    { css: 'td.a4W div.xT', since: '2014-12-01', source: 'InboxSDK label parent (dated "2014-12")' },
   ],
-  rowSnippet: [{ css: 'span.y2', since: '2014-12', source: 'InboxSDK, fixtures' }],
+  rowSnippet: [{ css: 'span.y2', since: '2014-12-01', source: 'InboxSDK, fixtures (dated "2014-12")' }],
   /** Id carriers of a row, best first: the last message's legacy id matches the opened message's. */
-  rowLastMessageId: [{ css: '[data-legacy-last-message-id]', since: '2018', source: 'SGN getEmailKey' }],
-  rowThreadId: [{ css: '[data-legacy-thread-id]', since: '2018', source: 'InboxSDK _getThreadID; gmail.js span[data-thread-id]' }],
+  rowLastMessageId: [{ css: '[data-legacy-last-message-id]', since: '2018-01-01', source: 'SGN getEmailKey (dated "2018")' }],
+  rowThreadId: [
+    { css: '[data-legacy-thread-id]', since: '2018-01-01', source: 'InboxSDK _getThreadID; gmail.js span[data-thread-id] (dated "2018")' },
+  ],
   /** Subject of the open conversation. */
   threadSubject: [
-    { css: 'h2.hP', since: '2014', source: 'gmail.js, FlowCrypt, InboxSDK' },
-    { css: '.ha h2', since: '2014', source: 'InboxSDK gmail-thread-view' },
+    { css: 'h2.hP', since: '2014-01-01', source: 'gmail.js, FlowCrypt, InboxSDK (dated "2014")' },
+    { css: '.ha h2', since: '2014-01-01', source: 'InboxSDK gmail-thread-view (dated "2014")' },
   ],
-  /** One message of a conversation (detect per message: Gmail threads bounces into conversations). */
+  /**
+   * One message of a conversation (detect per message: Gmail threads bounces into conversations).
+   * Since 2023-11-16 the messages are items of a [role=list]; before, div.adn carried the ids alone.
+   */
   message: [
-    { css: 'div.adn[data-message-id]', since: '2018', source: 'gmail.js api.dom.email; InboxSDK gmail-message-view' },
-    { css: 'div.adn[data-legacy-message-id]', since: '2018', source: 'gmail.js api.dom.email' },
-    { css: '[role="listitem"] [data-legacy-message-id]', since: '2023-11-16', source: 'InboxSDK [role=list] message list' },
+    { css: '[role="listitem"] [data-legacy-message-id]', since: '2023-11-16', source: 'InboxSDK [role=list] message list; PR #1073 thread view markup change (webmail-dom.md §1.4, §3.1)' },
+    { css: 'div.adn[data-message-id]', since: '2018-01-01', source: 'gmail.js api.dom.email; InboxSDK gmail-message-view (dated "2018")' },
+    { css: 'div.adn[data-legacy-message-id]', since: '2018-01-01', source: 'gmail.js api.dom.email (dated "2018")' },
   ],
   /** Rendered body of an expanded message (collapsed messages have none). */
   messageBody: [
-    { css: 'div.ii.gt div.a3s.aiL', since: '2019', source: 'InboxSDK PR #1309; Mailvelope MSG_BODY_SELECTOR' },
-    { css: 'div.a3s.aXjCH', since: '2017', source: 'Mailvelope MSG_BODY_SELECTOR (older)' },
-    { css: 'div.ii.gt', since: '2014', source: 'InboxSDK PR #1309 ("body is div.ii.gt")' },
+    { css: 'div.ii.gt div.a3s.aiL', since: '2019-01-01', source: 'InboxSDK PR #1309; Mailvelope MSG_BODY_SELECTOR (dated "2019")' },
+    { css: 'div.a3s.aXjCH', since: '2017-01-01', source: 'Mailvelope MSG_BODY_SELECTOR (older) (dated "2017")' },
+    { css: 'div.ii.gt', since: '2014-01-01', source: 'InboxSDK PR #1309 ("body is div.ii.gt") (dated "2014")' },
   ],
   messageSender: [
-    { css: 'span.gD[email]', since: '2014', source: 'gmail.js, FlowCrypt' },
-    { css: 'td.gF span[email]', since: '2014', source: 'InboxSDK gmail-message-view' },
+    { css: 'span.gD[email]', since: '2014-01-01', source: 'gmail.js, FlowCrypt (dated "2014")' },
+    { css: 'td.gF span[email]', since: '2014-01-01', source: 'InboxSDK gmail-message-view (dated "2014")' },
   ],
-  messageDate: [{ css: 'span.g3[title]', since: '2014', source: 'gmail.js, InboxSDK (.ads .gK .g3)' }],
+  messageDate: [{ css: 'span.g3[title]', since: '2014-01-01', source: 'gmail.js, InboxSDK (.ads .gK .g3) (dated "2014")' }],
   /** Recipient chips in compose; address in data-hovercard-id, display name in data-name. */
   composeChip: [
     {
       css: '.anm[name="to"] [role="option"][data-hovercard-id], .anm[name="cc"] [role="option"][data-hovercard-id], .anm[name="bcc"] [role="option"][data-hovercard-id]',
-      since: '2021-10 (peoplekit chips)',
-      source: 'InboxSDK page-parser.ts getRecipientChips; Workspace Updates 2021-10',
+      since: '2021-10-01',
+      source: 'InboxSDK page-parser.ts getRecipientChips; Workspace Updates 2021-10 (dated "2021-10 (peoplekit chips)")',
     },
-    { css: 'div[name="to"] [data-hovercard-id], div[name="cc"] [data-hovercard-id], div[name="bcc"] [data-hovercard-id]', since: '2021-10', source: 'gmail.js tr.bzf div[name] div[data-hovercard-id]' },
-    { css: '.afV[data-hovercard-id]', since: '2021-10', source: 'gmail.js chip class afV; Mailvelope .agb .afV' },
-    { css: 'div.M9 .vR', since: '2014 (legacy chips)', source: 'InboxSDK, gmail.js: .vR with input[type=hidden][name=to]' },
+    {
+      css: 'div[name="to"] [data-hovercard-id], div[name="cc"] [data-hovercard-id], div[name="bcc"] [data-hovercard-id]',
+      since: '2021-10-01',
+      source: 'gmail.js tr.bzf div[name] div[data-hovercard-id] (dated "2021-10")',
+    },
+    { css: '.afV[data-hovercard-id]', since: '2021-10-01', source: 'gmail.js chip class afV; Mailvelope .agb .afV (dated "2021-10")' },
+    { css: 'div.M9 .vR', since: '2014-01-01', source: 'InboxSDK, gmail.js: .vR with input[type=hidden][name=to] (dated "2014 (legacy chips)")' },
   ],
-} as const satisfies Record<string, readonly SelectorVariant[]>;
+} as const satisfies SelectorTable;
 
-/** Which variant matched last, per selector name (for bug reports: "Gmail moved X"). */
-export const matchedVariant = new Map<SelectorName, string>();
+export type GmailSelectorName = keyof typeof GMAIL_SELECTORS;
 
-/** First element any variant finds, variants tried in order. */
-export function queryFirst<T extends Element = HTMLElement>(root: ParentNode, name: SelectorName): T | null {
-  for (const variant of GMAIL_SELECTORS[name]) {
-    const found = root.querySelector<T>(variant.css);
-    if (found) {
-      matchedVariant.set(name, variant.since);
-      return found;
-    }
-  }
-  return null;
-}
-
-/** All elements the first matching variant finds; `root` itself counts when it matches. */
-export function queryAll<T extends Element = HTMLElement>(root: ParentNode, name: SelectorName): T[] {
-  for (const variant of GMAIL_SELECTORS[name]) {
-    const found = [...root.querySelectorAll<T>(variant.css)];
-    if ((root as Node).nodeType === 1 && (root as Element).matches(variant.css)) found.unshift(root as unknown as T);
-    if (found.length) {
-      matchedVariant.set(name, variant.since);
-      return found;
-    }
-  }
-  return [];
-}
-
-/** Nearest ancestor-or-self that any variant matches. */
-export function closest<T extends Element = HTMLElement>(node: Element, name: SelectorName): T | null {
-  for (const variant of GMAIL_SELECTORS[name]) {
-    const found = node.closest<T>(variant.css);
-    if (found) return found;
-  }
-  return null;
-}
+/** What each selector finds, in the words the options page uses ("Gmail: <words> was found only with …"). */
+export const GMAIL_SELECTOR_WORDS = {
+  main: 'the main pane',
+  composeMoleArea: 'the area of pop-up compose windows',
+  fullScreenCompose: 'the full-screen compose window',
+  row: 'the message list',
+  rowSenders: 'the senders in the message list',
+  rowSubject: 'the subjects in the message list',
+  rowBadgeHost: 'the place for badges in the message list',
+  rowSnippet: 'the message previews in the list',
+  rowLastMessageId: 'the message ids in the list',
+  rowThreadId: 'the conversation ids in the list',
+  threadSubject: 'the subject of an open conversation',
+  message: 'the messages of an open conversation',
+  messageBody: 'the text of an open message',
+  messageSender: 'the sender of an open message',
+  messageDate: 'the date of an open message',
+  composeChip: 'the recipients in a compose window',
+} as const satisfies Record<GmailSelectorName, string>;

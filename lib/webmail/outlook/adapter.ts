@@ -12,10 +12,15 @@
 import type { NoticeReport } from '../../messaging';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
 import { looksLikeBounce } from '../looks-like-bounce';
-import { OUTLOOK, closest, queryAll, queryFirst, type SelectorEntry } from './selectors';
+import { createSelectorQueries } from '../selector-table';
+import { OUTLOOK_SELECTORS, type OutlookSelectorName } from './selectors';
 import { lineText, visibleText } from './text';
 
 const OWN = '[data-bounce-sweeper]';
+
+// One set of queries for the page (the adapter is one object per content script): it remembers
+// which names only an older layout answered.
+const { queryFirst, queryAll, closest, anyOf, stale } = createSelectorQueries(OUTLOOK_SELECTORS);
 
 /** One address (RFC 5321 dot-atom, practical subset), as looks-like-bounce.ts matches them. */
 const ADDRESS_RE =
@@ -37,7 +42,7 @@ function isElement(node: ParentNode): node is Element {
 }
 
 /** Elements of `which` in `root`, plus the one `root` sits in (a watcher batch may hand us a child). */
-function findAround(root: ParentNode, which: SelectorEntry): HTMLElement[] {
+function findAround(root: ParentNode, which: OutlookSelectorName): HTMLElement[] {
   const found = queryAll(root, which);
   if (!found.length && isElement(root)) {
     const around = closest(root, which);
@@ -73,12 +78,12 @@ interface RowParts {
 
 /** Reads sender, subject and preview from a row without relying on Microsoft's hashed classes. */
 export function parseRow(row: HTMLElement): RowParts {
-  const senders = outermost(queryAll(row, OUTLOOK.rowSender).filter((el) => el !== row && !el.closest(OWN)));
+  const senders = outermost(queryAll(row, 'rowSender').filter((el) => el !== row && !el.closest(OWN)));
   const from = senders.map((el) => describePerson(el, null)).filter(Boolean).join(', ');
   const senderNames = new Set(senders.map((el) => lineText(el)));
 
   // Outlook repeats a truncated subject in its title; the date's title differs from its text.
-  const titled = queryAll(row, OUTLOOK.rowTitled).filter((el) => el !== row && !el.closest(OWN));
+  const titled = queryAll(row, 'rowTitled').filter((el) => el !== row && !el.closest(OWN));
   const subjectEl =
     titled.find((el) => {
       const title = (el.getAttribute('title') ?? '').replace(/\s+/g, ' ').trim();
@@ -110,14 +115,11 @@ export function parseRow(row: HTMLElement): RowParts {
 
 /** The sender element of a message header: first persona outside the body and the recipient well. */
 function findSender(message: HTMLElement, body: HTMLElement): HTMLElement | null {
-  for (const selector of OUTLOOK.messageSender.selectors) {
-    for (const el of message.querySelectorAll<HTMLElement>(selector)) {
-      if (body.contains(el) || el.contains(body) || el.closest(OWN)) continue;
-      if (el.closest(OUTLOOK.recipientWellRead.selectors.join(','))) continue;
-      return el;
-    }
-  }
-  return null;
+  return queryFirst(
+    message,
+    'messageSender',
+    (el) => !body.contains(el) && !el.contains(body) && !el.closest(OWN) && !el.closest(anyOf('recipientWellRead')),
+  );
 }
 
 /**
@@ -125,9 +127,9 @@ function findSender(message: HTMLElement, body: HTMLElement): HTMLElement | null
  * ancestor that also holds the sender (language-independent), stopping at the reading pane.
  */
 function findMessage(body: HTMLElement): HTMLElement {
-  const hashed = closest(body, OUTLOOK.message);
+  const hashed = closest(body, 'message');
   if (hashed) return hashed;
-  const stop = closest(body, OUTLOOK.readingPane);
+  const stop = closest(body, 'readingPane');
   for (let el = body.parentElement; el && el !== stop && el !== body.ownerDocument.body; el = el.parentElement) {
     if (findSender(el, body)) return el;
   }
@@ -175,7 +177,7 @@ export function chipAddress(chip: HTMLElement, well: HTMLElement | null = null, 
     for (const attribute of ['aria-controls', 'aria-describedby', 'aria-owns']) {
       for (const id of (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)) {
         const card = doc.getElementById(id);
-        const email = card ? queryFirst(card, OUTLOOK.personaCardEmail) : null;
+        const email = card ? queryFirst(card, 'personaCardEmail') : null;
         for (const address of addressesIn(lineText(email))) found.add(address);
       }
     }
@@ -186,14 +188,20 @@ export function chipAddress(chip: HTMLElement, well: HTMLElement | null = null, 
   return found.size === 1 ? [...found][0]! : '';
 }
 
+/** A well's recipients: persona hover targets, else (a well without any) the plain text containers. */
+function recipientChips(well: HTMLElement): HTMLElement[] {
+  const chips = queryAll(well, 'recipientChip');
+  return chips.length ? chips : queryAll(well, 'recipientTextChip');
+}
+
 function composeForms(root: ParentNode): HTMLElement[] {
   const forms = new Set<HTMLElement>();
-  const bodies = findAround(root, OUTLOOK.composeBody);
-  for (const body of bodies) forms.add(closest(body, OUTLOOK.composeRoot) ?? body.parentElement ?? body);
+  const bodies = findAround(root, 'composeBody');
+  for (const body of bodies) forms.add(closest(body, 'composeRoot') ?? body.parentElement ?? body);
   if (!bodies.length && isElement(root)) {
     // A batch that only touched a well: climb to its form, but only if that form has a body editor.
-    const form = closest(root, OUTLOOK.composeRoot);
-    if (form && queryFirst(form, OUTLOOK.composeBody)) forms.add(form);
+    const form = closest(root, 'composeRoot');
+    if (form && queryFirst(form, 'composeBody')) forms.add(form);
   }
   return outermost([...forms]);
 }
@@ -204,14 +212,14 @@ export const outlookAdapter: WebmailAdapter = {
   id: 'outlook',
 
   isApp(doc) {
-    return queryFirst(doc, OUTLOOK.app) !== null;
+    return queryFirst(doc, 'app') !== null;
   },
 
   observedRoots(doc) {
     const roots = outermost([
-      ...queryAll(doc, OUTLOOK.messageList),
-      ...queryAll(doc, OUTLOOK.readingPane),
-      ...queryAll(doc, OUTLOOK.composeRoot).filter((el) => el.matches('[data-app-section]')),
+      ...queryAll(doc, 'messageList'),
+      ...queryAll(doc, 'readingPane'),
+      ...queryAll(doc, 'composeRoot').filter((el) => el.matches('[data-app-section]')),
     ]);
     if (roots.length) return roots;
     const main = doc.querySelector<HTMLElement>('[role="main"]');
@@ -219,20 +227,15 @@ export const outlookAdapter: WebmailAdapter = {
   },
 
   account(doc) {
-    for (const selector of OUTLOOK.account.selectors) {
-      for (const el of doc.querySelectorAll<HTMLElement>(selector)) {
-        for (const value of [el.getAttribute('data-folder-name'), el.getAttribute('title'), el.getAttribute('aria-label')]) {
-          const address = addressesIn(value)[0];
-          if (address) return address;
-        }
-      }
-    }
-    return '';
+    const addressOf = (el: Element): string =>
+      [el.getAttribute('data-folder-name'), el.getAttribute('title'), el.getAttribute('aria-label')].map((value) => addressesIn(value)[0]).find(Boolean) ?? '';
+    const owner = queryFirst(doc, 'account', (el) => addressOf(el) !== '');
+    return owner ? addressOf(owner) : '';
   },
 
   findListNotices(root) {
     const notices: ListNotice[] = [];
-    for (const row of outermost(findAround(root, OUTLOOK.listItem))) {
+    for (const row of outermost(findAround(root, 'listItem'))) {
       const parts = parseRow(row);
       if (!looksLikeBounce({ subject: parts.subject, from: parts.from, snippet: parts.snippet }).isBounce) continue;
       notices.push({
@@ -249,8 +252,8 @@ export const outlookAdapter: WebmailAdapter = {
 
   findOpenNotices(root) {
     const notices: OpenNotice[] = [];
-    const bodies = outermost(findAround(root, OUTLOOK.messageBody)).filter(
-      (body) => !body.closest(OUTLOOK.listItem.selectors.join(',')),
+    const bodies = outermost(findAround(root, 'messageBody')).filter(
+      (body) => !body.closest(anyOf('listItem')),
     );
     for (const body of bodies) {
       const doc = body.ownerDocument;
@@ -258,14 +261,14 @@ export const outlookAdapter: WebmailAdapter = {
       const senderEl = findSender(message, body);
       const from = senderEl ? describePerson(senderEl, senderEl.parentElement) : '';
 
-      const pane = closest(body, OUTLOOK.readingPane) ?? doc;
-      const heading = [...pane.querySelectorAll<HTMLElement>(OUTLOOK.readingSubject.selectors.join(','))].find(
+      const pane = closest(body, 'readingPane') ?? doc;
+      const heading = [...pane.querySelectorAll<HTMLElement>(anyOf('readingSubject'))].find(
         (el) => !body.contains(el) && !el.closest(OWN),
       );
       const headingTitle = heading?.querySelector('[title]')?.getAttribute('title') ?? '';
       let subject = (headingTitle || lineText(heading)).trim();
       // aria-selected marks the open row but also checked rows: only a single one is trusted.
-      const selectedRows = queryAll(doc, OUTLOOK.selectedListItem);
+      const selectedRows = queryAll(doc, 'selectedListItem');
       const selected = selectedRows.length === 1 ? selectedRows[0]! : null;
       if (!subject && selected) subject = parseRow(selected).subject;
 
@@ -275,7 +278,7 @@ export const outlookAdapter: WebmailAdapter = {
       // reading the notice found. Else the item id of the deep link. The ordinal tells several
       // messages of one conversation apart.
       let messageId = selected?.getAttribute('data-convid') || itemIdFromUrl(doc.location?.href ?? '');
-      const allBodies = outermost(queryAll(pane, OUTLOOK.messageBody));
+      const allBodies = outermost(queryAll(pane, 'messageBody'));
       if (messageId && allBodies.length > 1) messageId = `${messageId}#${allBodies.indexOf(body)}`;
 
       notices.push({ message, bannerHost: body, messageId, subject, from, body });
@@ -287,10 +290,10 @@ export const outlookAdapter: WebmailAdapter = {
     const recipients: ComposeRecipient[] = [];
     const seen = new Set<HTMLElement>();
     for (const form of composeForms(root)) {
-      const body = queryFirst(form, OUTLOOK.composeBody);
-      const wells = outermost(queryAll(form, OUTLOOK.recipientWell).filter((well) => !body?.contains(well) && !well.closest(OWN)));
+      const body = queryFirst(form, 'composeBody');
+      const wells = outermost(queryAll(form, 'recipientWell').filter((well) => !body?.contains(well) && !well.closest(OWN)));
       for (const well of wells) {
-        const chips = outermost(queryAll(well, OUTLOOK.recipientChip).filter((chip) => chip !== well && !chip.closest(OWN)));
+        const chips = outermost(recipientChips(well).filter((chip) => chip !== well && !chip.closest(OWN)));
         for (const chip of chips) {
           if (seen.has(chip)) continue;
           seen.add(chip);
@@ -301,6 +304,8 @@ export const outlookAdapter: WebmailAdapter = {
     }
     return recipients;
   },
+
+  staleSelectors: stale,
 
   async readNotice(notice, doc) {
     const report: NoticeReport = {

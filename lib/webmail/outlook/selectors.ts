@@ -1,224 +1,186 @@
 /**
- * Every Outlook on the web selector, in one place (STYLE.md principle 5). Each entry is a list of
- * fallbacks tried in order: roles, aria, ids and data attributes first, Microsoft's hashed class
- * names last. "Seen" says where the selector comes from and when; nothing here was verified on a
- * live mailbox (../shared/docs/webmail-dom.md: section 0's Outlook cheat sheet, section 2).
+ * Every Outlook on the web selector, in one place (STYLE.md principle 5), in the shape every webmail
+ * shares (../selector-table.ts): roles, aria, ids and data attributes first, Microsoft's hashed class
+ * names last. Nothing here was verified on a live mailbox (../shared/docs/webmail-dom.md: section
+ * 0's Outlook cheat sheet, section 2; its snapshot table gives the dates used here).
  *
- * Fixing a selector: save the failing part of the page under tests/fixtures/dom/outlook/ with
- * today's date (scrubbed: example.com addresses), add the new selector at the FRONT of its list
- * here with a dated "seen" note, keep the old one behind it, and run tests/webmail/outlook.
+ * How the dates were chosen: a variant's `since` is the snapshot date of the dated source that
+ * shows it (Mailvelope outlook-api @ c623e53, 2025-12-08; Mailvelope master @ a1c1fa9, 2026-01-16;
+ * Briskine @ 98b08db, 2026-08-20; a GPL script "verified 2026-08-19"). A selector seen only in
+ * undated public scripts takes the date of the source it was surveyed with, so alternatives Outlook
+ * serves side by side share one date and never read as an old layout; "2025" alone is 2025-01-01.
+ *
+ * Fix a selector: see README "Fix a selector" (new variant at the front with today's date, the old
+ * one kept behind it).
  */
+import type { SelectorTable } from '../selector-table';
 
-export interface SelectorEntry {
-  /** Tried in order; the first that matches wins. */
-  readonly selectors: readonly string[];
-  /** Where each selector was seen, and when. */
-  readonly seen: string;
-}
+const MAILVELOPE_OUTLOOK_API = '2025-12-08';
+const BRISKINE = '2026-08-20';
+const GPL_SCRIPT_VERIFIED = '2026-08-19';
 
-function entry(seen: string, ...selectors: string[]): SelectorEntry {
-  return { selectors, seen };
-}
-
-export const OUTLOOK = {
+export const OUTLOOK_SELECTORS = {
   /**
    * Marks of the mail app itself (not the sign-in page or the marketing site on outlook.live.com).
-   * Seen: Mailvelope outlook-api @ c623e53 (2025-12) for #MailList, primaryMailboxRoot, reading pane;
-   * public scripts for data-app-section (webmail-dom.md 2.3, 2.4).
+   * One variant: any of these marks means the app, whichever view is open. A message opened in its
+   * own window has no list and maybe no pane container, only the body (the last mark).
    */
-  app: entry(
-    'Mailvelope outlook-api 2025-12; public scripts (webmail-dom.md 2.3–2.5)',
-    '#MailList',
-    '[data-app-section="MessageList"]',
-    '[id^="primaryMailboxRoot"]',
-    '#ReadingPaneContainerId',
-    '[data-app-section="ConversationContainer"]',
-    '[data-app-section="MailReadCompose"]',
-    '[data-app-section="Form_Content"]',
-    '[role="listbox"] [role="option"][data-convid]',
-    // A message opened in its own window has no list and maybe no pane container, only the body.
-    '[id^="UniqueMessageBody"]',
-  ),
+  app: [
+    {
+      css: '#MailList, [data-app-section="MessageList"], [id^="primaryMailboxRoot"], #ReadingPaneContainerId, [data-app-section="ConversationContainer"], [data-app-section="MailReadCompose"], [data-app-section="Form_Content"], [role="listbox"] [role="option"][data-convid], [id^="UniqueMessageBody"]',
+      since: MAILVELOPE_OUTLOOK_API,
+      source:
+        'Mailvelope outlook-api @ c623e53 (2025-12-08) for #MailList, primaryMailboxRoot, the reading pane, rows and UniqueMessageBody; public scripts for data-app-section; Briskine @ 98b08db for Form_Content (webmail-dom.md 2.3–2.5)',
+    },
+  ],
 
-  /** Message list container (the listbox itself is inside). Seen: Mailvelope outlook-api 2025-12. */
-  messageList: entry(
-    'Mailvelope outlook-api 2025-12 (#MailList); public scripts (data-app-section)',
-    '#MailList',
-    '[data-app-section="MessageList"]',
-  ),
+  /** Message list container (the listbox itself is inside). */
+  messageList: [
+    { css: '#MailList', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api @ c623e53 getActiveConversationId (webmail-dom.md 2.3)' },
+    { css: '[data-app-section="MessageList"]', since: MAILVELOPE_OUTLOOK_API, source: 'public scripts, surveyed with Mailvelope outlook-api (webmail-dom.md 2.3)' },
+  ],
 
   /**
    * One conversation row: stable per conversation (data-convid = Graph conversationId). The list
    * is virtualised: rows leave the DOM when scrolled away (webmail-dom.md 2.3, 3.2).
-   * Seen: Mailvelope outlook-api 2025-12; a GPL script "verified 2026-08-19" (outlook.office.com).
    */
-  listItem: entry(
-    'Mailvelope outlook-api 2025-12; public script verified 2026-08-19',
-    '[role="listbox"] [role="option"][data-convid]',
-    '[role="option"][data-convid]',
-  ),
+  listItem: [
+    { css: '[role="listbox"] [role="option"][data-convid]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api @ c623e53; a GPL script "verified 2026-08-19" (outlook.office.com)' },
+    { css: '[role="option"][data-convid]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api @ c623e53; a GPL script "verified 2026-08-19"' },
+  ],
 
-  /**
-   * Sender inside a row: a persona hover target whose title is the address (display name as text).
-   * Seen: public scripts `span[title*="@"]`, `.lpc-hoverTarget` (webmail-dom.md 2.3) ⚠.
-   */
-  rowSender: entry(
-    'public scripts 2025–2026 (webmail-dom.md 2.3) ⚠',
-    '[data-lpc-hover-target-id][title*="@"]',
-    'span[title*="@"]',
-    '.lpc-hoverTarget',
-  ),
+  /** Sender inside a row: a persona hover target whose title is the address (display name as text). */
+  rowSender: [
+    { css: '[data-lpc-hover-target-id][title*="@"]', since: '2025-01-01', source: 'public scripts (webmail-dom.md 2.3) ⚠ (dated "2025–2026")' },
+    { css: 'span[title*="@"]', since: '2025-01-01', source: 'public scripts (webmail-dom.md 2.3) ⚠ (dated "2025–2026")' },
+    { css: '.lpc-hoverTarget', since: '2025-01-01', source: 'public scripts (webmail-dom.md 2.3) ⚠ (dated "2025–2026")' },
+  ],
 
   /**
    * Subject inside a row: Outlook repeats the full subject in the span's title (tooltip for
    * truncated subjects); the adapter takes the first titled element whose title is its own text
    * and is not an address. Fallback: the line after the sender.
    */
-  rowTitled: entry('Outlook rows render truncated text with a title tooltip (webmail-dom.md 2.3) ⚠', '[title]'),
+  rowTitled: [
+    { css: '[title]', since: GPL_SCRIPT_VERIFIED, source: 'rows render truncated text with a title tooltip: row text of the GPL script "verified 2026-08-19" (webmail-dom.md 2.3) ⚠' },
+  ],
 
   /** The row open in the reading pane (aria-selected also marks checked rows). */
-  selectedListItem: entry(
-    'public script verified 2026-08-19 (aria-selected on the open row)',
-    '[role="option"][data-convid][aria-selected="true"]',
-  ),
+  selectedListItem: [
+    { css: '[role="option"][data-convid][aria-selected="true"]', since: GPL_SCRIPT_VERIFIED, source: 'GPL script "verified 2026-08-19" (aria-selected on the open row, webmail-dom.md 2.3)' },
+  ],
 
   /** Reading pane containers (the list and the pane are separate roots to observe). */
-  readingPane: entry(
-    'public scripts and Mailvelope mocks 2025 (webmail-dom.md 2.4) ⚠',
-    '#ReadingPaneContainerId',
-    '#ConversationReadingPaneContainer',
-    '[data-app-section="ConversationContainer"]',
-    '[data-app-section="MailReadCompose"]',
-  ),
+  readingPane: [
+    { css: '#ReadingPaneContainerId', since: '2025-01-01', source: 'public scripts and Mailvelope mocks (webmail-dom.md 2.4) ⚠ (dated "2025")' },
+    { css: '#ConversationReadingPaneContainer', since: '2025-01-01', source: 'public scripts and Mailvelope mocks (webmail-dom.md 2.4) ⚠ (dated "2025")' },
+    { css: '[data-app-section="ConversationContainer"]', since: '2025-01-01', source: 'public scripts and Mailvelope mocks (webmail-dom.md 2.4) ⚠ (dated "2025")' },
+    { css: '[data-app-section="MailReadCompose"]', since: '2025-01-01', source: 'public scripts and Mailvelope mocks (webmail-dom.md 2.4) ⚠ (dated "2025")' },
+  ],
 
   /** Subject heading of the open conversation. */
-  readingSubject: entry(
-    'ARIA heading of the conversation (webmail-dom.md 2.4) ⚠',
-    '[role="heading"][aria-level="2"]',
-    '[role="heading"]',
-  ),
+  readingSubject: [
+    { css: '[role="heading"][aria-level="2"]', since: MAILVELOPE_OUTLOOK_API, source: 'ARIA heading of the conversation, Mailvelope outlook-api mocks (webmail-dom.md 2.4) ⚠' },
+    { css: '[role="heading"]', since: MAILVELOPE_OUTLOOK_API, source: 'ARIA heading of the conversation, Mailvelope outlook-api mocks (webmail-dom.md 2.4) ⚠' },
+  ],
 
   /**
    * Rendered message body. The aria-label ("Message body", "Nachrichtentext") is localized, so
    * it is never used; role and the UniqueMessageBody_ id prefix are not.
-   * Seen: Mailvelope outlook-api mocks "based on actual HTML from outlook.office.com", 2025-12.
    */
-  messageBody: entry(
-    'Mailvelope outlook-api mocks 2025-12 (webmail-dom.md 2.4)',
-    '[role="document"]',
-    '[id^="UniqueMessageBody"]',
-  ),
+  messageBody: [
+    { css: '[role="document"]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks "based on actual HTML from outlook.office.com" (webmail-dom.md 2.4)' },
+    { css: '[id^="UniqueMessageBody"]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks (webmail-dom.md 2.4)' },
+  ],
 
   /**
-   * One message of the open conversation. Hashed class last; the adapter otherwise climbs from the
+   * One message of the open conversation. Hashed class; the adapter otherwise climbs from the
    * body to the smallest ancestor that also holds the sender (language-independent).
    */
-  message: entry(
-    'Mailvelope outlook-api 2025-12 (.aVla3, hashed, volatile) ⚠',
-    '.aVla3',
-  ),
+  message: [{ css: '.aVla3', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api @ c623e53 (.aVla3, hashed, volatile) ⚠' }],
 
   /**
    * Sender in a message header: persona hover target; its title or text carries the address.
    * The aria-label "From: …" is localized ("Von: …"), so only its presence, not its words, is used.
    */
-  messageSender: entry(
-    'Mailvelope outlook-api mocks 2025-12; public scripts (webmail-dom.md 2.4) ⚠',
-    '[data-lpc-hover-target-id]',
-    '.lpc-hoverTarget',
-    'span[title*="@"]',
-  ),
+  messageSender: [
+    { css: '[data-lpc-hover-target-id]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks; public scripts (webmail-dom.md 2.4) ⚠' },
+    { css: '.lpc-hoverTarget', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks; public scripts (webmail-dom.md 2.4) ⚠' },
+    { css: 'span[title*="@"]', since: MAILVELOPE_OUTLOOK_API, source: 'public scripts, surveyed with Mailvelope outlook-api (webmail-dom.md 2.4) ⚠' },
+  ],
 
-  /** Recipients line of an open message (never the sender). Seen: Mailvelope outlook-api mocks 2025-12 ⚠. */
-  recipientWellRead: entry('Mailvelope outlook-api mocks 2025-12 ⚠', '[data-testid="RecipientWell"]'),
+  /** Recipients line of an open message (never the sender). */
+  recipientWellRead: [{ css: '[data-testid="RecipientWell"]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks (webmail-dom.md 2.4) ⚠' }],
 
   /**
    * Mailbox owner: the primary mailbox node in the folder pane carries the address in
-   * data-folder-name / title. Seen: Mailvelope outlook-api getUserInfo, 2025-12 ⚠.
+   * data-folder-name / title.
    */
-  account: entry(
-    'Mailvelope outlook-api 2025-12 (getUserInfo); public tests (Account manager button) ⚠',
-    '[id^="primaryMailboxRoot"]',
-    '#O365_MainLink_Me',
-    'button[aria-label*="@"]',
-  ),
+  account: [
+    { css: '[id^="primaryMailboxRoot"]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api @ c623e53 getUserInfo (webmail-dom.md 2.2) ⚠' },
+    { css: '#O365_MainLink_Me', since: MAILVELOPE_OUTLOOK_API, source: 'suite header, surveyed with Mailvelope outlook-api (webmail-dom.md 2.2) ⚠' },
+    { css: 'button[aria-label*="@"]', since: MAILVELOPE_OUTLOOK_API, source: 'public tests (Account manager button), surveyed with Mailvelope outlook-api (webmail-dom.md 2.2) ⚠' },
+  ],
 
-  /** Compose form: pop-out window, or the inline form under the main region. Seen: Briskine 2026-08. */
-  composeRoot: entry(
-    'Briskine outlook.js @ 98b08db (2026-08), getParent; MailReadCompose from public scripts (webmail-dom.md 2.4) ⚠',
-    '[data-app-section="Form_Content"]',
-    '[data-app-section="MailReadCompose"]',
-    '[role="main"]',
-  ),
+  /** Compose form: pop-out window, or the inline form under the main region. */
+  composeRoot: [
+    { css: '[data-app-section="Form_Content"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db getParent (webmail-dom.md 2.5) ⚠' },
+    { css: '[data-app-section="MailReadCompose"]', since: BRISKINE, source: 'public scripts, surveyed with Briskine @ 98b08db (webmail-dom.md 2.4) ⚠' },
+    { css: '[role="main"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db getParent (webmail-dom.md 2.5) ⚠' },
+  ],
 
   /** Compose body editor, used to find a compose form when no data-app-section says so. */
-  composeBody: entry('Briskine outlook.spec.js (2026-08)', '[contenteditable="true"][aria-multiline="true"]'),
+  composeBody: [{ css: '[contenteditable="true"][aria-multiline="true"]', since: BRISKINE, source: 'Briskine outlook.spec.js @ 98b08db (webmail-dom.md 2.5)' }],
 
-  /** To / Cc / Bcc wells: editable areas that are not the (multi-line) body. Seen: Briskine 2026-08. */
-  recipientWell: entry(
-    'Briskine outlook.js @ 98b08db (2026-08); public scripts',
-    '[contenteditable="true"]:not([aria-multiline="true"])',
-    '[role="textbox"]:not([aria-multiline="true"])',
-  ),
+  /** To / Cc / Bcc wells: editable areas that are not the (multi-line) body. */
+  recipientWell: [
+    { css: '[contenteditable="true"]:not([aria-multiline="true"])', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db (webmail-dom.md 2.5)' },
+    { css: '[role="textbox"]:not([aria-multiline="true"])', since: BRISKINE, source: 'public scripts, surveyed with Briskine @ 98b08db (webmail-dom.md 2.5)' },
+  ],
+
+  /** One resolved recipient inside a well: a persona hover target, or (older OWA) a selection-indexed one. */
+  recipientChip: [
+    { css: '[data-lpc-hover-target-id]', since: '2025-01-01', source: 'public scripts (webmail-dom.md 2.5) ⚠ (dated "2025")' },
+    { css: '[data-selection-index] .lpc-hoverTarget', since: '2019-01-01', source: 'Mailvelope master: older OWA wells (webmail-dom.md 2.4–2.5, "2019–2022") ⚠' },
+  ],
 
   /**
-   * One resolved recipient inside a well. Newest first: persona hover targets, then Briskine's
-   * text containers (class-name fragments, fragile), then older OWA wells.
+   * A recipient in a well without persona hover targets: Briskine's text containers (class-name
+   * fragments, fragile). Tried only when a well has no recipientChip.
    */
-  recipientChip: entry(
-    'public scripts (data-lpc-hover-target-id) 2025; Briskine textContainer-/individualText- 2026-08; Mailvelope master (data-selection-index) ⚠',
-    '[data-lpc-hover-target-id]',
-    '[class*="individualText-"]',
-    '[class*="textContainer-"]',
-    '[data-selection-index] .lpc-hoverTarget',
-  ),
+  recipientTextChip: [
+    { css: '[class*="individualText-"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db getFieldData (webmail-dom.md 2.5) ⚠' },
+    { css: '[class*="textContainer-"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db getFieldData (webmail-dom.md 2.5) ⚠' },
+  ],
 
   /**
    * The open persona (hover) card's e-mail field, linked to its chip through aria-controls /
-   * aria-describedby / aria-owns. Seen: Mailvelope master extractPersona reads
-   * `[data-log-name="Email"] button` (webmail-dom.md 2.5) ⚠.
+   * aria-describedby / aria-owns.
    */
-  personaCardEmail: entry('Mailvelope master extractPersona ⚠', '[data-log-name="Email"]'),
-} as const satisfies Record<string, SelectorEntry>;
+  personaCardEmail: [{ css: '[data-log-name="Email"]', since: '2026-01-16', source: 'Mailvelope master @ a1c1fa9 extractPersona reads [data-log-name="Email"] button (webmail-dom.md 2.5) ⚠' }],
+} as const satisfies SelectorTable;
 
-export type OutlookSelectorName = keyof typeof OUTLOOK;
+export type OutlookSelectorName = keyof typeof OUTLOOK_SELECTORS;
 
-/** First element matching the entry's selectors, tried in order. */
-export function queryFirst(root: ParentNode, which: SelectorEntry): HTMLElement | null {
-  for (const selector of which.selectors) {
-    const found = root.querySelector<HTMLElement>(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/**
- * All elements matched by the first selector of the entry that matches anything (fallbacks are
- * alternatives for different Outlook builds, not unions). Includes `root` itself when it matches.
- */
-export function queryAll(root: ParentNode, which: SelectorEntry): HTMLElement[] {
-  for (const selector of which.selectors) {
-    const found = [...root.querySelectorAll<HTMLElement>(selector)];
-    if (isElement(root) && root.matches(selector)) found.unshift(root as HTMLElement);
-    if (found.length) return found;
-  }
-  return [];
-}
-
-/** The element itself or its nearest ancestor matching one of the entry's selectors. */
-export function closest(el: Element, which: SelectorEntry): HTMLElement | null {
-  for (const selector of which.selectors) {
-    const found = el.closest<HTMLElement>(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Which selector of the entry matches first in `root` (for diagnostics and the selector self-test). */
-export function matchingSelector(root: ParentNode, which: SelectorEntry): string | null {
-  return which.selectors.find((selector) => root.querySelector(selector) !== null) ?? null;
-}
-
-function isElement(node: ParentNode): node is Element {
-  return (node as Element).nodeType === 1;
-}
+/** What each selector finds, in the words the options page uses ("Outlook on the web: <words> was found only with …"). */
+export const OUTLOOK_SELECTOR_WORDS = {
+  app: 'the mail app',
+  messageList: 'the message list',
+  listItem: 'the rows of the message list',
+  rowSender: 'the senders in the message list',
+  rowTitled: 'the subjects in the message list',
+  selectedListItem: 'the open row of the message list',
+  readingPane: 'the reading pane',
+  readingSubject: 'the subject of an open message',
+  messageBody: 'the text of an open message',
+  message: 'an open message',
+  messageSender: 'the sender of an open message',
+  recipientWellRead: 'the recipients of an open message',
+  account: 'your mailbox address',
+  composeRoot: 'the compose form',
+  composeBody: 'the text box of a compose form',
+  recipientWell: 'the To, Cc and Bcc fields',
+  recipientChip: 'the recipients in a compose form',
+  recipientTextChip: 'the recipients shown by name only',
+  personaCardEmail: 'the address on a contact card',
+} as const satisfies Record<OutlookSelectorName, string>;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outlookAdapter as adapter, chipAddress, itemIdFromUrl, parseRow } from '../../../lib/webmail/outlook/adapter';
-import { OUTLOOK, matchingSelector } from '../../../lib/webmail/outlook/selectors';
+import { OUTLOOK_SELECTORS, type OutlookSelectorName } from '../../../lib/webmail/outlook/selectors';
 import { classifyNotice } from '../../../lib/bounce';
 
 // happy-dom replaces the global URL, so fixture paths are plain paths.
@@ -335,7 +335,9 @@ describe('Outlook adapter: compose', () => {
 
 describe('Outlook selectors: which variant matches each fixture', () => {
   // When a fixture from a new Outlook build is added, this table says which fallbacks it exercises.
-  const cases: Array<[string, keyof typeof OUTLOOK, string]> = [
+  const firstMatching = (doc: Document, name: OutlookSelectorName): string | undefined =>
+    OUTLOOK_SELECTORS[name].find((variant) => doc.querySelector(variant.css) !== null)?.css;
+  const cases: Array<[string, OutlookSelectorName, string]> = [
     [LIST, 'listItem', '[role="listbox"] [role="option"][data-convid]'],
     [LIST, 'rowSender', '[data-lpc-hover-target-id][title*="@"]'],
     [LIST, 'account', '[id^="primaryMailboxRoot"]'],
@@ -344,8 +346,9 @@ describe('Outlook selectors: which variant matches each fixture', () => {
     [OLC, 'readingSubject', 'none'], // no heading: the subject comes from the open row
     [COMPOSE, 'recipientWell', '[contenteditable="true"]:not([aria-multiline="true"])'],
     [COMPOSE, 'recipientChip', '[data-lpc-hover-target-id]'],
+    [COMPOSE, 'recipientTextChip', '[class*="individualText-"]'],
   ];
   it.each(cases)('%s: %s', (fixture, name, expected) => {
-    expect(matchingSelector(load(fixture), OUTLOOK[name]) ?? 'none').toBe(expected);
+    expect(firstMatching(load(fixture), name) ?? 'none').toBe(expected);
   });
 });

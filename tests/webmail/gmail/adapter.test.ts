@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGmailAdapter, legacyToPermId, messageRefOf } from '../../lib/webmail/gmail/adapter';
-import { IK_ATTRIBUTE, USER_ATTRIBUTE, accountPath, readPageInfo } from '../../lib/webmail/gmail/page-info';
-import { ShowOriginalFetcher } from '../../lib/webmail/gmail/show-original';
-import { GMAIL_URL, loadGmail, readGmailFixture } from './helpers';
+import { createGmailAdapter, legacyToPermId, messageRefOf } from '../../../lib/webmail/gmail/adapter';
+import { IK_ATTRIBUTE, USER_ATTRIBUTE, accountPath, readPageInfo } from '../../../lib/webmail/gmail/page-info';
+import { ShowOriginalFetcher } from '../../../lib/webmail/gmail/show-original';
+import { GMAIL_URL, loadGmail, readGmailFixture } from '../helpers';
 
 const RAW_USERUNKNOWN = readGmailFixture('raw/gmail-dsn-userunknown.eml');
 
