@@ -7,7 +7,7 @@
 import type { ClassifiedNotice, DeliveryAction, FailedRecipient, NoticeCategory, NoticeInput } from './types';
 import { readMessage, type Message } from './message';
 import { FORMATS } from './formats';
-import type { ParsedRecipient } from './format-types';
+import type { FormatModule, ParsedRecipient } from './format-types';
 import { findReason } from './reasons';
 import { decideKind } from './severity';
 import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
@@ -104,8 +104,11 @@ async function classifyAt(input: NoticeInput, depth: number): Promise<Classified
   }
 }
 
-/** Classification of an already decoded message. */
-export function classifyMessage(msg: Message): ClassifiedNotice {
+/**
+ * Classification of an already decoded message. `formats` is the registry, in its order; a test
+ * passes another order to show that the order matters (tests/bounce/registry.test.ts).
+ */
+export function classifyMessage(msg: Message, formats: readonly FormatModule[] = FORMATS): ClassifiedNotice {
   if (isFeedbackReport(msg)) return result(msg, 'feedback-report');
   if (isReadReceipt(msg)) return result(msg, 'read-receipt');
 
@@ -118,7 +121,7 @@ export function classifyMessage(msg: Message): ClassifiedNotice {
   // only on what looks like a bounce as a whole (sender, subject, words), or it would read
   // addresses out of ordinary mail.
   const bounceLike = hasBounceMarkers(msg);
-  for (const f of FORMATS) {
+  for (const f of formats) {
     if (!bounceLike && (f.id === 'generic' || f.id === 'rfc3464')) continue;
     let found: ParsedRecipient[] | null = null;
     try {

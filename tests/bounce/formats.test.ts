@@ -44,6 +44,7 @@ const BOUNCES: Row[] = [
   { file: 'googlegroups-01.eml', format: 'googlegroups', recipients: [{ address: 'no-such-group@googlegroups.com', status: '', reason: 'rejected', kind: 'soft' }] },
   { file: 'yahoo-01.eml', format: 'yahoo', recipients: [{ address: 'xavier@example.net', status: '5.2.2', reason: 'mailboxfull', kind: 'soft' }] },
   { file: 'amazonses-01.eml', format: 'amazonses', recipients: [{ address: 'zack@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'amazonses-03.eml', format: 'amazonses', recipients: [{ address: 'abe@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'courier-01.eml', format: 'courier', recipients: [{ address: 'ben@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'messagingserver-01.eml', format: 'messagingserver', recipients: [{ address: 'dan@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'domino-01.eml', format: 'domino', recipients: [{ address: 'fay@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },

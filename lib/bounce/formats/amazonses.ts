@@ -6,7 +6,7 @@
 import type { ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { stripDiagnosticType } from '../text';
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 interface SesRecipient {
   emailAddress?: unknown;

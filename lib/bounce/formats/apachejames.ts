@@ -2,7 +2,7 @@
 import type { ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { findReplyCode, findStatusCode, firstAddress, foldWhitespace } from '../text';
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 function jamesRecipients(msg: Message): ParsedRecipient[] | null {
   const lower = msg.lower;

@@ -1,5 +1,5 @@
 /** Courier MTA (courier/module.dsn texts; Sisimai Lhost/Courier.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const courier = defineProseFormat({
   id: 'courier',

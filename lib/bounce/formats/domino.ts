@@ -1,5 +1,5 @@
 /** IBM Domino ("DELIVERY FAILURE:", "not listed in Domino Directory"; Sisimai Lhost/Domino.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const domino = defineProseFormat({
   id: 'domino',

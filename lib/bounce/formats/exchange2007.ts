@@ -3,7 +3,7 @@
  * "Diagnostic information for administrators", "Remote Server returned '…'"), English and French.
  * After Sisimai Lhost/Exchange2007.pm (BSD-2-Clause).
  */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const exchange2007 = defineProseFormat({
   id: 'exchange2007',

@@ -2,7 +2,7 @@
  * Exim notices (exim/src/deliver.c texts; markers after Sisimai Lhost/Exim.pm, BSD-2-Clause):
  * "This message was created automatically by mail delivery software", X-Failed-Recipients.
  */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const exim = defineProseFormat({
   id: 'exim',

@@ -3,7 +3,7 @@
  * "Technical details of … failure", "Address not found", "Message not delivered", "Delivery incomplete").
  * After Sisimai Lhost/Gmail.pm (BSD-2-Clause).
  */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const gmail = defineProseFormat({
   id: 'gmail',

@@ -1,5 +1,5 @@
 /** Ipswitch IMail Server ("Body of message generated response:"; Sisimai Lhost/IMailServer.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const imailserver = defineProseFormat({
   id: 'imailserver',

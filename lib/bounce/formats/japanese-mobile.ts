@@ -3,7 +3,7 @@
  * KDDI ("Your mail sent on … could not be delivered"), NTT docomo. After Sisimai Lhost/EZweb.pm
  * and Lhost/KDDI.pm (BSD-2-Clause).
  */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const japaneseMobile = defineProseFormat({
   id: 'japanese-mobile',

@@ -1,5 +1,5 @@
 /** Oracle/Sun Java System Messaging Server ("This report relates to a message you sent…"; Sisimai Lhost/MessagingServer.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const messagingserver = defineProseFormat({
   id: 'messagingserver',

@@ -1,5 +1,5 @@
 /** Lotus Notes R4/R5 ("Undeliverable message", "------- Failure Reasons --------"; Sisimai Lhost/Notes.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const notes = defineProseFormat({
   id: 'notes',

@@ -11,7 +11,7 @@
 import type { ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { cleanAddress, findAddressSpans, findFailureStatus, findReplyCode, foldWhitespace, indexOfAny } from '../text';
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 const ADMIN_SECTION = ['more info for email admins', 'informations supplémentaires pour les administrateurs', 'weitere informationen für e-mail-administratoren', 'más información para administradores'];
 

@@ -1,5 +1,5 @@
 /** OpenSMTPD (smtpd/bounce.c texts; Sisimai Lhost/OpenSMTPD.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const opensmtpd = defineProseFormat({
   id: 'opensmtpd',

@@ -1,5 +1,5 @@
 /** Outlook.com / Hotmail DSNs (X-Message-Delivery, X-Message-Info; Sisimai Lhost/Outlook.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const outlook = defineProseFormat({
   id: 'outlook',

@@ -1,5 +1,5 @@
 /** Postfix bounce(5) notices. Markers after Sisimai Lhost/Postfix.pm (BSD-2-Clause) and postfix.org/bounce.5.html. */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const postfix = defineProseFormat({
   id: 'postfix',

@@ -1,5 +1,5 @@
 /** qmail-send notices ("Hi. This is the qmail-send program"; Sisimai Lhost/qmail.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const qmail = defineProseFormat({
   id: 'qmail',

@@ -1,5 +1,5 @@
 /** Sendmail DSNs and transcripts (savemail.c; markers after Sisimai Lhost/Sendmail.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const sendmail = defineProseFormat({
   id: 'sendmail',

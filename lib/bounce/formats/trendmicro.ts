@@ -1,5 +1,5 @@
 /** Trend Micro InterScan ("Message from InterScan Messaging Security Suite"; Sisimai Lhost/TrendMicro.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const trendmicro = defineProseFormat({
   id: 'trendmicro',

@@ -1,5 +1,5 @@
 /** Sendmail V5/8 early transcripts: "----- Unsent message follows -----" (Sisimai Lhost/V5sendmail.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const v5sendmail = defineProseFormat({
   id: 'v5sendmail',

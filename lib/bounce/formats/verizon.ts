@@ -2,7 +2,7 @@
 import type { ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import { findAddressSpans, foldWhitespace } from '../text';
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 function verizonRecipients(msg: Message): ParsedRecipient[] | null {
   const i = msg.lower.indexOf('original message:');

@@ -1,5 +1,5 @@
 /** Yahoo! Mail ("Sorry, we were unable to deliver your message"; Sisimai Lhost/Yahoo.pm, BSD-2-Clause). */
-import { defineProseFormat } from './prose-format';
+import { defineProseFormat } from '../prose-format';
 
 export const yahoo = defineProseFormat({
   id: 'yahoo',

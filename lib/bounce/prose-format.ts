@@ -1,15 +1,18 @@
 /**
  * A family module described as data: the literal markers that claim a notice, where its error
  * text starts and the phrases that mean a delay. Which reason the words name is not the format's
- * business: phrases live in the reason tables (lib/bounce/reasons/<reason>.ts). Markers come from Sisimai's Lhost modules (p5-sisimai lib/Sisimai/Lhost/*.pm, BSD-2-Clause:
- * their `startingof`/`markingsof` boundaries and subject tests), re-checked against the corpus.
+ * business: phrases live in the reason tables (lib/bounce/reasons/<reason>.ts). Markers come from
+ * Sisimai's Lhost modules (p5-sisimai lib/Sisimai/Lhost/*.pm, BSD-2-Clause: their
+ * `startingof`/`markingsof` boundaries and subject tests), re-checked against the corpus.
+ *
+ * A helper, so it lives here and not in formats/, where every file is one format module.
  */
-import type { FormatModule, ParsedRecipient } from '../format-types';
-import type { Message } from '../message';
-import { factsFromWords, scanRecipientBlocks } from '../scan';
-import { includesAny, indexOfAny } from '../text';
-import { dsnRecipients } from './rfc3464';
-import { genericRecipients, withWholeText } from './generic';
+import type { FormatModule, ParsedRecipient } from './format-types';
+import type { Message } from './message';
+import { factsFromWords, scanRecipientBlocks } from './scan';
+import { includesAny, indexOfAny } from './text';
+import { dsnRecipients } from './formats/rfc3464';
+import { genericRecipients, withWholeText } from './formats/generic';
 
 export interface ProseFormatSpec {
   id: string;
