@@ -3,14 +3,14 @@
  * Reads .eml files (and .mbox files, one result per message) and prints one JSON line per message
  * in the output contract of ../shared/corpus/README.md.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { classifyNotice } from '../lib/bounce/index.ts';
 import { renderedViewOf } from '../lib/bounce/rendered.ts';
 import { splitMbox } from '../lib/mbox.ts';
 
 function collect(path: string, out: string[]): void {
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch {

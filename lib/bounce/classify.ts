@@ -11,7 +11,7 @@ import type { FormatModule, ParsedRecipient } from './format-types';
 import { findReason } from './reasons';
 import { decideKind } from './severity';
 import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
-import { findFailureStatus, findReplyCode, findStatusCode, foldWhitespace, joinReplyContinuations } from './text';
+import { findFailureStatus, findReplyCode, foldWhitespace, joinReplyContinuations } from './text';
 import { findSmtpCommand } from './scan';
 import { reportsOnlySuccess } from './dsn';
 

@@ -220,6 +220,7 @@ export function isReason(x: unknown): x is Reason {
 }
 
 /** Runs of whitespace and control characters (incl. NBSP and the ideographic space). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters in mis-decoded mail fold to a space, as whitespace does.
 const SPACE_RUNS = /[\u0000-\u0020\u007f\u00a0\u3000]+/g;
 /** Typographic and mis-decoded apostrophes (U+2018, U+2019, cp1252 0x92 read as U+0092). */
 const APOSTROPHES = /[\u2018\u2019\u0092]/g;

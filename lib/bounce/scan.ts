@@ -165,14 +165,14 @@ export function scanRecipientBlocks(text: string, lower: string, msg: Message, l
 }
 
 function scanRecipientBlocksUncached(text: string, lower: string, msg: Message, limit: number): RecipientBlock[] {
-  const strict = scanBlocks(text, lower, msg, limit, excludedAddresses(msg));
+  const strict = scanBlocks(text, lower, limit, excludedAddresses(msg));
   if (strict.length) return strict;
   // The original sender may also be the failed recipient (a message to oneself), or the recipient
   // may be a role account (postmaster@…): try again excluding only the notice's own sender.
-  return scanBlocks(text, lower, msg, limit, new Set(msg.from ? [msg.from.toLowerCase()] : []), true);
+  return scanBlocks(text, lower, limit, new Set(msg.from ? [msg.from.toLowerCase()] : []), true);
 }
 
-function scanBlocks(text: string, lower: string, msg: Message, limit: number, excluded: Set<string>, allowRoles = false): RecipientBlock[] {
+function scanBlocks(text: string, lower: string, limit: number, excluded: Set<string>, allowRoles = false): RecipientBlock[] {
   const cut = returnedStart(lower);
   const lines = text.slice(0, cut).split('\n');
   const out: RecipientBlock[] = [];

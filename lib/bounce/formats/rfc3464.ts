@@ -8,7 +8,7 @@ import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import type { DeliveryAction } from '../types';
 import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
-import { findAddressSpans, findFailureStatus, findReplyCode, findStatusCode, foldWhitespace } from '../text';
+import { findAddressSpans, findFailureStatus, findReplyCode, foldWhitespace } from '../text';
 import { header } from '../message';
 
 const dsnCache = new WeakMap<Message, ParsedRecipient[] | null>();
