@@ -36,7 +36,11 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
+      // Chromium's sandbox cannot run as root (these machines, CI); elsewhere it stays on.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      // Marks an automated run, as ChromeDriver does: Chromium then shows no "unsupported
+      // command-line flag" bar above the demo (chrome/browser/ui/startup/bad_flags_prompt.cc).
+      '--test-type',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
