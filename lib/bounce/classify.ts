@@ -130,7 +130,7 @@ export function classifyMessage(msg: Message, formats: readonly FormatModule[] =
       msg.notes.push(`format ${f.id} failed: ${String((err as Error)?.message ?? err).slice(0, 80)}`);
       found = null;
     }
-    if (found && found.length) {
+    if (found?.length) {
       const recipients = dedupe(found).map((p) => finishRecipient(p, msg.notes));
       return result(msg, 'bounce', f.id, recipients);
     }

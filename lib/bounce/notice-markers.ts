@@ -75,7 +75,7 @@ export function hasBounceMarkers(msg: Message): boolean {
 }
 
 function judgeBounceLike(msg: Message): boolean {
-  if (msg.dsn && msg.dsn.recipients.length) return true;
+  if (msg.dsn?.recipients.length) return true;
   if (msg.reportType === 'delivery-status') return true;
   if (header(msg.headers, 'x-failed-recipients')) return true;
   const senderSays = includesAny(msg.fromLower, SENDER_MARKERS);

@@ -39,7 +39,7 @@ function claims(spec: ProseFormatSpec, msg: Message): boolean {
   const byEnvelope =
     (spec.from !== undefined && includesAny(msg.fromLower, spec.from)) ||
     (spec.subject !== undefined && includesAny(msg.subjectLower, spec.subject)) ||
-    (spec.headers !== undefined && spec.headers.some((h) => msg.headers.some((x) => x.name === h)));
+    spec.headers?.some((h) => msg.headers.some((x) => x.name === h));
   if (byEnvelope) return spec.bodyRequired === undefined || includesAny(head, spec.bodyRequired);
   return spec.body !== undefined && includesAny(head, spec.body);
 }
@@ -48,7 +48,7 @@ function claims(spec: ProseFormatSpec, msg: Message): boolean {
 export function recipientsAfter(msg: Message, start: readonly string[] | undefined): ParsedRecipient[] | null {
   let text = msg.text;
   let lower = msg.lower;
-  if (start && start.length) {
+  if (start?.length) {
     const i = indexOfAny(lower, start);
     if (i >= 0) {
       text = text.slice(i);
@@ -69,7 +69,7 @@ export function defineProseFormat(spec: ProseFormatSpec): FormatModule {
       // A DSN that lists only delivered/relayed recipients is a delivery report, not a bounce.
       if (!fromDsn && msg.dsn && msg.dsn.recipients.length) return null;
       const found = spec.extract?.(msg) ?? fromDsn ?? recipientsAfter(msg, spec.start) ?? genericRecipients(msg);
-      if (!found || !found.length) return null;
+      if (!found?.length) return null;
       const delayed = spec.delayed !== undefined && (includesAny(msg.lower, spec.delayed) || includesAny(msg.subjectLower, spec.delayed));
       return found.map((r) => {
         const out = { ...r };

@@ -35,7 +35,7 @@ function labelledValue(text: string, lower: string, labels: readonly string[]): 
 /** Recipients of the modern layout, or null when the notice is not in it. */
 function modernLayout(msg: Message): ParsedRecipient[] | null {
   // The raw message's delivery-status part says it better (Action, Remote-MTA): let the DSN path read it.
-  if (msg.dsn && msg.dsn.recipients.length) return null;
+  if (msg.dsn?.recipients.length) return null;
   const text = msg.text;
   const lower = msg.lower;
   if (indexOfAny(lower, ADMIN_SECTION) < 0) return null;
