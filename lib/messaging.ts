@@ -10,7 +10,7 @@ import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/t
 import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
 import type { TallyBackup } from './store/tally';
 import { PACKED_LIST_REQUEST, unpackAddressList, type PackedAddressList } from './address-list-codec';
-import { WEBMAIL_HOSTS, type RegisteredWebmailId } from './webmail/registry';
+import { WEBMAIL_HOSTS, WEBMAILS, type RegisteredWebmailId } from './webmail/registry';
 
 // The codec travels with the protocol: the background packs, sendMessage unpacks.
 export { PACKED_LIST_REQUEST, packAddressList, unpackAddressList, wantsPackedList } from './address-list-codec';
@@ -54,6 +54,29 @@ export interface ImportResult {
   eventsAdded: number;
 }
 
+/**
+ * What a webmail page found about its selectors: the names it could find only with a variant older
+ * than the newest one of its table (lib/webmail/selector-table.ts), each sent once per page.
+ */
+export interface SelectorHealthReport {
+  webmail: RegisteredWebmailId;
+  names: Array<{ name: string; matchedSince: string; newestSince: string }>;
+}
+
+/** One webmail's latest selector report, worded for the options page (lib/background/selector-health.ts). */
+export interface WebmailSelectorHealth {
+  webmail: RegisteredWebmailId;
+  /** "Gmail", "Outlook on the web". */
+  webmailName: string;
+  reportedAt: string;
+  /** Empty: that page found everything with the newest known layouts. */
+  stale: Array<{ name: string; what: string; matchedSince: string; newestSince: string }>;
+}
+
+export interface Diagnostics {
+  selectors: WebmailSelectorHealth[];
+}
+
 interface ProtocolMap {
   // Content scripts (untrusted) ------------------------------------------------------------
   reportNotice(report: NoticeReport): NoticeResult;
@@ -63,6 +86,8 @@ interface ProtocolMap {
    * decisions, and only for an address the background already has on record (else updated: 0).
    */
   decideFromPage(request: { address: string; decision: 'removed' | 'kept' }): { updated: number };
+  /** Selector names this page found only with an older layout (issue 15); replaces the webmail's previous report. */
+  reportSelectorHealth(report: SelectorHealthReport): { recorded: number };
   // Extension pages only -------------------------------------------------------------------
   listAddresses(): { addresses: AddressSummary[]; settings: PolicySettings };
   setDecision(request: { addresses: string[]; decision: UserDecision }): { updated: number };
@@ -76,6 +101,8 @@ interface ProtocolMap {
   importBackup(backup: BackupFile): ImportResult;
   /** Notices classified in the options page's import worker (an .mbox or .eml files). */
   importNotices(request: { notices: Array<{ key: string; notice: ClassifiedNotice }> }): ImportResult;
+  /** What the webmail pages last reported about their selectors (the options page's "Webmail check"). */
+  getDiagnostics(): Diagnostics;
 }
 
 const bus = defineExtensionMessaging<ProtocolMap>();
@@ -103,9 +130,10 @@ export type MessageType = keyof ProtocolMap;
  * The only messages a content script may send. Everything else is for the extension's own pages.
  * decideFromPage is the one narrow write (issue #4's banner actions): one address, 'removed' or
  * 'kept' only, and only for an address this same webmail has reported a bounce for; no listing,
- * undo, forgetting, export or clearing from a webmail page.
+ * undo, forgetting, export or clearing from a webmail page. reportSelectorHealth writes only selector
+ * names and dates the background checks against its own tables, for the page's own webmail.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage', 'reportSelectorHealth']);
 
 /** Who sent a message, as far as the browser vouches for it (runtime.MessageSender). */
 export interface MessageSenderInfo {
@@ -170,6 +198,9 @@ export const MESSAGE_LIMITS = {
   noticeKey: 600,
   /** Records per backup file. */
   backupRecords: 1_000_000,
+  /** Selector names per reportSelectorHealth (a table has about twenty). */
+  selectorNames: 64,
+  selectorName: 64,
 } as const;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -322,6 +353,22 @@ export const BackupFileSchema = v.object({
   decisions: v.pipe(v.array(v.object({ address: AddressSchema, ...DecisionStateEntries })), v.maxLength(MESSAGE_LIMITS.backupRecords)),
 });
 
+const IsoDaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'));
+
+export const SelectorHealthReportSchema = v.object({
+  webmail: v.picklist(Object.keys(WEBMAILS) as RegisteredWebmailId[]),
+  names: v.pipe(
+    v.array(
+      v.object({
+        name: v.pipe(v.string(), v.maxLength(MESSAGE_LIMITS.selectorName), v.regex(/^[A-Za-z][A-Za-z0-9]*$/, 'a selector name is a plain identifier')),
+        matchedSince: IsoDaySchema,
+        newestSince: IsoDaySchema,
+      }),
+    ),
+    v.maxLength(MESSAGE_LIMITS.selectorNames),
+  ),
+});
+
 /** No payload: anything but undefined/null/{} is a confused caller. */
 const EmptySchema = v.optional(v.nullable(v.object({})));
 
@@ -330,6 +377,7 @@ export const PAYLOAD_SCHEMAS = {
   reportNotice: NoticeReportSchema,
   lookupAddresses: LookupRequestSchema,
   decideFromPage: DecideFromPageSchema,
+  reportSelectorHealth: SelectorHealthReportSchema,
   // Nothing, or { packed: true } (our own pages' sendMessage asks for the packed list).
   listAddresses: v.optional(v.nullable(v.object({ packed: v.optional(v.literal(true)) }))),
   setDecision: SetDecisionSchema,
@@ -341,6 +389,7 @@ export const PAYLOAD_SCHEMAS = {
   exportBackup: EmptySchema,
   importBackup: BackupFileSchema,
   importNotices: ImportNoticesSchema,
+  getDiagnostics: EmptySchema,
 } as const satisfies Record<MessageType, v.GenericSchema>;
 
 export type ValidPayload<T extends MessageType> = v.InferOutput<(typeof PAYLOAD_SCHEMAS)[T]>;

@@ -8,11 +8,13 @@
  * - An opened notice is read once per tab (`adapter.readNotice`: raw source where the webmail gives
  *   it, else the rendered text), reported once (`reportNotice`), and gets a banner from the answer.
  * - Compose recipients on the removal list, or being watched, get a warning next to their chip.
+ * - Selector names the page could find only with an older layout's variant (./selector-table.ts) go
+ *   to the background once per name per page (`reportSelectorHealth`), for the options page.
  * Everything is re-applied idempotently on every pass: webmails replace rows and messages when they
  * re-render (webmail-dom.md 3.2). Work is batched by the watcher, lookups are batched and cached,
  * reports run one at a time.
  */
-import { sendMessage, type NoticeReport, type NoticeResult } from '../messaging';
+import { sendMessage, type NoticeReport, type NoticeResult, type SelectorHealthReport } from '../messaging';
 import type { AddressSummary, UserDecision } from '../policy';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from './adapter';
 import { looksLikeBounce } from './looks-like-bounce';
@@ -39,12 +41,15 @@ export interface RuntimeMessenger {
   reportNotice(report: NoticeReport): Promise<NoticeResult>;
   lookupAddresses(addresses: string[]): Promise<AddressSummary[]>;
   decide(address: string, decision: Exclude<UserDecision, 'none'>): Promise<{ updated: number }>;
+  /** Optional: a messenger without it (a test's) simply hears nothing about selectors. */
+  reportSelectorHealth?(report: SelectorHealthReport): Promise<unknown>;
 }
 
 export const extensionMessenger: RuntimeMessenger = {
   reportNotice: (report) => sendMessage('reportNotice', report),
   lookupAddresses: (addresses) => sendMessage('lookupAddresses', { addresses }),
   decide: (address, decision) => sendMessage('decideFromPage', { address, decision }),
+  reportSelectorHealth: (report) => sendMessage('reportSelectorHealth', report),
 };
 
 export interface RuntimeOptions {
@@ -317,6 +322,31 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     }
   }
 
+  // --- selector health ----------------------------------------------------------------------
+
+  /** Names this page has told the background about. */
+  const reportedStale = new Set<string>();
+  let healthReported = false;
+
+  /**
+   * One report at the first pass inside the app (an empty one says this page found everything with
+   * the newest layouts, replacing an older page's report), then one more each time a name is new.
+   * Each report carries every name so far: the background keeps only the latest.
+   */
+  function reportSelectorHealth(): void {
+    const webmail = adapter.id;
+    if (!messenger.reportSelectorHealth || webmail === 'import' || ctx.isInvalid) return;
+    const stale = adapter.staleSelectors();
+    const fresh = stale.filter((fact) => !reportedStale.has(fact.name));
+    if (healthReported && !fresh.length) return;
+    healthReported = true;
+    for (const fact of fresh) reportedStale.add(fact.name);
+    const names = stale.map(({ name, matchedSince, newestSince }) => ({ name, matchedSince, newestSince }));
+    // Best effort, never retried: sending wakes the worker, and a failure means the extension is
+    // updating (this script is about to end) or the message was refused.
+    track(messenger.reportSelectorHealth({ webmail, names }).catch(() => undefined));
+  }
+
   // --- passes -------------------------------------------------------------------------------
 
   function onBatch(batch: WatchBatch): void {
@@ -329,6 +359,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       for (const recipient of adapter.findComposeRecipients(root)) handleRecipient(recipient);
     }
     sweepWarnings();
+    if (batch.roots.length) reportSelectorHealth();
   }
 
   const watcher = watchRoots(ctx, {

@@ -43,7 +43,7 @@ describe('protocol', () => {
     expect(content).toEqual({ role: 'content', webmail: 'outlook', origin: 'https://outlook.live.com', tabId: 1 });
     const allowed = Object.keys(PAYLOAD_SCHEMAS).filter((type) => isAllowed(type as keyof typeof PAYLOAD_SCHEMAS, content));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_MESSAGES].sort());
-    expect(allowed.sort()).toEqual(['decideFromPage', 'lookupAddresses', 'reportNotice']);
+    expect(allowed.sort()).toEqual(['decideFromPage', 'lookupAddresses', 'reportNotice', 'reportSelectorHealth']);
   });
 
   it('an extension page is recognised by its URL, with or without a tab; a look-alike is not', () => {
