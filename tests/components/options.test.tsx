@@ -84,7 +84,7 @@ describe('options: forget, clear, restore', () => {
   it('forgets one address, normalised, and Undo brings it back with its bounce; refuses something that is not an address', async () => {
     const background = await setupReal();
     fireEvent.input(screen.getByTestId('forget-address'), { target: { value: ' Two@EXAMPLE.com ' } });
-    fireEvent.click(screen.getByTestId('forget'));
+    fireEvent.click(screen.getByTestId('forget-address-submit'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Forgot two@example.com and its bounces. Undo'));
     expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com']);
     expect(screen.getByTestId('address-total').textContent).toMatch(/^2 addresses/);
@@ -96,7 +96,7 @@ describe('options: forget, clear, restore', () => {
     expect(back).toMatchObject({ hardCount: 1, last: { reason: 'userunknown' } });
 
     fireEvent.input(screen.getByTestId('forget-address'), { target: { value: 'not an address' } });
-    fireEvent.click(screen.getByTestId('forget'));
+    fireEvent.click(screen.getByTestId('forget-address-submit'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toMatch(/is not an email address/));
   });
 
@@ -117,7 +117,7 @@ describe('options: forget, clear, restore', () => {
   it('adds addresses by hand to the Remove list, says so wherever they show, and adding again changes nothing', async () => {
     const background = await setupReal();
     fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'Dead.Client@Example.com, typo@exmaple.com\nhard@example.com' } });
-    fireEvent.click(screen.getByTestId('add'));
+    fireEvent.click(screen.getByTestId('add-address-submit'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Added 3 addresses to the Remove list.'));
     expect(screen.getByTestId('address-total').textContent).toMatch(/^5 addresses/);
     const summaries = await background.transport('listAddresses');
@@ -127,7 +127,7 @@ describe('options: forget, clear, restore', () => {
     expect(describeWebmail(dead.lastWebmail)).toBe('added by you');
 
     fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'dead.client@example.com' } });
-    fireEvent.click(screen.getByTestId('add'));
+    fireEvent.click(screen.getByTestId('add-address-submit'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('dead.client@example.com was already added by hand.'));
     expect((await background.store.lookup(['dead.client@example.com']))[0]?.hardCount).toBe(1);
   });
@@ -135,7 +135,7 @@ describe('options: forget, clear, restore', () => {
   it('adds nothing when any of the addresses is not one, and says which', async () => {
     const background = await setupReal();
     fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'ok@example.com not-an-address' } });
-    fireEvent.click(screen.getByTestId('add'));
+    fireEvent.click(screen.getByTestId('add-address-submit'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Not an email address: “not-an-address”. Nothing was added.'));
     expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com', 'two@example.com']);
     expect((screen.getByTestId('add-address') as HTMLTextAreaElement).value).toBe('ok@example.com not-an-address');

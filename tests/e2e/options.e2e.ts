@@ -89,7 +89,7 @@ describe('options page in Chromium', () => {
     await options.waitForSelector('[data-testid="options"][data-loaded="true"]');
     const before = await total();
     await options.getByTestId('forget-address').fill('Typo@Exmaple.com');
-    await options.getByTestId('forget').click();
+    await options.getByTestId('forget-address-submit').click();
     await options.waitForFunction(() => /Forgot typo@exmaple\.com/.test(document.querySelector('[data-testid="options-message"]')?.textContent ?? ''));
     expect(await total()).toBe(before - 1);
     await options.getByTestId('options-undo').click();
