@@ -5,6 +5,7 @@ import { PolicySettingsForm } from './PolicySettingsForm';
 import { ImportPanel } from './ImportPanel';
 import { BackupPanel } from './BackupPanel';
 import { DataPanel } from './DataPanel';
+import { SelectorDiagnostics } from './SelectorDiagnostics';
 
 export interface OptionsAppProps {
   state: OptionsState;
@@ -38,6 +39,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
       <ImportPanel state={state} />
       <BackupPanel state={state} save={save} />
       <DataPanel state={state} />
+      <SelectorDiagnostics state={state} />
     </main>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { DEFAULT_POLICY, normaliseAddress, normaliseSettings, POLICY_PRESETS, type AddressSummary, type PolicyPreset, type PolicySettings } from '../policy';
-import type { BackupFile, ImportResult } from '../messaging';
+import type { BackupFile, ImportResult, WebmailSelectorHealth } from '../messaging';
 import type { ScanProgress, ScanResult } from '../import/scan';
 import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
 import { previewRemovals, type PolicyPreview } from './policy-preview';
@@ -33,7 +33,11 @@ export interface OptionsState {
   previews: ReadonlySignal<Record<PolicyPreset, PolicyPreview>>;
   message: Signal<OptionsMessage | null>;
   importStatus: Signal<ImportStatus>;
+  /** What the webmail pages last reported about finding their parts (null: not known, or not readable). */
+  selectorHealth: Signal<WebmailSelectorHealth[] | null>;
   load(): Promise<void>;
+  /** Reads selectorHealth; a failure leaves it null and says nothing (it is a diagnostic, not the user's task). */
+  loadDiagnostics(): Promise<void>;
   choosePreset(preset: PolicyPreset): void;
   setCustom(field: 'softBounceDays' | 'windowDays', value: number): void;
   save(): Promise<void>;
@@ -89,6 +93,7 @@ export function createOptionsState(
   const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const message = signal<OptionsMessage | null>(null);
   const importStatus = signal<ImportStatus>(IDLE_IMPORT);
+  const selectorHealth = signal<WebmailSelectorHealth[] | null>(null);
   let run: ImportRun | null = null;
 
   const previews = computed(() => {
@@ -128,6 +133,14 @@ export function createOptionsState(
       });
     } catch (reason) {
       fail(`Could not read the store: ${errorText(reason)}`);
+    }
+  }
+
+  async function loadDiagnostics(): Promise<void> {
+    try {
+      selectorHealth.value = (await transport('getDiagnostics')).selectors;
+    } catch {
+      selectorHealth.value = null;
     }
   }
 
@@ -262,7 +275,7 @@ export function createOptionsState(
   }
 
   return {
-    loaded, addresses, settings, draft, previews, message, importStatus,
-    load, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, startImport, cancelImport,
+    loaded, addresses, settings, draft, previews, message, importStatus, selectorHealth,
+    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, startImport, cancelImport,
   };
 }
