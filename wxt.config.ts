@@ -16,8 +16,9 @@ export default defineConfig({
     name: 'Bounce Sweeper',
     description:
       'Spots bounce notices in Gmail and Outlook on the web, tells hard from soft bounces, and keeps a local list of addresses to remove. Nothing leaves your browser.',
-    // storage: settings; unlimitedStorage: years of bounce history in IndexedDB.
-    permissions: ['storage', 'unlimitedStorage'],
+    // unlimitedStorage: years of bounce history in IndexedDB (which needs no permission of its own).
+    // Nothing else: no `storage` (every record is in IndexedDB), no `tabs`, no broad host access.
+    permissions: ['unlimitedStorage'],
     host_permissions: [...WEBMAIL_MATCHES],
     // `icons` come from public/icon/<size>.png (WXT finds them); the toolbar button uses the same.
     action: { default_title: 'Bounce Sweeper', default_icon: ICONS },

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEBMAIL_MATCHES } from '../../lib/webmail/registry';
 import { launchWithExtension, type ExtensionSession } from './browser';
 
 const BUILDS = { chrome: resolve('.output/chrome-mv3'), firefox: resolve('.output/firefox-mv2') };
@@ -44,6 +45,21 @@ describe('icons', () => {
     for (const icon of themed) {
       for (const file of [icon.light, icon.dark]) expect(pngSize(join(BUILDS.firefox, file))).toEqual([icon.size, icon.size]);
     }
+  });
+});
+
+describe('permissions', () => {
+  it.each(Object.entries(BUILDS))('%s: only unlimitedStorage and the five webmail hosts', (browser, dir) => {
+    const manifest = manifestOf(dir) as Manifest & { permissions?: string[]; host_permissions?: string[]; optional_permissions?: string[] };
+    const hosts = [...WEBMAIL_MATCHES].sort();
+    if (browser === 'chrome') {
+      expect(manifest.permissions).toEqual(['unlimitedStorage']);
+      expect([...(manifest.host_permissions ?? [])].sort()).toEqual(hosts);
+    } else {
+      // Manifest V2 lists host permissions among the permissions.
+      expect([...(manifest.permissions ?? [])].sort()).toEqual([...hosts, 'unlimitedStorage'].sort());
+    }
+    expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 });
 
