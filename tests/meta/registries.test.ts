@@ -125,6 +125,16 @@ describe('the pure core', () => {
   });
 });
 
+describe('mail content never becomes markup', () => {
+  it('no source writes HTML into the page (innerHTML, outerHTML, insertAdjacentHTML, document.write)', () => {
+    const sources = [...filesUnder('lib'), ...filesUnder('components'), ...filesUnder('entrypoints')].filter((path) => /\.tsx?$/.test(path));
+    // Code, not comments: a line comment or a doc-comment line may name the APIs to say why they are avoided.
+    const code = (path: string) => read(path).split('\n').filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line)).join('\n');
+    const writers = sources.filter((path) => /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML\(|document\.write\(|dangerouslySetInnerHTML/.test(code(path)));
+    expect(writers).toEqual([]);
+  });
+});
+
 describe('libraries through their public API', () => {
   it("calls the virtualizer's adapter hooks (_didMount, _willUpdate) from its one documented hook only", () => {
     const files = [...filesUnder('lib'), ...filesUnder('components'), ...filesUnder('entrypoints')].filter((path) => /\.tsx?$/.test(path));
