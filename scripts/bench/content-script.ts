@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findChromium, launchWithExtension } from '../../tests/e2e/browser';
-import { FAKE_GMAIL_ORIGIN, routeFakeGmail, type FakeGmailAccount } from '../../tests/e2e/fake-gmail';
+import { FAKE_GMAIL_ORIGIN, gmailCss, routeFakeGmail, type FakeGmailAccount } from '../../tests/e2e/fake-gmail';
 
 const ROWS = 100;
 const RERENDERS = 20;
@@ -26,6 +26,8 @@ const HOVERS = 20;
 const SETTLE_MS = 500;
 const BENCH_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: ROWS, profile: true };
 /** Rows whose fixture template is a bounce: indices 0, 2, 3, 4, 5 of every 7. */
+/** A list row as the extension finds it (the newest variant of lib/webmail/gmail/selectors.ts). */
+const ROW = gmailCss('row');
 const BOUNCE_ROWS = Array.from({ length: ROWS }, (_, i) => i % 7).filter((k) => [0, 2, 3, 4, 5].includes(k)).length;
 
 interface RunResult {
@@ -50,9 +52,9 @@ async function workload(context: BrowserContext, withExtension: boolean): Promis
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await page.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox`);
-  await page.waitForSelector('tr.zA');
+  await page.waitForSelector(ROW);
   const badged = () =>
-    page.waitForFunction((n) => document.querySelectorAll('tr.zA [data-bounce-sweeper="badge"]').length === n, BOUNCE_ROWS, { timeout: 30_000 });
+    page.waitForFunction(({ n, css }) => document.querySelectorAll(`${css} [data-bounce-sweeper="badge"]`).length === n, { n: BOUNCE_ROWS, css: ROW }, { timeout: 30_000 });
   if (withExtension) await badged();
   await page.waitForTimeout(SETTLE_MS);
   const before = await scriptDuration(cdp);
@@ -66,15 +68,15 @@ async function workload(context: BrowserContext, withExtension: boolean): Promis
   const batches = await page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').map((e) => e.duration));
   // Small mutations: Gmail paints hover actions into a row and takes them away again.
   for (let i = 0; i < HOVERS; i++) {
-    await page.evaluate((n) => {
-      const rows = document.querySelectorAll('tr.zA');
+    await page.evaluate(({ n, css }) => {
+      const rows = document.querySelectorAll(css);
       const row = rows[(n * 7) % rows.length]!;
       const actions = document.createElement('ul');
       actions.className = 'bqY';
       actions.append(document.createElement('li'));
       row.querySelector('td.xW')?.append(actions);
       setTimeout(() => actions.remove(), 150);
-    }, i);
+    }, { n: i, css: ROW });
     await page.waitForTimeout(300);
   }
   const hoverBatches = (await page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').map((e) => e.duration))).slice(batches.length);

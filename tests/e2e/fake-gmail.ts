@@ -13,12 +13,36 @@
  *   HTML page with the raw bounce escaped in <pre id="raw_message_text"> (§1.7), for the messages
  *   that have one; others answer 404, so the extension must fall back to the rendered text.
  * Addresses: example.com/.net/.org/.de, 192.0.2.x. Nothing here is Gmail's code.
+ *
+ * The page finds its rows (in the fixture and when clicked) with the NEWEST variant of the selector
+ * table the extension runs (lib/webmail/gmail/selectors.ts), and FAKE_GMAIL_VIEWS says which names
+ * each view must match with its newest variant: gmail.e2e.ts checks that first, so a fixture or
+ * table edit that makes them disagree fails in the browser tests with the name and the selector.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
+import { Window } from 'happy-dom';
+import { GMAIL_SELECTORS, type GmailSelectorName } from '../../lib/webmail/gmail/selectors';
+import { newestVariant } from '../../lib/webmail/selector-table';
 
 export const FAKE_GMAIL_ORIGIN = 'https://mail.google.com';
+
+/** The newest css of a Gmail selector: what this page and the browser tests look for. */
+export const gmailCss = (name: GmailSelectorName): string => newestVariant(GMAIL_SELECTORS, name).css;
+
+/** Per view of the fake page, the selector names it must match with their newest variant. */
+export const FAKE_GMAIL_VIEWS = {
+  list: ['main', 'row', 'rowSenders', 'rowSubject', 'rowBadgeHost', 'rowSnippet', 'rowLastMessageId', 'rowThreadId'],
+  conversation: ['main', 'threadSubject', 'message', 'messageBody', 'messageSender', 'messageDate'],
+  compose: ['composeMoleArea', 'composeChip'],
+} as const satisfies Record<string, readonly GmailSelectorName[]>;
+
+/** The names no view of the fake page has, and why; every other name is in FAKE_GMAIL_VIEWS. */
+export const FAKE_GMAIL_LEAVES_OUT = {
+  fullScreenCompose: 'the fake opens pop-up composes only',
+} as const satisfies Partial<Record<GmailSelectorName, string>>;
+
 const FIXTURES = resolve('tests/fixtures/dom/gmail');
 const fixture = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');
 
@@ -49,12 +73,25 @@ const permOf = (legacyId: string): string => BigInt(`0x${legacyId}`).toString(10
 /** The server's words of the hostile notice, as Gmail would render them: escaped, i.e. visible as text. */
 export const HOSTILE_DIAGNOSTIC = '550 5.1.1 <img src=x onerror="window.__bsPwned=1"><script>window.__bsPwned=2</script>';
 
+/** JSON safe inside a <script> element. */
+const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The fixture's rows, one string each. */
+/** Parses one of our fixtures (our own trusted files) in a throwaway happy-dom window. */
+function withFixture<T>(name: string, read: (doc: Document) => T): T {
+  const window = new Window();
+  try {
+    return read(new window.DOMParser().parseFromString(fixture(name), 'text/html') as unknown as Document);
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+/** The fixture's rows, one string each, found as the extension finds them (the newest row variant). */
 function fixtureRows(): string[] {
-  return fixture('2026-11-27-list.html').match(/<tr class="zA[\s\S]*?<\/tr>/g) ?? [];
+  return withFixture('2026-11-27-list.html', (doc) => [...doc.querySelectorAll(gmailCss('row'))].map((row) => row.outerHTML));
 }
 
 /** A row for the hostile notice (mallory), made from the first fixture row. */
@@ -91,11 +128,17 @@ export function benchRows(count: number): string[] {
   return out;
 }
 
+/** The list fixture with its rows replaced by `rows` (in the element that held the fixture's rows). */
 function listView(account: FakeGmailAccount): string {
   const rows =
     account.list === 'demo' ? [...fixtureRows(), malloryRow()] : account.list === 'clean' ? cleanRows() : benchRows(account.list);
-  const list = fixture('2026-11-27-list.html');
-  return list.replace(/<tbody>[\s\S]*<\/tbody>/, () => `<tbody>\n${rows.join('\n')}\n</tbody>`);
+  return withFixture('2026-11-27-list.html', (doc) => {
+    const holder = doc.querySelector(gmailCss('row'))?.parentElement;
+    if (!holder) throw new Error(`fake Gmail: no row matches ${gmailCss('row')} in 2026-11-27-list.html`);
+    // Our own fixture's markup, re-assembled in Node for the fake page; no webmail content.
+    holder.innerHTML = `\n${rows.join('\n')}\n`;
+    return doc.body.innerHTML;
+  });
 }
 
 function conversationView(token: ConversationToken): string {
@@ -118,6 +161,7 @@ function composeInner(): string {
 
 const PAGE_SCRIPT = `
 (() => {
+  const css = JSON.parse(document.getElementById('fake-css').textContent);
   const views = document.getElementById('views');
   const mole = document.getElementById('mole');
   const tokens = JSON.parse(document.getElementById('fake-tokens').textContent);
@@ -130,18 +174,18 @@ const PAGE_SCRIPT = `
   }
   window.addEventListener('hashchange', render);
   views.addEventListener('click', (event) => {
-    const row = event.target.closest('tr.zA');
+    const row = event.target.closest(css.row);
     if (!row) return;
-    const id = row.querySelector('[data-legacy-last-message-id]')?.getAttribute('data-legacy-last-message-id');
+    const id = row.querySelector(css.rowLastMessageId)?.getAttribute('data-legacy-last-message-id');
     const token = Object.keys(tokens).find((t) => tokens[t] === id);
     if (token) location.hash = '#inbox/' + token;
   });
   window.fakeGmail = {
     rerenderList() {
-      const tbody = views.querySelector('tbody');
-      if (!tbody) return;
-      const fresh = document.getElementById('view-list').content.querySelector('tbody').cloneNode(true);
-      tbody.replaceWith(fresh);
+      const holder = views.querySelector(css.row)?.parentElement;
+      if (!holder) return;
+      const fresh = document.getElementById('view-list').content.querySelector(css.row).parentElement.cloneNode(true);
+      holder.replaceWith(fresh);
     },
     compose() {
       mole.replaceChildren(document.getElementById('view-compose').content.cloneNode(true));
@@ -185,8 +229,8 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
   body { font: 14px Roboto, Arial, sans-serif; margin: 0; }
   #gb { padding: 8px 16px; border-bottom: 1px solid #ddd; font-weight: bold; }
   table.F { width: 100%; border-collapse: collapse; }
-  tr.zA { cursor: pointer; border-bottom: 1px solid #eee; }
-  tr.zA td { padding: 4px 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 40vw; }
+  ${gmailCss('row')} { cursor: pointer; border-bottom: 1px solid #eee; }
+  ${gmailCss('row')} td { padding: 4px 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 40vw; }
   tr.zE { font-weight: bold; }
   .y6 { display: inline; } .y2 { color: #5f6368; font-weight: normal; }
   .ha { padding: 12px 16px; } .a98 { padding: 0 16px; }
@@ -203,6 +247,7 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
 ${conversations}
 <template id="view-compose">${composeInner()}</template>
 <script type="application/json" id="fake-tokens">${JSON.stringify(tokens)}</script>
+<script type="application/json" id="fake-css">${scriptJson({ row: gmailCss('row'), rowLastMessageId: gmailCss('rowLastMessageId') })}</script>
 <script>${PAGE_SCRIPT}</script>
 </body></html>`;
 }

@@ -11,15 +11,39 @@
  *   a chip carries its address in its title, or shows only a display name.
  * The NDR bodies are the ones of our own dated DOM fixtures (tests/fixtures/dom/outlook/), so unit
  * tests and browser tests read the same text. Addresses: example.com/.org/.net, 192.0.2.x.
+ *
+ * The page script finds its list, rows and pane with the NEWEST variants of the selector table the
+ * extension runs (lib/webmail/outlook/selectors.ts), and FAKE_OUTLOOK_VIEWS says which names each
+ * view must match with its newest variant: outlook.e2e.ts checks that first, so markup here and the
+ * table cannot drift apart unnoticed.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { Window } from 'happy-dom';
 import { serveHtml } from './browser';
+import { OUTLOOK_SELECTORS, type OutlookSelectorName } from '../../lib/webmail/outlook/selectors';
+import { newestVariant } from '../../lib/webmail/selector-table';
 
 export const FAKE_OUTLOOK_ORIGIN = 'https://outlook.office.com';
 export const FAKE_OUTLOOK_ACCOUNT = 'me@example.com';
+/** The newest css of an Outlook selector: what this page and the browser tests look for. */
+export const outlookCss = (name: OutlookSelectorName): string => newestVariant(OUTLOOK_SELECTORS, name).css;
+
+/** Per view of the fake page, the selector names it must match with their newest variant. */
+export const FAKE_OUTLOOK_VIEWS = {
+  list: ['app', 'messageList', 'listItem', 'rowSender', 'rowTitled', 'account'],
+  reading: ['readingPane', 'readingSubject', 'messageBody', 'message', 'messageSender', 'recipientWellRead', 'selectedListItem'],
+  compose: ['composeBody', 'recipientWell', 'recipientChip'],
+} as const satisfies Record<string, readonly OutlookSelectorName[]>;
+
+/** The names no view of the fake page matches with its newest variant, and why; every other name is in FAKE_OUTLOOK_VIEWS. */
+export const FAKE_OUTLOOK_LEAVES_OUT = {
+  composeRoot: 'the fake composes inline, in [data-app-section="MailReadCompose"] (the second variant); the pop-out window is not faked',
+  recipientTextChip: 'the fake draws persona hover-target chips only',
+  personaCardEmail: 'the fake opens no contact card',
+} as const satisfies Partial<Record<OutlookSelectorName, string>>;
+
 /** Rows that exist in the DOM at once (the rest are "scrolled away"). */
 export const PAGE_SIZE = 12;
 
@@ -151,8 +175,9 @@ function scriptJson(value: unknown): string {
 const PAGE_SCRIPT = String.raw`
 (() => {
   const data = JSON.parse(document.getElementById('fake-data').textContent);
-  const listbox = document.querySelector('#MailList [role="listbox"]');
-  const pane = document.getElementById('ReadingPaneContainerId');
+  const css = data.css;
+  const listbox = document.querySelector(css.messageList + ' [role="listbox"]');
+  const pane = document.querySelector(css.readingPane);
   let start = 0;
   let openId = '';
   let renders = 0;
@@ -192,7 +217,7 @@ const PAGE_SCRIPT = String.raw`
     const m = data.messages.find((x) => x.convid === convid);
     if (!m) return;
     openId = convid;
-    for (const row of listbox.querySelectorAll('[role="option"]')) {
+    for (const row of listbox.querySelectorAll(css.listItem)) {
       row.setAttribute('aria-selected', String(row.getAttribute('data-convid') === convid));
     }
     if (push) history.pushState({}, '', '/mail/inbox/id/' + encodeURIComponent(m.itemId));
@@ -223,7 +248,7 @@ const PAGE_SCRIPT = String.raw`
 
   function compose(recipients) {
     openId = '';
-    for (const row of listbox.querySelectorAll('[role="option"]')) row.setAttribute('aria-selected', 'false');
+    for (const row of listbox.querySelectorAll(css.listItem)) row.setAttribute('aria-selected', 'false');
     history.pushState({}, '', '/mail/deeplink/compose');
     const to = h('div', { contenteditable: 'true', role: 'textbox', 'aria-label': 'To', id: 'fake-to' }, ...recipients.map(chip));
     pane.replaceChildren(
@@ -290,7 +315,7 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages())
   <div id="ReadingPaneContainerId" aria-label="Reading Pane"></div>
 </div>
 ${templates}
-<script type="application/json" id="fake-data">${scriptJson({ messages, pageSize: PAGE_SIZE })}</script>
+<script type="application/json" id="fake-data">${scriptJson({ messages, pageSize: PAGE_SIZE, css: { messageList: outlookCss('messageList'), listItem: outlookCss('listItem'), readingPane: outlookCss('readingPane') } })}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>`;

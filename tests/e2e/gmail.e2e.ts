@@ -7,10 +7,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from './browser';
-import { CONVERSATIONS, FAKE_GMAIL_ORIGIN, HOSTILE_DIAGNOSTIC, routeFakeGmail, type FakeGmailLog } from './fake-gmail';
+import { GMAIL_SELECTORS } from '../../lib/webmail/gmail/selectors';
+import {
+  CONVERSATIONS,
+  FAKE_GMAIL_LEAVES_OUT,
+  FAKE_GMAIL_ORIGIN,
+  FAKE_GMAIL_VIEWS,
+  HOSTILE_DIAGNOSTIC,
+  gmailCss,
+  routeFakeGmail,
+  type FakeGmailLog,
+} from './fake-gmail';
+import { diagnosticsLine, namesNotCovered, newestVariantMisses } from './selector-coverage';
 
 const BADGE = '[data-bounce-sweeper="badge"]';
 const BANNER_DONE = '[data-bounce-sweeper="banner"][data-state="classified"]';
+/** Rows and their parts as the extension finds them: the newest variants of lib/webmail/gmail/selectors.ts. */
+const ROW = gmailCss('row');
+const SUBJECT = gmailCss('rowSubject');
+const BODY = gmailCss('messageBody');
+
+/** The newest-variant check of one view (tests/e2e/selector-coverage.ts). */
+const misses = (page: Page, view: keyof typeof FAKE_GMAIL_VIEWS) => newestVariantMisses(page, GMAIL_SELECTORS, FAKE_GMAIL_VIEWS[view], view);
 
 interface RowBadge {
   subject: string;
@@ -20,17 +38,17 @@ interface RowBadge {
 }
 
 function rowBadges(page: Page): Promise<RowBadge[]> {
-  return page.evaluate((badge) =>
-    [...document.querySelectorAll('tr.zA')].map((row) => {
-      const badges = row.querySelectorAll(badge);
+  return page.evaluate(({ badge, row, subject }) =>
+    [...document.querySelectorAll(row)].map((element) => {
+      const badges = element.querySelectorAll(badge);
       return {
-        subject: row.querySelector('span.bog')?.textContent ?? '',
+        subject: element.querySelector(subject)?.textContent ?? '',
         kind: badges[0]?.getAttribute('data-kind') ?? null,
         address: badges[0]?.getAttribute('data-address') ?? null,
         count: badges.length,
       };
     }),
-  BADGE);
+  { badge: BADGE, row: ROW, subject: SUBJECT });
 }
 
 /** Collects console errors and uncaught exceptions of a page. */
@@ -64,8 +82,13 @@ describe('Gmail (fake mail.google.com)', () => {
     await session?.close();
   });
 
+  it('the fake page has what the newest Gmail selectors look for (else fix the fixture or the table first)', async () => {
+    expect(namesNotCovered(GMAIL_SELECTORS, FAKE_GMAIL_VIEWS, FAKE_GMAIL_LEAVES_OUT), 'selector names fake-gmail.ts neither exercises nor leaves out').toEqual([]);
+    expect(await misses(page, 'list')).toEqual([]);
+  });
+
   it('badges every bounce row of the list at once, and no other row', async () => {
-    await page.waitForFunction((badge) => document.querySelectorAll(`tr.zA ${badge}`).length === 6, BADGE, { timeout: 15_000 });
+    await page.waitForFunction((rowBadge) => document.querySelectorAll(rowBadge).length === 6, `${ROW} ${BADGE}`, { timeout: 15_000 });
     const rows = await rowBadges(page);
     expect(rows.map((r) => [r.subject, r.kind, r.address])).toEqual([
       ['Delivery Status Notification (Failure)', 'hard', 'ann.lee@example.com'],
@@ -79,13 +102,14 @@ describe('Gmail (fake mail.google.com)', () => {
     ]);
     expect(rows.every((r) => r.count <= 1)).toBe(true);
     // The badge sits in the subject line, before the subject, and shows words a person reads.
-    const words = await page.locator(`tr.zA ${BADGE}`).first().evaluate((host) => host.textContent ?? '');
+    const words = await page.locator(`${ROW} ${BADGE}`).first().evaluate((host) => host.textContent ?? '');
     expect(words).toBe('Hard bounceann.lee@example.com');
   });
 
   it('reads an opened notice from "Show original", shows the banner and the tally', async () => {
-    await page.click('tr.zA:nth-child(1)');
+    await page.locator(ROW).first().click();
     await page.locator(BANNER_DONE).waitFor({ timeout: 15_000 });
+    expect(await misses(page, 'conversation')).toEqual([]);
     const banner = page.locator(BANNER_DONE);
     expect(await banner.getAttribute('data-address')).toBe('ann.lee@example.com');
     expect(await banner.getAttribute('data-kind')).toBe('hard');
@@ -98,7 +122,7 @@ describe('Gmail (fake mail.google.com)', () => {
     // Exactly one request, with the account key our main-world script handed over.
     expect(log.showOriginal).toEqual([`${FAKE_GMAIL_ORIGIN}/mail/u/0/?ik=1f119f7bbb&view=om&permmsgid=msg-f%3A1848078672442225921`]);
     // The banner sits right above the message body.
-    expect(await banner.evaluate((host) => host.nextElementSibling?.classList.contains('a3s'))).toBe(true);
+    expect(await banner.evaluate((host, body) => host.nextElementSibling?.matches(body), BODY)).toBe(true);
   });
 
   it('lists the address in the popup (the tally)', async () => {
@@ -113,7 +137,7 @@ describe('Gmail (fake mail.google.com)', () => {
 
   it('never fetches the same message twice, and re-applies the banner when Gmail re-renders', async () => {
     await page.evaluate(() => (location.hash = '#inbox'));
-    await page.waitForFunction((badge) => document.querySelectorAll(`tr.zA ${badge}`).length === 6, BADGE, { timeout: 15_000 });
+    await page.waitForFunction((rowBadge) => document.querySelectorAll(rowBadge).length === 6, `${ROW} ${BADGE}`, { timeout: 15_000 });
     await page.evaluate(() => (location.hash = '#inbox/FMfcgzAnnLee'));
     await page.locator(BANNER_DONE).waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-bounce-sweeper="banner"]').count()).toBe(1);
@@ -124,6 +148,7 @@ describe('Gmail (fake mail.google.com)', () => {
     await page.evaluate(() => (window as unknown as { fakeGmail: { compose(): void } }).fakeGmail.compose());
     const warning = page.locator('[data-bounce-sweeper="compose-warning"][data-address="ann.lee@example.com"]');
     await warning.waitFor({ timeout: 15_000 });
+    expect(await misses(page, 'compose')).toEqual([]);
     expect(await warning.evaluate((node) => node.previousElementSibling?.getAttribute('data-hovercard-id'))).toBe('ann.lee@example.com');
     const words = await warning.evaluate((node) => node.shadowRoot?.textContent ?? '');
     expect(words).toMatch(/^⚠ hard-bounced on \d{1,2} \w{3}: address does not exist$/);
@@ -182,7 +207,7 @@ describe('Gmail (fake mail.google.com)', () => {
     const otherErrors = watchErrors(other);
     try {
       await other.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox`);
-      await other.waitForSelector('tr.zA');
+      await other.waitForSelector(ROW);
       // The main-world bridge ran for this account…
       await other.waitForFunction(() => document.documentElement.getAttribute('data-bounce-sweeper-user') === 'other@example.com');
       // …and after a few watcher periods (debounce 100 ms, root check 1 s) nothing was badged.
@@ -190,15 +215,40 @@ describe('Gmail (fake mail.google.com)', () => {
       expect(await other.locator('[data-bounce-sweeper]').count()).toBe(0);
       expect(otherErrors).toEqual([]);
       // Positive control: the same page badges a bounce row as soon as one arrives.
-      await other.evaluate(() => {
-        const row = document.querySelector('tr.zA')!.cloneNode(true) as HTMLElement;
+      await other.evaluate(({ row: rowCss, subject }) => {
+        const first = document.querySelector(rowCss)!;
+        const row = first.cloneNode(true) as HTMLElement;
         const sender = row.querySelector('span[email]')!;
         sender.setAttribute('email', 'mailer-daemon@googlemail.com');
         sender.setAttribute('name', 'Mail Delivery Subsystem');
-        row.querySelector('span.bog span')!.textContent = 'Delivery Status Notification (Failure)';
-        document.querySelector('tbody')!.append(row);
-      });
+        row.querySelector(`${subject} span`)!.textContent = 'Delivery Status Notification (Failure)';
+        first.parentElement!.append(row);
+      }, { row: ROW, subject: SUBJECT });
       await other.locator(BADGE).waitFor({ timeout: 15_000 });
+    } finally {
+      await other.close();
+    }
+  });
+  it('the content script found every part with the newest layouts, and the options page says so', async () => {
+    const line = await diagnosticsLine(session, 'li[data-webmail="gmail"]');
+    expect(line.state).toBe('current');
+    expect(line.text).toMatch(/^Gmail: everything was found with the newest layout Bounce Sweeper knows \(checked .+\)\.$/);
+  });
+
+  it('tells the options page when a page shows a part only in an older layout, in plain words', async () => {
+    const other = await session.context.newPage();
+    try {
+      await other.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox`);
+      await other.waitForFunction(() => document.documentElement.getAttribute('data-bounce-sweeper-user') === 'other@example.com');
+      // A row the way Gmail drew it before 2019: no span.bog around the subject (webmail-dom.md §1.3).
+      await other.evaluate(({ row: rowCss, subject }) => {
+        const first = document.querySelector(rowCss)!;
+        const row = first.cloneNode(true) as HTMLElement;
+        row.querySelector(subject)!.removeAttribute('class');
+        first.parentElement!.append(row);
+      }, { row: ROW, subject: SUBJECT });
+      const line = await diagnosticsLine(session, 'li[data-webmail="gmail"][data-name="rowSubject"]');
+      expect(line.text).toBe('Gmail: the subjects in the message list matched only the layout of December 2014 (the newest known is from 2019).');
     } finally {
       await other.close();
     }

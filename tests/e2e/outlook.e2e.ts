@@ -9,10 +9,27 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension, type ExtensionSession } from './browser';
-import { FAKE_OUTLOOK_ORIGIN, PAGE_SIZE, fakeOutlookMessages, routeFakeOutlook } from './fake-outlook';
+import { OUTLOOK_SELECTORS } from '../../lib/webmail/outlook/selectors';
+import {
+  FAKE_OUTLOOK_LEAVES_OUT,
+  FAKE_OUTLOOK_ORIGIN,
+  FAKE_OUTLOOK_VIEWS,
+  PAGE_SIZE,
+  fakeOutlookMessages,
+  outlookCss,
+  routeFakeOutlook,
+} from './fake-outlook';
+import { diagnosticsLine, namesNotCovered, newestVariantMisses } from './selector-coverage';
 
 const MESSAGES = fakeOutlookMessages();
 const BADGE = '[data-bounce-sweeper="badge"]';
+/** Rows, list and pane as the extension finds them: the newest variants of lib/webmail/outlook/selectors.ts. */
+const ROW = outlookCss('listItem');
+const LIST = outlookCss('messageList');
+const PANE = outlookCss('readingPane');
+
+/** The newest-variant check of one view (tests/e2e/selector-coverage.ts). */
+const misses = (page: Page, view: keyof typeof FAKE_OUTLOOK_VIEWS) => newestVariantMisses(page, OUTLOOK_SELECTORS, FAKE_OUTLOOK_VIEWS[view], view);
 
 interface RowBadges {
   convid: string;
@@ -21,25 +38,25 @@ interface RowBadges {
 
 /** Every row in the DOM now, with the badges inside it. */
 function rowBadges(page: Page): Promise<RowBadges[]> {
-  return page.evaluate((badge) => {
-    return [...document.querySelectorAll('[role="option"][data-convid]')].map((row) => ({
+  return page.evaluate(({ badge, rowCss }) => {
+    return [...document.querySelectorAll(rowCss)].map((row) => ({
       convid: row.getAttribute('data-convid') ?? '',
       badges: [...row.querySelectorAll(badge)].map((b) => ({
         kind: b.getAttribute('data-kind') ?? '',
         address: b.getAttribute('data-address') ?? '',
       })),
     }));
-  }, BADGE);
+  }, { badge: BADGE, rowCss: ROW });
 }
 
 /** Waits until every notice row in view has its badge (the watcher batches; no fixed sleeps). */
 async function waitForRowBadges(page: Page): Promise<void> {
   await page.waitForFunction(
-    ({ badge, notices }) => {
-      const rows = [...document.querySelectorAll('[role="option"][data-convid]')];
+    ({ badge, notices, rowCss }) => {
+      const rows = [...document.querySelectorAll(rowCss)];
       return rows.length > 0 && rows.every((row) => notices.includes(row.getAttribute('data-convid') ?? '') === !!row.querySelector(badge));
     },
-    { badge: BADGE, notices: MESSAGES.filter((m) => m.failed).map((m) => m.convid) },
+    { badge: BADGE, notices: MESSAGES.filter((m) => m.failed).map((m) => m.convid), rowCss: ROW },
     { timeout: 15_000 },
   );
 }
@@ -63,6 +80,11 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     await session?.close();
   });
 
+  it('the fake page has what the newest Outlook selectors look for (else fix the fake or the table first)', async () => {
+    expect(namesNotCovered(OUTLOOK_SELECTORS, FAKE_OUTLOOK_VIEWS, FAKE_OUTLOOK_LEAVES_OUT), 'selector names fake-outlook.ts neither exercises nor leaves out').toEqual([]);
+    expect(await misses(page, 'list')).toEqual([]);
+  });
+
   it('badges the notice rows of the list, and only those', async () => {
     await waitForRowBadges(page);
     const rows = await rowBadges(page);
@@ -75,8 +97,9 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
 
   it('reads an opened Outlook.com NDR, shows the banner and tallies the address', async () => {
     await page.click('[data-convid="AAQkADNDR-OLC-1"]');
-    const banner = page.locator('#ReadingPaneContainerId [data-bounce-sweeper="banner"][data-state="classified"]');
+    const banner = page.locator(`${PANE} [data-bounce-sweeper="banner"][data-state="classified"]`);
     await banner.waitFor({ timeout: 15_000 });
+    expect(await misses(page, 'reading')).toEqual([]);
     expect(await banner.getAttribute('data-address')).toBe('bob@example.org');
     expect(await banner.getAttribute('data-kind')).toBe('hard');
     // The banner sits in the message, before the body: exactly one.
@@ -121,6 +144,7 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     });
     const warning = page.locator('[data-bounce-sweeper="compose-warning"][data-address="bob@example.org"]');
     await warning.waitFor({ timeout: 15_000 });
+    expect(await misses(page, 'compose')).toEqual([]);
     // Beside Bob's chip, inside the To well.
     expect(
       await warning.evaluate((node) => node.previousElementSibling?.getAttribute('title') ?? ''),
@@ -158,11 +182,17 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     await waitForRowBadges(page);
     const rows = await rowBadges(page);
     for (const row of rows) expect(row.badges).toHaveLength(isNotice(row.convid) ? 1 : 0);
-    const inList = await page.$$eval(`#MailList ${BADGE}`, (nodes) => nodes.length);
+    const inList = await page.$$eval(`${LIST} ${BADGE}`, (nodes) => nodes.length);
     expect(inList).toBe(rows.filter((r) => isNotice(r.convid)).length);
     // Filler notices name their address in the preview: the badge carries it.
     const filler = rows.find((r) => r.convid === 'AAQkADNDR-FILL-21');
     expect(filler?.badges[0]?.address).toBe('reader21@example.org');
+  });
+
+  it('the content script found every part with the newest layouts, and the options page says so', async () => {
+    const line = await diagnosticsLine(session, 'li[data-webmail="outlook"]');
+    expect(line.state).toBe('current');
+    expect(line.text).toMatch(/^Outlook on the web: everything was found with the newest layout Bounce Sweeper knows \(checked .+\)\.$/);
   });
 
   it('runs on exactly the four Outlook hosts', async () => {
