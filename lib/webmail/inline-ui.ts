@@ -281,7 +281,10 @@ export function updateBanner(host: HTMLElement, model: BannerModel, actions: Ban
 const bannerStatuses = new WeakMap<HTMLElement, Map<string, string>>();
 function statusesOf(host: HTMLElement): Map<string, string> {
   let map = bannerStatuses.get(host);
-  if (!map) bannerStatuses.set(host, (map = new Map()));
+  if (!map) {
+    map = new Map();
+    bannerStatuses.set(host, map);
+  }
   return map;
 }
 

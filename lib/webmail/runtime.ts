@@ -303,7 +303,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     const existing = warnings.get(recipient.chip);
     const wanted = summary && shouldWarn(summary) ? summary : null;
     const text = wanted ? composeWarningText(wanted) : '';
-    if (existing && existing.isConnected && existing.getAttribute('data-address') === address && existing.dataset.text === text && wanted) return;
+    if (existing?.isConnected && existing.getAttribute('data-address') === address && existing.dataset.text === text && wanted) return;
     existing?.remove();
     warnings.delete(recipient.chip);
     if (!wanted) return;

@@ -31,6 +31,7 @@ function visibleText(node: HTMLElement): string {
   // Our own banner may sit inside an older layout's body; never report our words as the notice's.
   for (const own of clone.querySelectorAll(`[${HOOK}]`)) own.remove();
   for (const hidden of clone.querySelectorAll('style, script, noscript')) hidden.remove();
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText on purpose: its line breaks follow the layout, which the rendered-text classifier reads.
   const raw = typeof node.innerText === 'string' && node.isConnected ? node.innerText : (clone.textContent ?? '');
   return raw.replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim().slice(0, 200_000);
 }

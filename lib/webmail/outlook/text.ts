@@ -69,9 +69,8 @@ export function visibleText(root: Node, skip = '[data-bounce-sweeper]'): string 
   for (const item of out) {
     if (typeof item === 'number') {
       pending = Math.max(pending, item);
-    } else if (pending && item.trim() === '' && item !== '\n') {
-      continue; // inter-block whitespace
-    } else {
+    } else if (!pending || item.trim() !== '' || item === '\n') {
+      // (Whitespace between blocks, while breaks are pending, is dropped.)
       if (pending && text) text += '\n'.repeat(pending);
       pending = 0;
       text += item;
