@@ -10,7 +10,7 @@ import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
 import { createFloodGuard, type FloodGuard } from './flood-guard';
 import { noticeKeyOf } from '../notice-key';
-import { confirmedStaleNames, createIdbSelectorHealthStore, describeSelectorHealth, type SelectorHealthStore } from './selector-health';
+import { confirmedStaleNames, describeSelectorHealth } from './selector-health';
 
 export interface BackgroundDeps {
   store: TallyStore;
@@ -20,8 +20,6 @@ export interface BackgroundDeps {
   onTallyChanged?: () => void;
   /** Per-tab ceiling on reports from webmail pages (default: REPORTS_PER_TAB on the real clock). */
   floodGuard?: FloodGuard;
-  /** Where the webmail pages' selector reports are kept (default: the worker's own small IndexedDB database). */
-  selectorHealth?: SelectorHealthStore;
 }
 
 export type Handlers = {
@@ -65,7 +63,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const now = deps.now ?? (() => new Date());
   const changed = () => deps.onTallyChanged?.();
   const floodGuard = deps.floodGuard ?? createFloodGuard();
-  const selectorHealth = deps.selectorHealth ?? createIdbSelectorHealthStore();
 
   const summarise = (records: readonly AddressRecord[], settings: PolicySettings, sender?: SenderRole): AddressSummary[] => {
     const summariseOne = createSummariser(settings, now());
@@ -141,12 +138,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         throw new ProtocolError(`reportSelectorHealth: a ${sender.webmail} page cannot report for ${report.webmail}`);
       }
       const names = confirmedStaleNames(report.webmail, report.names);
-      await selectorHealth.put({ webmail: report.webmail, reportedAt: now().toISOString(), names });
+      await store.putSelectorHealth({ webmail: report.webmail, reportedAt: now().toISOString(), names });
       return { recorded: names.length };
     },
 
     async getDiagnostics() {
-      return { selectors: describeSelectorHealth(await selectorHealth.all()) };
+      return { selectors: describeSelectorHealth(await store.selectorHealth()) };
     },
 
     async listAddresses() {

@@ -3,78 +3,14 @@
  * an older layout's variant (lib/webmail/selector-table.ts), kept per webmail for the options page.
  * A new report from a webmail replaces its previous one (the latest page is the one that counts).
  *
- * The store is an interface so the handlers stay pure of `browser` and testable: the service worker
- * uses a one-store IndexedDB database of its own (an MV3 worker is stopped after a short idle, so a
- * report kept in memory would be gone by the time the options page asks), tests pass the memory
- * one. It holds selector names and dates only, nothing about mail.
+ * The reports are kept in the tally's database (lib/store, schema v3: an MV3 worker is stopped after
+ * a short idle, so a report kept in memory would be gone by the time the options page asks). They
+ * hold selector names and dates only, nothing about mail.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SelectorHealthReport, WebmailSelectorHealth } from '../messaging';
+import type { SelectorHealthRecord } from '../store/db';
 import { ALL_SELECTORS, type WebmailSelectors } from '../webmail/all-selectors';
 import { WEBMAILS, type RegisteredWebmailId } from '../webmail/registry';
-
-export interface SelectorHealthRecord {
-  webmail: RegisteredWebmailId;
-  /** When the background received the report (ISO timestamp). */
-  reportedAt: string;
-  names: Array<{ name: string; matchedSince: string; newestSince: string }>;
-}
-
-export interface SelectorHealthStore {
-  /** Keeps `record` as its webmail's latest, replacing the one before. */
-  put(record: SelectorHealthRecord): Promise<void>;
-  all(): Promise<SelectorHealthRecord[]>;
-}
-
-export function createMemorySelectorHealthStore(): SelectorHealthStore {
-  const records = new Map<RegisteredWebmailId, SelectorHealthRecord>();
-  return {
-    async put(record) {
-      records.set(record.webmail, structuredClone(record));
-    },
-    async all() {
-      return [...records.values()].map((record) => structuredClone(record));
-    },
-  };
-}
-
-export const DIAGNOSTICS_DB_NAME = 'bounce-sweeper-diagnostics';
-
-interface DiagnosticsDb extends DBSchema {
-  selectorHealth: { key: string; value: SelectorHealthRecord };
-}
-
-/** The worker's store: its own small database, so the tally's schema (lib/store/db.ts) is not involved. */
-export function createIdbSelectorHealthStore(name = DIAGNOSTICS_DB_NAME): SelectorHealthStore {
-  let connection: Promise<IDBPDatabase<DiagnosticsDb>> | undefined;
-  const db = (): Promise<IDBPDatabase<DiagnosticsDb>> => {
-    connection ??= openDB<DiagnosticsDb>(name, 1, {
-      // v1: one record per webmail. A later version appends a step here, as lib/store/db.ts does.
-      upgrade(database) {
-        database.createObjectStore('selectorHealth', { keyPath: 'webmail' });
-      },
-      blocking() {
-        void connection?.then((open) => open.close());
-        connection = undefined;
-      },
-      terminated() {
-        connection = undefined;
-      },
-    }).catch((error: unknown) => {
-      connection = undefined;
-      throw error;
-    });
-    return connection;
-  };
-  return {
-    async put(record) {
-      await (await db()).put('selectorHealth', record);
-    },
-    async all() {
-      return (await db()).getAll('selectorHealth');
-    },
-  };
-}
 
 /**
  * The names of a report this version's tables confirm as old-layout answers, with the tables' own
@@ -97,8 +33,9 @@ export function confirmedStaleNames(webmail: RegisteredWebmailId, names: Selecto
 
 /** The records as the options page shows them: worded, one per webmail, the latest report first. */
 export function describeSelectorHealth(records: readonly SelectorHealthRecord[]): WebmailSelectorHealth[] {
+  const known = (record: SelectorHealthRecord): record is SelectorHealthRecord & { webmail: RegisteredWebmailId } => Object.hasOwn(ALL_SELECTORS, record.webmail);
   return records
-    .filter((record) => Object.hasOwn(ALL_SELECTORS, record.webmail))
+    .filter(known)
     .map((record) => ({
       webmail: record.webmail,
       webmailName: WEBMAILS[record.webmail].name,

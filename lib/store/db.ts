@@ -50,12 +50,26 @@ export interface AddressRecord extends AddressTally {
   updatedAt: string;
 }
 
+/**
+ * What a webmail's pages last said about finding their parts: the selector names they could find
+ * only with an older layout's variant (lib/background/selector-health.ts). Names and dates only,
+ * nothing about mail; one record per webmail, the latest replacing the one before.
+ */
+export interface SelectorHealthRecord {
+  webmail: string;
+  /** When the background received the report (ISO timestamp). */
+  reportedAt: string;
+  names: Array<{ name: string; matchedSince: string; newestSince: string }>;
+}
+
 export interface TallyDB extends DBSchema {
   notices: { key: string; value: NoticeRecord; indexes: { 'by-rfc-message-id': string } };
   events: { key: string; value: EventRecord; indexes: { 'by-address': string } };
   addresses: { key: string; value: AddressRecord };
   /** Out-of-line keys; 'policy' holds the PolicySettings. */
   settings: { key: string; value: PolicySettings };
+  /** By webmail id (v3). */
+  selectorHealth: { key: string; value: SelectorHealthRecord };
 }
 
 export type TallyDatabase = IDBPDatabase<TallyDB>;
@@ -91,6 +105,11 @@ export const UPGRADES: readonly UpgradeStep[] = [
       const event = cursor.value as EventRecord;
       await cursor.update({ ...event, day: dayOf(event.seenAt) });
     }
+  },
+  // v3: the webmail pages' selector reports, kept here rather than in a second database (an MV3
+  // worker forgets memory within seconds, and one database is one thing to back up, clear and migrate).
+  (db) => {
+    db.createObjectStore('selectorHealth', { keyPath: 'webmail' });
   },
 ];
 

@@ -27,7 +27,7 @@ import {
   type UserDecision,
 } from '../policy';
 import type { IDBPTransaction } from 'idb';
-import { DB_VERSION, normaliseMessageId, openTallyDb, type AddressRecord, type EventRecord, type NoticeRecord, type TallyDatabase, type TallyDB } from './db';
+import { DB_VERSION, normaliseMessageId, openTallyDb, type AddressRecord, type EventRecord, type NoticeRecord, type SelectorHealthRecord, type TallyDatabase, type TallyDB } from './db';
 
 /** Caps on what is kept of a server's words: enough to explain a bounce, never a body. */
 export const FIELD_LIMITS = {
@@ -365,6 +365,15 @@ export class TallyStore {
       abortQuietly(tx);
       throw error;
     }
+  }
+
+  /** Keeps `record` as its webmail's latest selector report, replacing the one before. */
+  async putSelectorHealth(record: SelectorHealthRecord): Promise<void> {
+    await (await this.db()).put('selectorHealth', record);
+  }
+
+  async selectorHealth(): Promise<SelectorHealthRecord[]> {
+    return (await this.db()).getAll('selectorHealth');
   }
 
   /** Clears notices, events and addresses; the settings stay. */

@@ -6,12 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../lib/background/handlers';
 import { dispatch } from '../../lib/background/router';
-import {
-  DIAGNOSTICS_DB_NAME,
-  createIdbSelectorHealthStore,
-  createMemorySelectorHealthStore,
-  type SelectorHealthStore,
-} from '../../lib/background/selector-health';
 import type { Diagnostics, MessageSenderInfo, MessageType } from '../../lib/messaging';
 import { TallyStore } from '../../lib/store/tally';
 import { freshIndexedDb } from '../store/notices';
@@ -27,7 +21,6 @@ const OLD_SUBJECTS = { name: 'rowSubject', matchedSince: '2014-12-01', newestSin
 
 let clock: Date;
 let store: TallyStore;
-let selectorHealth: SelectorHealthStore;
 let handlers: Handlers;
 
 const send = (type: MessageType, data: unknown, sender: MessageSenderInfo) => dispatch(handlers, SELF, type, data, sender);
@@ -37,8 +30,7 @@ beforeEach(() => {
   freshIndexedDb();
   clock = new Date('2026-11-27T12:00:00Z');
   store = new TallyStore({ now: () => clock });
-  selectorHealth = createMemorySelectorHealthStore();
-  handlers = createHandlers({ store, classify: async () => Promise.reject(new Error('not used')), now: () => clock, selectorHealth });
+  handlers = createHandlers({ store, classify: async () => Promise.reject(new Error('not used')), now: () => clock });
 });
 afterEach(async () => {
   await store.close();
@@ -107,23 +99,24 @@ describe('reportSelectorHealth and getDiagnostics', () => {
   });
 });
 
-describe('the worker’s selector-health database', () => {
-  it('keeps the latest report per webmail across a worker restart (a new store on the same database)', async () => {
-    const first = createIdbSelectorHealthStore();
-    await first.put({ webmail: 'gmail', reportedAt: '2026-11-27T12:00:00.000Z', names: [OLD_SUBJECTS] });
-    await first.put({ webmail: 'gmail', reportedAt: '2026-11-27T13:00:00.000Z', names: [] });
-    await first.put({ webmail: 'outlook', reportedAt: '2026-11-27T13:30:00.000Z', names: [] });
-    const restarted = createIdbSelectorHealthStore(DIAGNOSTICS_DB_NAME);
-    const records = await restarted.all();
+describe('the reports in the tally database', () => {
+  it('keep the latest report per webmail across a worker restart (a new store on the same database)', async () => {
+    await store.putSelectorHealth({ webmail: 'gmail', reportedAt: '2026-11-27T12:00:00.000Z', names: [OLD_SUBJECTS] });
+    await store.putSelectorHealth({ webmail: 'gmail', reportedAt: '2026-11-27T13:00:00.000Z', names: [] });
+    await store.putSelectorHealth({ webmail: 'outlook', reportedAt: '2026-11-27T13:30:00.000Z', names: [] });
+    await store.close();
+    store = new TallyStore({ now: () => clock });
+    const records = await store.selectorHealth();
     expect(records.map((record) => [record.webmail, record.reportedAt])).toEqual([
       ['gmail', '2026-11-27T13:00:00.000Z'],
       ['outlook', '2026-11-27T13:30:00.000Z'],
     ]);
   });
 
-  it('is what the handlers use when none is given', async () => {
-    handlers = createHandlers({ store, classify: async () => Promise.reject(new Error('not used')), now: () => clock });
+  it('are not bounces: clearing the tally keeps them, and a backup does not carry them', async () => {
     await send('reportSelectorHealth', { webmail: 'gmail', names: [OLD_SUBJECTS] }, FROM_GMAIL);
-    expect((await createIdbSelectorHealthStore().all()).map((record) => record.names)).toEqual([[OLD_SUBJECTS]]);
+    await store.clear();
+    expect((await store.selectorHealth()).map((record) => record.names)).toEqual([[OLD_SUBJECTS]]);
+    expect(Object.keys(await store.exportBackup())).not.toContain('selectorHealth');
   });
 });

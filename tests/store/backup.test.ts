@@ -38,7 +38,7 @@ describe('backup and restore', () => {
     await source.setDecision(['bob@example.org'], 'kept');
     await source.setSettings({ preset: 'lenient', softBounceDays: 7, windowDays: 30 });
     const backup = JSON.parse(JSON.stringify(await source.exportBackup())) as TallyBackup;
-    expect(backup).toMatchObject({ format: 'bounce-sweeper-backup', version: 1, schemaVersion: 2, exportedAt: NOW.toISOString() });
+    expect(backup).toMatchObject({ format: 'bounce-sweeper-backup', version: 1, schemaVersion: 3, exportedAt: NOW.toISOString() });
 
     const target = newStore('b');
     expect(await target.importBackup(backup)).toEqual({ noticesAdded: 3, noticesSkipped: 0, eventsAdded: 3 });

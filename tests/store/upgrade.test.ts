@@ -31,8 +31,8 @@ describe('upgrade from version 1', () => {
   let store: TallyStore | undefined;
   afterEach(async () => store?.close());
 
-  it('the current version is 2', () => {
-    expect(DB_VERSION).toBe(2);
+  it('the current version is 3', () => {
+    expect(DB_VERSION).toBe(3);
   });
 
   it('opens a store written by version 1 and loses nothing', async () => {
@@ -55,7 +55,7 @@ describe('upgrade from version 1', () => {
     expect(bob).toMatchObject({ softCount: 1, softDays: ['2026-11-21'] });
 
     const db = await openDB(DB_NAME);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     const notices = await db.getAll('notices');
     expect(notices).toHaveLength(2);
     expect(notices.find((notice) => notice.key === 'gmail:0:a1').rfcMessageId).toBe('n1@mx.example');
@@ -83,5 +83,41 @@ describe('upgrade from version 1', () => {
     (await openTallyDb({ version: 1 })).close();
     store = new TallyStore({ now: () => NOW });
     expect(await store.listAddresses()).toEqual([]);
+  });
+});
+
+describe('upgrade from version 2', () => {
+  let store: TallyStore | undefined;
+  afterEach(async () => store?.close());
+
+  it('adds the selector-report store and keeps every record written by version 2', async () => {
+    // Version 2 data, written through the store's own code as version 2 had it (v1 + v2 steps).
+    const v2 = await openTallyDb({ version: 2 });
+    expect([...v2.objectStoreNames].sort()).toEqual(['addresses', 'events', 'notices', 'settings']);
+    v2.close();
+    // What version 2 of the store wrote: a recorded notice and a decision, at schema 2.
+    const raw = await openDB(DB_NAME, 2);
+    const event = { ...V1_EVENTS[0]!, day: '2026-11-20', noticeKey: 'gmail:0:a1' };
+    await raw.put('events', event);
+    await raw.put('notices', { ...V1_NOTICES[0]!, rfcMessageId: 'n1@mx.example' });
+    await raw.put('addresses', { ...foldEvents('ann@example.com', [event], { decision: 'removed', decidedAt: '2026-11-26T00:00:00.000Z' }), updatedAt: '2026-11-26T00:00:00.000Z' });
+    await raw.put('settings', { preset: 'lenient', softBounceDays: 7, windowDays: 30 }, 'policy');
+    raw.close();
+
+    store = new TallyStore({ now: () => NOW });
+    expect(await store.getSettings()).toEqual({ preset: 'lenient', softBounceDays: 7, windowDays: 30 });
+    expect((await store.lookup(['ann@example.com']))[0]).toMatchObject({ hardCount: 1, decision: 'removed' });
+    expect(await store.selectorHealth()).toEqual([]);
+    await store.putSelectorHealth({ webmail: 'gmail', reportedAt: NOW.toISOString(), names: [] });
+    expect(await store.selectorHealth()).toHaveLength(1);
+    const again = await store.recordNotice(
+      report('import::n1@mx.example', bounce('2026-11-20T10:00:05Z', [recipient('ann@example.com', 'hard', 'userunknown')], 'n1@mx.example'), 'import'),
+    );
+    expect(again.duplicate).toBe(true);
+
+    const db = await openDB(DB_NAME);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['addresses', 'events', 'notices', 'selectorHealth', 'settings']);
+    db.close();
   });
 });
