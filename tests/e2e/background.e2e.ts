@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from './browser';
 import { RAW_DSN } from '../background/samples';
+import { DB_VERSION } from '../../lib/store/db';
 
 /** The slice of the extension API these page/worker snippets use (they run in Chromium, not Node). */
 declare const chrome: {
@@ -58,7 +59,7 @@ describe('background service worker', () => {
       db.close();
       return result;
     });
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(DB_VERSION);
     expect(stored.notices).toMatchObject([{ key: 'gmail:0:e2e-1', rfcMessageId: '20261125101500.ABC123@mx.example.net', category: 'bounce' }]);
     expect(stored.events).toMatchObject([{ address: 'nobody@example.com', kind: 'hard', reason: 'userunknown', status: '5.1.1', day: '2026-11-25' }]);
     expect(stored.addresses).toMatchObject([{ address: 'nobody@example.com', hardCount: 1, decision: 'none' }]);
