@@ -9,7 +9,7 @@
  */
 import { isSenderProblem } from './bounce/severity';
 import type { BounceKind, Reason } from './bounce/types';
-import { MANUAL_WEBMAIL, type Evidence, type Verdict } from './policy';
+import { MANUAL_WEBMAIL, type AddressSummary, type Evidence, type UserDecision, type Verdict } from './policy';
 
 const REASON_LABELS: Record<Reason, string> = {
   userunknown: 'address does not exist',
@@ -231,4 +231,226 @@ export function describeEvidence(evidence: Evidence, options: DayOptions = {}): 
     case 'nothing-current':
       return 'No bounce within the policy window.';
   }
+}
+
+// The webmail pages: list badge, banner, compose warning and compose summary ---------------------
+// (lib/webmail/inline-ui.ts draws them; every word they show is chosen here.)
+
+/** What a badge or a banner calls a problem; "sender" whatever its severity, "undetermined" before it is read. */
+export type ProblemKind = 'hard' | 'soft' | 'sender' | 'undetermined';
+
+const BADGE_LABELS: Record<ProblemKind, string> = {
+  hard: 'Hard bounce',
+  soft: 'Soft bounce',
+  sender: 'Sender problem',
+  undetermined: 'Bounce',
+};
+
+/** The list badge's words: "Hard bounce", "Sender problem", "Delivery delayed", or "Bounce" (not read yet). */
+export function describeBadge(kind: ProblemKind, options: { delayed?: boolean } = {}): string {
+  if (options.delayed) return 'Delivery delayed';
+  return BADGE_LABELS[kind] ?? 'Bounce';
+}
+
+/** "and 2 more" (a notice naming several failed addresses). */
+export function describeMore(count: number, locale?: string): string {
+  return `and ${formatCount(count, locale)} more`;
+}
+
+const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+let ordinalRules: Intl.PluralRules | undefined;
+
+/** 1 → "1st", 22 → "22nd": English, as every sentence around it is. */
+export function ordinal(n: number): string {
+  ordinalRules ??= new Intl.PluralRules('en', { type: 'ordinal' });
+  return `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)] ?? 'th'}`;
+}
+
+/**
+ * When the user put this address on the Remove list by hand, or null: the hard event behind its
+ * verdict is the one added by hand (lib/policy.ts `byHand`), or the last event came from "manual".
+ */
+export function addedByHandAt(summary: AddressSummary): string | null {
+  for (const evidence of summary.evidence) if (evidence.fact === 'hard-bounce') return evidence.byHand ? evidence.at : null;
+  return summary.lastWebmail === MANUAL_WEBMAIL ? summary.lastBounceAt : null;
+}
+
+/**
+ * The banner's tally line: what has happened to this address so far, then what to do about it, in
+ * sentences. The user's own decision is a line of its own (describeDecision), so it is left out here.
+ */
+export function describeTally(summary: AddressSummary, options: DayOptions = {}): string {
+  const byHand = addedByHandAt(summary);
+  if (byHand) return `On your Remove list: added by you on ${formatDay(byHand, options)}.`;
+  const parts: string[] = [];
+  if (summary.hardCount > 0) parts.push(`${ordinal(summary.hardCount)} hard bounce`);
+  if (summary.softDaysInWindow > 0) {
+    parts.push(`${ordinal(summary.softDaysInWindow)} day with a soft bounce in the policy window (${summary.softDaysThreshold} make it removable)`);
+  }
+  if (summary.senderProblemCount > 0 && !parts.length) parts.push(`${ordinal(summary.senderProblemCount)} refusal of your sending`);
+  const head = parts.length ? `${parts.join('; ')}.` : '';
+  if (summary.decision !== 'none') return head || 'No bounce within the policy window.';
+  return `${head ? `${head} ` : ''}${describeVerdict(summary.verdict)}.`;
+}
+
+/** The decision line: "You marked this removed on 3 Dec.", "You chose to keep it on 3 Dec.", or "" (none). */
+export function describeDecision(summary: Pick<AddressSummary, 'decision' | 'decidedAt'>, options: DayOptions = {}): string {
+  if (summary.decision === 'none') return '';
+  const on = summary.decidedAt ? ` on ${formatDay(summary.decidedAt, options)}` : '';
+  return summary.decision === 'removed' ? `You marked this removed${on}.` : `You chose to keep it${on}.`;
+}
+
+/** A decision button: its plain label, or the chosen one's (shown pressed and disabled). */
+export function describeDecisionButton(decision: 'removed' | 'kept', chosen: boolean): string {
+  if (decision === 'removed') return chosen ? '✓ Marked removed' : 'Mark removed';
+  return chosen ? '✓ Kept anyway' : 'Keep anyway';
+}
+
+/** What the banner says once a decision was saved (Undo is the decision "none"). */
+export function describeDecisionSaved(decision: UserDecision): string {
+  switch (decision) {
+    case 'removed':
+      return 'Marked removed.';
+    case 'kept':
+      return 'Kept: it will not be suggested for removal.';
+    case 'none':
+      return 'Undone: no decision for this address.';
+  }
+}
+
+/** Every other fixed word of the webmail pages, in one place. */
+export const WEBMAIL_WORDS = {
+  reading: 'Bounce Sweeper is reading this bounce notice…',
+  unreadable: 'Bounce Sweeper could not read this notice',
+  undo: 'Undo',
+  copy: 'Copy address',
+  copied: 'Address copied.',
+  copyRefused: (address: string) => `Copy was refused; the address is ${address}`,
+  saveRefused: 'Could not save here: open the Bounce Sweeper button in the toolbar to decide.',
+  notOnRecord: 'This address is not in your list yet.',
+  nothingToUndo: 'There was no decision to undo.',
+} as const;
+
+/** The banner's title, from how many addresses failed and whether the server is still retrying. */
+export function describeBannerTitle(failed: number, delayed: boolean, locale?: string): string {
+  if (failed === 0) return 'Bounce notice: no failed address could be read';
+  if (delayed) return 'Delivery delayed: the server is still retrying';
+  return `Bounce notice: ${failed === 1 ? 'one address' : plural(failed, 'address', 'addresses', locale)} failed`;
+}
+
+/**
+ * How a notice was read: from its original source ('raw', said nothing), from the screen because
+ * the original could not be fetched ('fallback'), or from the screen because that is all the
+ * webmail shows ('screen': Outlook, which is normal, not an error).
+ */
+export type NoticeReading = 'raw' | 'fallback' | 'screen';
+
+export function describeReading(reading: NoticeReading, webmail: string): string {
+  const name = describeWebmail(webmail);
+  if (reading === 'screen') return `${name} shows notices as text: read from the screen.`;
+  if (reading === 'fallback') return `Read from the text on screen: ${name}'s original message could not be fetched.`;
+  return '';
+}
+
+/** The label before the server's own words: "The server said (550 5.1.1):", or the codes alone. */
+export function describeServerWords(replyCode: string, status: string, hasWords: boolean): string {
+  const codes = describeCodes(replyCode, status);
+  if (!hasWords) return codes ? `Code ${codes}` : '';
+  return codes ? `The server said (${codes}):` : 'The server said:';
+}
+
+/** Verdicts worth a warning in compose: the address is, or may soon be, on the removal list. */
+const WARN_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['remove', 'remove-repeated-soft', 'watch', 'removed']);
+
+export function shouldWarn(summary: Pick<AddressSummary, 'verdict'>): boolean {
+  return WARN_VERDICTS.has(summary.verdict);
+}
+
+/**
+ * The warning beside one compose recipient: "hard-bounced on 3 Nov: address does not exist",
+ * "on your Remove list: added by you on 3 Dec", "marked removed; …".
+ */
+export function describeRecipientWarning(summary: AddressSummary, options: DayOptions = {}): string {
+  const byHand = addedByHandAt(summary);
+  const core = byHand ? `on your Remove list: added by you on ${formatDay(byHand, options)}` : describeLastBounce(summary, options);
+  return summary.decision === 'removed' ? `marked removed; ${core}` : core;
+}
+
+function describeLastBounce(summary: AddressSummary, options: DayOptions): string {
+  const when = summary.lastBounceAt ? ` on ${formatDay(summary.lastBounceAt, options)}` : '';
+  const reason = describeReason(summary.lastReason);
+  if (isSenderProblem(summary.lastReason)) return `sender problem${when}: ${reason}`;
+  const kind = summary.lastKind === 'hard' ? 'hard-bounced' : summary.lastKind === 'soft' ? 'soft-bounced' : 'bounced';
+  const days = summary.verdict === 'remove-repeated-soft' ? ` (${plural(summary.softDaysInWindow, 'day', 'days', options.locale)})` : '';
+  return `${kind}${days}${when}: ${reason}`;
+}
+
+/** Why a compose recipient is flagged, in the groups the compose summary counts. */
+export type RecipientGroup = 'no-address' | 'no-domain' | 'hard' | 'keeps-bouncing' | 'removed' | 'by-hand' | 'watch';
+
+const GROUP_ORDER: readonly RecipientGroup[] = ['no-address', 'no-domain', 'hard', 'keeps-bouncing', 'removed', 'by-hand', 'watch'];
+
+const GROUP_WORDS: Record<RecipientGroup, (n: string, one: boolean) => string> = {
+  'no-address': (n, one) => (one ? `${n} address does not exist` : `${n} addresses do not exist`),
+  'no-domain': (n, one) => (one ? `${n} is at a domain that does not exist` : `${n} are at domains that do not exist`),
+  hard: (n) => `${n} cannot receive mail`,
+  'keeps-bouncing': (n, one) => (one ? `${n} keeps bouncing` : `${n} keep bouncing`),
+  removed: (n) => `${n} you marked removed`,
+  'by-hand': (n) => `${n} you added to the Remove list`,
+  watch: (n) => `${n} bounced recently`,
+};
+
+/** The group of a recipient that shouldWarn. */
+export function recipientGroupOf(summary: AddressSummary): RecipientGroup {
+  if (summary.decision === 'removed' || summary.verdict === 'removed') return 'removed';
+  if (addedByHandAt(summary)) return 'by-hand';
+  if (summary.verdict === 'remove-repeated-soft') return 'keeps-bouncing';
+  if (summary.verdict === 'watch') return 'watch';
+  const hard = summary.evidence.find((evidence) => evidence.fact === 'hard-bounce');
+  const reason = hard?.fact === 'hard-bounce' ? hard.reason : summary.lastReason;
+  if (reason === 'userunknown') return 'no-address';
+  if (reason === 'hostunknown') return 'no-domain';
+  return 'hard';
+}
+
+/**
+ * The compose summary's sentence: "3 of 500 recipients bounced before: 2 addresses do not exist,
+ * 1 keeps bouncing". `flagged` are the distinct recipients that shouldWarn, `total` the distinct
+ * recipients of the message.
+ */
+export function describeComposeSummary(flagged: readonly AddressSummary[], total: number, locale?: string): string {
+  const counts = new Map<RecipientGroup, number>();
+  for (const summary of flagged) {
+    const group = recipientGroupOf(summary);
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  const byHand = counts.get('by-hand') ?? 0;
+  const are = flagged.length === 1 ? 'is' : 'are';
+  const verb =
+    byHand === flagged.length ? `${are} on your Remove list` : byHand > 0 ? `bounced before or ${are} on your Remove list` : 'bounced before';
+  const head = `${formatCount(flagged.length, locale)} of ${plural(total, 'recipient', 'recipients', locale)} ${verb}`;
+  const groups = GROUP_ORDER.filter((group) => counts.has(group)).map((group) => {
+    const n = counts.get(group) ?? 0;
+    return GROUP_WORDS[group](formatCount(n, locale), n === 1);
+  });
+  return groups.length ? `${head}: ${groups.join(', ')}` : head;
+}
+
+/** The compose summary's button. */
+export function describeComposeRemove(count: number): string {
+  return count === 1 ? 'Remove it from this message' : 'Remove them from this message';
+}
+
+/** What the compose summary says after "Remove them from this message". */
+export function describeComposeRemoved(removed: number, failed: number, locale?: string): string {
+  const done = removed ? `Removed ${plural(removed, 'recipient', 'recipients', locale)} from this message.` : '';
+  const left = failed
+    ? `${plural(failed, 'recipient', 'recipients', locale)} could not be removed here: remove ${failed === 1 ? 'it' : 'them'} by hand.`
+    : '';
+  return [done, left].filter(Boolean).join(' ');
+}
+
+/** What the compose summary says when Undo could not put recipients back. */
+export function describeComposeRestoreFailed(addresses: readonly string[]): string {
+  return `Could not put ${addresses.length === 1 ? 'it' : 'them'} back here: add ${addresses.join(', ')} by hand.`;
 }

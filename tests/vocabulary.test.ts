@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { REASONS } from '../lib/bounce/types';
-import type { Evidence } from '../lib/policy';
+import type { AddressSummary, Evidence } from '../lib/policy';
 import {
+  addedByHandAt,
+  describeBadge,
+  describeBannerTitle,
+  describeComposeRemoved,
+  describeComposeSummary,
+  describeDecision,
+  describeDecisionSaved,
+  describeReading,
+  describeRecipientWarning,
+  describeServerWords,
+  describeTally,
+  ordinal,
+  recipientGroupOf,
   describeCodes,
   describeEvidence,
   describeProblem,
@@ -106,5 +119,121 @@ describe('describeEvidence', () => {
       { fact: 'decided', decision: 'kept', at: '', bouncesSay: 'remove-repeated-soft' },
     ];
     for (const fact of facts) expect(describeEvidence(fact, en)).not.toMatch(/remove-repeated-soft|sender-problem|userunknown|authfailure|onhold/);
+  });
+});
+
+function summary(overrides: Partial<AddressSummary> = {}): AddressSummary {
+  return {
+    address: 'ann@example.com',
+    domain: 'example.com',
+    verdict: 'remove',
+    evidence: [{ fact: 'hard-bounce', at: '2026-11-24T10:00:00Z', reason: 'userunknown', status: '5.1.1', replyCode: '550' }],
+    hardCount: 1,
+    softCount: 0,
+    senderProblemCount: 0,
+    bounceDays: 1,
+    softDaysInWindow: 0,
+    softDaysThreshold: 3,
+    firstBounceAt: '2026-11-24T10:00:00Z',
+    lastBounceAt: '2026-11-24T10:00:00Z',
+    lastKind: 'hard',
+    lastReason: 'userunknown',
+    lastStatus: '5.1.1',
+    lastReplyCode: '550',
+    lastDiagnostic: '',
+    lastRemoteMta: '',
+    lastWebmail: 'gmail',
+    lastNoticeUrl: '',
+    decision: 'none',
+    decidedAt: '',
+    ...overrides,
+  };
+}
+
+const byHand = (overrides: Partial<AddressSummary> = {}) =>
+  summary({
+    lastWebmail: 'manual',
+    lastReason: 'undefined',
+    lastStatus: '',
+    lastReplyCode: '',
+    lastBounceAt: '2026-12-03T09:00:00Z',
+    evidence: [{ fact: 'hard-bounce', at: '2026-12-03T09:00:00Z', reason: 'undefined', status: '', replyCode: '', byHand: true }],
+    ...overrides,
+  });
+const soft = (overrides: Partial<AddressSummary> = {}) =>
+  summary({ verdict: 'remove-repeated-soft', hardCount: 0, softDaysInWindow: 3, lastKind: 'soft', lastReason: 'mailboxfull', evidence: [{ fact: 'soft-days', inWindow: 3, threshold: 3, windowDays: 30 }], ...overrides });
+
+describe('the webmail pages', () => {
+  const gb = { locale: 'en-GB', timeZone: 'UTC', now: NOW };
+  const us = { locale: 'en-US', timeZone: 'UTC', now: NOW };
+
+  it('names badges as the popup names kinds', () => {
+    expect(describeBadge('hard')).toBe('Hard bounce');
+    expect(describeBadge('sender')).toBe('Sender problem');
+    expect(describeBadge('undetermined')).toBe('Bounce');
+    expect(describeBadge('soft', { delayed: true })).toBe('Delivery delayed');
+  });
+
+  it('writes the tally in sentences, without internal names or "Verdict:"', () => {
+    expect(describeTally(summary(), gb)).toBe('1st hard bounce. Remove it: this address cannot receive mail.');
+    expect(describeTally(soft({ verdict: 'watch', softDaysInWindow: 2 }), gb)).toBe(
+      '2nd day with a soft bounce in the policy window (3 make it removable). Watch it: it bounced, but not often enough to remove.',
+    );
+    // A decision is its own line; the tally then only counts.
+    expect(describeTally(summary({ decision: 'kept', verdict: 'kept' }), gb)).toBe('1st hard bounce.');
+    expect(describeTally(byHand(), gb)).toBe('On your Remove list: added by you on 3 Dec.');
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd']);
+  });
+
+  it('states the decision, and what saving one did', () => {
+    expect(describeDecision({ decision: 'removed', decidedAt: '2026-12-02T10:00:00Z' }, us)).toBe('You marked this removed on Dec 2.');
+    expect(describeDecision({ decision: 'kept', decidedAt: '' }, us)).toBe('You chose to keep it.');
+    expect(describeDecision({ decision: 'none', decidedAt: '' }, us)).toBe('');
+    expect(describeDecisionSaved('none')).toBe('Undone: no decision for this address.');
+  });
+
+  it('words the title, the reading and the server line', () => {
+    expect(describeBannerTitle(1, false)).toBe('Bounce notice: one address failed');
+    expect(describeBannerTitle(1200, false, 'en-US')).toBe('Bounce notice: 1,200 addresses failed');
+    expect(describeReading('screen', 'outlook')).toBe('Outlook shows notices as text: read from the screen.');
+    expect(describeReading('fallback', 'gmail')).toBe("Read from the text on screen: Gmail's original message could not be fetched.");
+    expect(describeReading('raw', 'gmail')).toBe('');
+    expect(describeServerWords('550', '5.1.1', true)).toBe('The server said (550 5.1.1):');
+    expect(describeServerWords('', '', true)).toBe('The server said:');
+    expect(describeServerWords('', '4.4.7', false)).toBe('Code 4.4.7');
+  });
+
+  it('warns beside a compose recipient, by hand as "added by you", dates in the reader\'s locale', () => {
+    expect(describeRecipientWarning(summary(), us)).toBe('hard-bounced on Nov 24: address does not exist');
+    expect(describeRecipientWarning(summary(), gb)).toBe('hard-bounced on 24 Nov: address does not exist');
+    expect(describeRecipientWarning(byHand(), gb)).toBe('on your Remove list: added by you on 3 Dec');
+    expect(describeRecipientWarning(soft(), gb)).toBe('soft-bounced (3 days) on 24 Nov: mailbox full');
+    expect(describeRecipientWarning(summary({ decision: 'removed', verdict: 'removed' }), gb)).toBe('marked removed; hard-bounced on 24 Nov: address does not exist');
+    expect(describeRecipientWarning(summary({ verdict: 'watch', lastKind: 'soft', lastReason: 'blocked' }), gb)).toBe('sender problem on 24 Nov: your sending server was blocked');
+    expect(addedByHandAt(byHand())).toBe('2026-12-03T09:00:00Z');
+    // Added by hand, then a real hard bounce: the bounce is the reason now.
+    expect(addedByHandAt(summary({ lastWebmail: 'gmail' }))).toBeNull();
+  });
+
+  it('sums up a compose in one sentence, grouped by why', () => {
+    const flagged = [summary(), summary(), soft()];
+    expect(describeComposeSummary(flagged, 500)).toBe('3 of 500 recipients bounced before: 2 addresses do not exist, 1 keeps bouncing');
+    const mixed = [
+      summary(),
+      summary({ lastReason: 'hostunknown', evidence: [{ fact: 'hard-bounce', at: '2026-11-24T10:00:00Z', reason: 'hostunknown', status: '5.1.2', replyCode: '550' }] }),
+      summary({ lastReason: 'suspend', evidence: [{ fact: 'hard-bounce', at: '2026-11-24T10:00:00Z', reason: 'suspend', status: '', replyCode: '' }] }),
+      soft(),
+      soft(),
+      summary({ decision: 'removed', verdict: 'removed' }),
+      byHand(),
+      soft({ verdict: 'watch', softDaysInWindow: 1 }),
+    ];
+    expect(describeComposeSummary(mixed, 12_000, 'en-US')).toBe(
+      '8 of 12,000 recipients bounced before or are on your Remove list: 1 address does not exist, 1 is at a domain that does not exist, 1 cannot receive mail, 2 keep bouncing, 1 you marked removed, 1 you added to the Remove list, 1 bounced recently',
+    );
+    expect(describeComposeSummary([byHand()], 1)).toBe('1 of 1 recipient is on your Remove list: 1 you added to the Remove list');
+    expect(mixed.map(recipientGroupOf)).toEqual(['no-address', 'no-domain', 'hard', 'keeps-bouncing', 'keeps-bouncing', 'removed', 'by-hand', 'watch']);
+    expect(describeComposeRemoved(25, 0)).toBe('Removed 25 recipients from this message.');
+    expect(describeComposeRemoved(0, 1)).toBe('1 recipient could not be removed here: remove it by hand.');
   });
 });
