@@ -82,10 +82,11 @@ interface ProtocolMap {
   reportNotice(report: NoticeReport): NoticeResult;
   lookupAddresses(request: { addresses: string[] }): AddressSummary[];
   /**
-   * The banner's "Mark removed" / "Keep anyway" (issue #4). Narrow on purpose: one address, two
-   * decisions, and only for an address the background already has on record (else updated: 0).
+   * The banner's "Mark removed" / "Keep anyway" and its Undo ('none': back to no decision; issues
+   * #4, 14). Narrow on purpose: one address, and only for an address the background already has on
+   * record (else updated: 0) that this same webmail reported.
    */
-  decideFromPage(request: { address: string; decision: 'removed' | 'kept' }): { updated: number };
+  decideFromPage(request: { address: string; decision: UserDecision }): { updated: number };
   /** Selector names this page found only with an older layout (issue 15); replaces the webmail's previous report. */
   reportSelectorHealth(report: SelectorHealthReport): { recorded: number };
   // Extension pages only -------------------------------------------------------------------
@@ -128,9 +129,9 @@ export type MessageType = keyof ProtocolMap;
 
 /**
  * The only messages a content script may send. Everything else is for the extension's own pages.
- * decideFromPage is the one narrow write (issue #4's banner actions): one address, 'removed' or
- * 'kept' only, and only for an address this same webmail has reported a bounce for; no listing,
- * undo, forgetting, export or clearing from a webmail page. reportSelectorHealth writes only selector
+ * decideFromPage is the one narrow write (the banner's actions, issues #4 and 14): one address,
+ * 'removed', 'kept' or 'none' (the banner's Undo), and only for an address this same webmail has
+ * reported a bounce for; no listing, forgetting, export or clearing from a webmail page. reportSelectorHealth writes only selector
  * names and dates the background checks against its own tables, for the page's own webmail.
  */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage', 'reportSelectorHealth']);
@@ -258,7 +259,7 @@ const AddressListSchema = v.pipe(v.array(AddressSchema), v.maxLength(MESSAGE_LIM
 const DecisionSchema = v.picklist(['none', 'removed', 'kept']);
 
 export const SetDecisionSchema = v.object({ addresses: AddressListSchema, decision: DecisionSchema });
-export const DecideFromPageSchema = v.object({ address: AddressSchema, decision: v.picklist(['removed', 'kept']) });
+export const DecideFromPageSchema = v.object({ address: AddressSchema, decision: DecisionSchema });
 export const ForgetSchema = v.object({ addresses: AddressListSchema });
 export const AddAddressesSchema = v.object({ addresses: v.pipe(v.array(AddressSchema), v.minLength(1), v.maxLength(MESSAGE_LIMITS.addAddresses)) });
 

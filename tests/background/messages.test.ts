@@ -208,14 +208,27 @@ describe('lookups and page decisions', () => {
     expect((await send('lookupAddresses', { addresses: tooMany }, FROM_GMAIL)).err?.message).toMatch(/lookupAddresses: invalid payload at addresses: Invalid length/);
   });
 
-  it('decideFromPage works only for an address this webmail reported, and only removed/kept', async () => {
+  it('decideFromPage works only for an address this webmail reported, and only removed/kept/none', async () => {
     await ok('reportNotice', gmailRaw, FROM_GMAIL);
     expect((await send('decideFromPage', { address: 'nobody@example.com', decision: 'kept' }, FROM_OUTLOOK)).err?.message).toMatch(/outlook has not reported a bounce for this address/);
-    expect((await send('decideFromPage', { address: 'nobody@example.com', decision: 'none' }, FROM_GMAIL)).err?.message).toMatch(/invalid payload at decision/);
+    expect((await send('decideFromPage', { address: 'nobody@example.com', decision: 'forget' }, FROM_GMAIL)).err?.message).toMatch(/invalid payload at decision/);
     expect(await ok('decideFromPage', { address: 'someone@example.com', decision: 'removed' }, FROM_GMAIL)).toEqual({ updated: 0 });
     expect(await store.lookup(['someone@example.com'])).toEqual([]);
     expect(await ok('decideFromPage', { address: 'nobody@example.com', decision: 'removed' }, FROM_GMAIL)).toEqual({ updated: 1 });
     expect((await store.lookup(['nobody@example.com']))[0]?.decision).toBe('removed');
+  });
+
+  it("decideFromPage's undo ('none') returns the address to no decision, for the webmail that reported it only", async () => {
+    await ok('reportNotice', gmailRaw, FROM_GMAIL);
+    await ok('decideFromPage', { address: 'nobody@example.com', decision: 'removed' }, FROM_GMAIL);
+    // Another webmail cannot undo it either.
+    expect((await send('decideFromPage', { address: 'nobody@example.com', decision: 'none' }, FROM_OUTLOOK)).err?.message).toMatch(/outlook has not reported a bounce for this address/);
+    expect((await store.lookup(['nobody@example.com']))[0]?.decision).toBe('removed');
+    expect(await ok('decideFromPage', { address: 'nobody@example.com', decision: 'none' }, FROM_GMAIL)).toEqual({ updated: 1 });
+    expect((await store.lookup(['nobody@example.com']))[0]?.decision).toBe('none');
+    // Nothing left to undo: nothing changes.
+    expect(await ok('decideFromPage', { address: 'nobody@example.com', decision: 'none' }, FROM_GMAIL)).toEqual({ updated: 0 });
+    expect(await ok('decideFromPage', { address: 'someone@example.com', decision: 'none' }, FROM_GMAIL)).toEqual({ updated: 0 });
   });
 });
 
