@@ -430,15 +430,10 @@ export function mergeDecisions(a: DecisionState, b: DecisionState): DecisionStat
   return b.decidedAt > a.decidedAt ? b : a;
 }
 
-// Local part: no spaces, controls, brackets or quotes; domain: dot-separated labels (IDN allowed).
-const ADDRESS_PATTERN = /^[^\s@<>()[\]\\,;:"\p{C}]{1,64}@(?=[^@]{1,253}$)[^\s@<>()[\]\\,;:"'.\p{C}]+(?:\.[^\s@<>()[\]\\,;:"'.\p{C}]+)+$/u;
-
 /**
- * The one address key: trimmed, <> removed, lower-cased whole (local parts are case-insensitive at
- * every mailbox provider that matters, and compose chips must match bounce records). null when it
- * is not a plausible address.
+ * The one address key: trimmed, <> removed, lower-cased whole; null when it is not an addr-spec.
+ * Defined in the core beside the grammar the classifier reports by
+ * (lib/bounce/address.ts, which says why the classifier keeps addresses as written and everything
+ * that compares them comes here).
  */
-export function normaliseAddress(raw: string): string | null {
-  const address = raw.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
-  return address.length <= 254 && ADDRESS_PATTERN.test(address) ? address : null;
-}
+export { normaliseAddress } from './bounce/address';

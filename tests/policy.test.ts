@@ -7,6 +7,7 @@ import {
   isWaitingForRemoval,
   MANUAL_WEBMAIL,
   mergeDecisions,
+  normaliseAddress,
   normaliseSettings,
   POLICY_PRESETS,
   summariseAddress,
@@ -16,6 +17,7 @@ import {
   type TallyEvent,
   type Verdict,
 } from '../lib/policy';
+import { classifyNotice } from '../lib/bounce';
 
 const ADDRESS = 'ann@example.com';
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -209,5 +211,47 @@ describe('user decisions', () => {
     expect(isWaitingForRemoval(verdictOf([soft(0), soft(1), soft(2)]))).toBe(true);
     expect(isWaitingForRemoval(verdictOf([soft(0)]))).toBe(false);
     expect(isWaitingForRemoval(verdictOf([sender('blocked', 0)]))).toBe(false);
+  });
+});
+
+// Issue 10: one key for every consumer. The classifier reports an address as written; the store,
+// the banner and the compose warning compare through normaliseAddress (lib/bounce/address.ts).
+describe('normaliseAddress, the one address key', () => {
+  it.each([
+    ['Nobody@Example.com', 'nobody@example.com'],
+    ['  <Ann@Example.COM>  ', 'ann@example.com'],
+    ["'john@example.com", "'john@example.com"],
+    ['=sales@example.com', '=sales@example.com'],
+    ['+desk@example.com', '+desk@example.com'],
+    ['"neko....nyaan...."@example.org', '"neko....nyaan...."@example.org'],
+    ['\ud83d\udc08@example.org', '\ud83d\udc08@example.org'],
+    ['kijitora@mailhub0', 'kijitora@mailhub0'],
+  ])('%j → %j', (raw, key) => expect(normaliseAddress(raw)).toBe(key));
+
+  it.each([
+    '',
+    '<>',
+    'not an address',
+    'a@b@example.com',
+    'bob@',
+    '@example.com',
+    '.bob@example.com',
+    'bob@example..com',
+    `${'a'.repeat(65)}@example.com`,
+    `bob@${'a'.repeat(250)}.com`,
+    'bob\u202e@example.com',
+    'bob\u200b@example.com',
+    'bob\u0007@example.com',
+    'b\ud800ob@example.com',
+    'bob smith@example.com',
+    'Bob <bob@example.com>',
+  ])('%j is no address', (raw) => expect(normaliseAddress(raw)).toBeNull());
+
+  it('the banner of Nobody@example.com finds the tally it was recorded under', async () => {
+    const text = 'This is the mail system at host mx.example.com.\n\n<Nobody@example.com>: host mx.example.net[192.0.2.7] said: 550 5.1.1 User unknown\n';
+    const r = await classifyNotice({ view: 'rendered', subject: 'Undelivered Mail Returned to Sender', from: 'MAILER-DAEMON@mx.example.com', text });
+    const reported = r.recipients.map((x) => x.address);
+    expect(reported).toEqual(['Nobody@example.com']);
+    expect(reported.map(normaliseAddress)).toEqual(['nobody@example.com']);
   });
 });

@@ -14,6 +14,7 @@ import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isRead
 import { findFailureStatus, findReplyCode, foldWhitespace, joinReplyContinuations } from './text';
 import { findSmtpCommand } from './scan';
 import { reportsOnlySuccess } from './dsn';
+import { isAddrSpec, normaliseAddress } from './address';
 
 function result(msg: Message, category: NoticeCategory, format = '', recipients: FailedRecipient[] = []): ClassifiedNotice {
   return {
@@ -29,11 +30,29 @@ function result(msg: Message, category: NoticeCategory, format = '', recipients:
   };
 }
 
-/** Turns what a format module extracted into the public record, deciding reason and kind. */
-export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedRecipient {
-  let address = String(p.address ?? '').trim().replace(/^<+/, '').replace(/>+$/, '');
-  const at = address.lastIndexOf('@');
-  if (at > 0) address = address.slice(0, at) + address.slice(at).toLowerCase();
+/** A parsed address without the angle brackets or spaces a format may leave around it. */
+function bareAddress(value: unknown): string {
+  let address = String(value ?? '').trim();
+  if (address.startsWith('<') && address.endsWith('>')) address = address.slice(1, -1).trim();
+  return address;
+}
+
+/** For a note: the first characters of a rejected value, with nothing invisible in it. */
+function shown(value: string): string {
+  return JSON.stringify(value.slice(0, 80).replace(/[\p{C}\p{Z}]/gu, ' '));
+}
+
+/**
+ * Turns what a format module extracted into the public record, deciding reason and kind. null
+ * (with a note) when the address is no addr-spec (./address.ts isAddrSpec): a recipient is
+ * reported exactly as the notice writes it or not at all, never as `<>`, a path or a fragment.
+ */
+export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedRecipient | null {
+  const address = bareAddress(p.address);
+  if (!isAddrSpec(address)) {
+    notes.push(`left out a recipient that is no address: ${shown(address)}`);
+    return null;
+  }
   const diagnostic = joinReplyContinuations(foldWhitespace(p.diagnostic ?? ''));
   const status = p.status || findFailureStatus(diagnostic);
   const replyCode = p.replyCode || findReplyCode(diagnostic);
@@ -45,21 +64,19 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   const commandWords = command === 'DATA' ? ' (in reply to end of DATA command)' : command === 'RCPT' ? ' (in reply to RCPT TO command)' : command === 'MAIL' ? ' (in reply to MAIL FROM command)' : command === 'HELO' ? ' (in reply to EHLO command)' : '';
   const reasonText = commandWords && said !== command ? diagnostic + commandWords : diagnostic;
   const reason = findReason({ status, replyCode, diagnostic: reasonText, action, ...(p.hint ? { hint: p.hint } : {}) });
-  let kind = decideKind(reason, status, replyCode);
-  if (at <= 0) {
-    kind = 'undetermined';
-    notes.push(`recipient without @: ${address.slice(0, 80)}`);
-  }
+  const kind = decideKind(reason, status, replyCode);
   const out: FailedRecipient = { address, kind, reason, status, replyCode, diagnostic, action, remoteMta: p.remoteMta ?? '' };
-  if (p.newAddress) out.newAddress = p.newAddress;
+  const newAddress = p.newAddress ? bareAddress(p.newAddress) : '';
+  if (newAddress && isAddrSpec(newAddress)) out.newAddress = newAddress;
   return out;
 }
 
+/** One recipient per address, compared by the one key (normaliseAddress), first mention kept. */
 function dedupe(list: ParsedRecipient[]): ParsedRecipient[] {
   const seen = new Set<string>();
   const out: ParsedRecipient[] = [];
   for (const r of list) {
-    const k = String(r.address ?? '').toLowerCase();
+    const k = normaliseAddress(bareAddress(r.address)) ?? bareAddress(r.address);
     if (!k || seen.has(k)) continue;
     seen.add(k);
     out.push(r);
@@ -131,8 +148,11 @@ export function classifyMessage(msg: Message, formats: readonly FormatModule[] =
       found = null;
     }
     if (found?.length) {
-      const recipients = dedupe(found).map((p) => finishRecipient(p, msg.notes));
-      return result(msg, 'bounce', f.id, recipients);
+      const recipients = dedupe(found)
+        .map((p) => finishRecipient(p, msg.notes))
+        .filter((r): r is FailedRecipient => r !== null);
+      // Nothing this module found is an address: a later module may read the notice better.
+      if (recipients.length) return result(msg, 'bounce', f.id, recipients);
     }
   }
   if (!bounceLike || looksLikeAutoReply(msg)) return result(msg, looksLikeAutoReply(msg) ? 'auto-reply' : 'not-bounce');

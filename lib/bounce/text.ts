@@ -3,6 +3,7 @@
  * No regular expression here may backtrack: scans are hand-written loops over the string, so a
  * 1 MB line or a 10 MB message costs time proportional to its length.
  */
+import { ADDRESS_MAX, isAddrSpec, isDomainUnit, isHighSurrogate, isLocalUnit, isLowSurrogate, LOCAL_MAX } from './address';
 
 /** Longest diagnostic we keep (the server's words, folded). */
 export const DIAGNOSTIC_CAP = 1000;
@@ -87,34 +88,23 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const LOCAL_CHARS = new Uint8Array(128);
-const DOMAIN_CHARS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
-    LOCAL_CHARS[c] = 1;
-    DOMAIN_CHARS[c] = 1;
-  }
-}
-for (const ch of "!#$%&'*+/=?^_`{|}~.-") LOCAL_CHARS[ch.charCodeAt(0)] = 1;
-for (const ch of '.-_') DOMAIN_CHARS[ch.charCodeAt(0)] = 1;
-// Sisimai's corpus has Japanese and other non-ASCII local parts; accept non-ASCII letters too.
-function isLocal(c: number): boolean {
-  return c < 128 ? LOCAL_CHARS[c] === 1 : c > 0xa0 && c !== 0x3000 && c !== 0xff1c && c !== 0xff1e;
-}
-function isDomain(c: number): boolean {
-  return c < 128 ? DOMAIN_CHARS[c] === 1 : false;
-}
-
 export interface FoundAddress {
+  /** The addr-spec exactly as written: text.slice(start, end). */
   address: string;
   start: number;
   end: number;
 }
 
 /**
- * Every addr-spec in the text, in order (bare local@domain; quoted local parts are not supported).
- * Linear: the left and right expansions stop at '@', so no character is scanned more than twice.
+ * Every addr-spec in the text, in order, each exactly as written (a substring of the text; see
+ * ./address.ts for why nothing is lower-cased). The local part keeps every character RFC 5322
+ * §3.4.1 allows there (atext: ' = + - / ! # $ % & * ? ^ _ ` { | } ~ and dots), so a mail merge's
+ * `'john@example.com` or `=sales@example.com` stays itself; only a quote pair around the whole
+ * address ('bob@example.net', as prose quotes it) is taken as punctuation. Candidates that are no
+ * addr-spec (isAddrSpec: a local part over 64 or an address over 254 units, a control, bidi or
+ * invisible character, a lone surrogate) are skipped, never cut to fit: a shortened address is
+ * someone else's. In prose a domain needs a dot ("user@host" is usually not an address), except
+ * localhost. Linear: each '@' looks back at most 65 units and forward at most 255.
  */
 export function findAddressSpans(text: string, limit = 1000): FoundAddress[] {
   const out: FoundAddress[] = [];
@@ -124,22 +114,45 @@ export function findAddressSpans(text: string, limit = 1000): FoundAddress[] {
     if (at < 0) break;
     from = at + 1;
     let s = at;
+    let tooLong = false;
     if (text[at - 1] === '"') {
-      // A quoted local part ("neko....nyaan...."@example.org), bounded to 64 characters (RFC 5321 §4.5.3.1.1).
+      // A quoted local part ("neko....nyaan...."@example.org), bounded to 64 units (RFC 5321 §4.5.3.1.1).
       const open = text.lastIndexOf('"', at - 2);
-      if (open >= 0 && at - open <= 66 && text.slice(open, at).indexOf('\n') < 0) s = open;
+      if (open >= 0 && at - open <= LOCAL_MAX && text.slice(open, at).indexOf('\n') < 0) s = open;
     } else {
-      while (s > 0 && isLocal(text.charCodeAt(s - 1))) s--;
+      while (s > 0) {
+        const c = text.charCodeAt(s - 1);
+        if (isLowSurrogate(c)) {
+          if (s < 2 || !isHighSurrogate(text.charCodeAt(s - 2))) break;
+          s -= 2;
+        } else if (isHighSurrogate(c) || !isLocalUnit(c)) break;
+        else s--;
+        if (at - s > LOCAL_MAX) {
+          tooLong = true;
+          break;
+        }
+      }
+      // A dot-atom never starts with a dot: that one ends the sentence before.
+      while (s < at && text[s] === '.') s++;
     }
+    if (tooLong) continue;
     let e = at + 1;
-    while (e < text.length && isDomain(text.charCodeAt(e))) e++;
-    // trim dots/hyphens that end a sentence or start the local part
-    while (s < at && text[s] !== '"' && (text[s] === '.' || text[s] === "'" || text[s] === '=')) s++;
+    while (e < text.length && e - at <= ADDRESS_MAX && isDomainUnit(text.charCodeAt(e))) e++;
+    if (e - at > ADDRESS_MAX) continue;
+    // Dots and hyphens that end a sentence are not the domain's.
     while (e > at + 1 && (text[e - 1] === '.' || text[e - 1] === '-' || text[e - 1] === '_')) e--;
+    // 'bob@example.net' quoted in prose: the quotes are punctuation (a local part may start with
+    // an apostrophe, but then nothing closes it after the domain).
+    if (text[e] === "'") {
+      const q = text.indexOf("'", s);
+      if (q >= 0 && q < at) s = q + 1;
+    }
     if (s === at || e === at + 1) continue;
-    const domain = text.slice(at + 1, e);
-    if (domain.indexOf('.') < 0 && domain.toLowerCase() !== 'localhost') continue;
-    out.push({ address: text.slice(s, at + 1) + domain.toLowerCase(), start: s, end: e });
+    const dot = text.indexOf('.', at + 1);
+    if ((dot < 0 || dot >= e) && text.slice(at + 1, e).toLowerCase() !== 'localhost') continue;
+    const address = text.slice(s, e);
+    if (!isAddrSpec(address)) continue;
+    out.push({ address, start: s, end: e });
     from = e;
   }
   return out;
@@ -150,13 +163,19 @@ export function firstAddress(text: string): string {
   return findAddressSpans(text, 1)[0]?.address ?? '';
 }
 
-/** Strips "rfc822;" style type prefixes, <>, quotes and whitespace: Final-Recipient values. */
+/**
+ * The address of a recipient field's value (DSN Final-Recipient "rfc822; <bob@example.net>",
+ * RFC 3464 §2.3.2): the type prefix and angle brackets go; a value that is one addr-spec is taken
+ * whole, even with a single-label domain ("kijitora@mailhub0": the field says it is an address),
+ * otherwise the first address in it. '' when there is none.
+ */
 export function cleanAddress(value: string): string {
   let v = value.trim();
   const semi = v.indexOf(';');
   if (semi >= 0 && semi < 20) v = v.slice(semi + 1).trim();
-  const found = firstAddress(v);
-  return found;
+  if (v.startsWith('<') && v.endsWith('>')) v = v.slice(1, -1).trim();
+  if (isAddrSpec(v)) return v;
+  return firstAddress(v);
 }
 
 /**

@@ -75,12 +75,13 @@ describe('bad input never throws', () => {
     expect(Array.isArray(rendered.recipients)).toBe(true);
   });
 
-  it('a recipient without @ is undetermined, with a note', async () => {
-    // No address anywhere: the DSN names a local part only and the prose names none.
+  it('a recipient without @ is not reported: a bounce naming no address, with a note', async () => {
+    // No address anywhere: the DSN names a local part only and the prose names none. A recipient
+    // is reported exactly as written or not at all (lib/bounce/address.ts).
     const r = await classifyNotice({ view: 'raw', source: DSN_HEAD.replaceAll('gone@example.net', 'gone') });
     expect(r.isBounce).toBe(true);
-    expect(r.recipients.map((x) => [x.address, x.kind])).toEqual([['gone', 'undetermined']]);
-    expect(r.notes.join(' ')).toContain('without @');
+    expect(r.recipients).toEqual([]);
+    expect(r.notes.join(' ')).toContain('no address: "gone"');
   });
 
   it('MIME nested deeper than the parser allows', async () => {

@@ -22,8 +22,33 @@ describe('scanners', () => {
     ['2026-550-12', ''],
   ])('findReplyCode(%s)', (text, code) => expect(findReplyCode(text)).toBe(code));
 
-  it('finds addresses and trims sentence punctuation', () => {
-    expect(findAddressSpans('to <bob@Example.NET>, carol@example.org. and x@y').map((a) => a.address)).toEqual(['bob@example.net', 'carol@example.org']);
+  it('finds addresses as written and trims sentence punctuation', () => {
+    expect(findAddressSpans('to <bob@Example.NET>, carol@example.org. and x@y').map((a) => a.address)).toEqual(['bob@Example.NET', 'carol@example.org']);
+  });
+
+  // Issue 10: every character RFC 5322 §3.4.1 allows in a local part stays; what is no addr-spec
+  // (too long, invisible or bidi characters, lone surrogates) is skipped, never cut to fit.
+  it.each([
+    ["<'john@example.com>: user unknown", ["'john@example.com"]],
+    ['=sales@example.com... User unknown', ['=sales@example.com']],
+    ['to: +1-desk@example.com, -list@example.com', ['+1-desk@example.com', '-list@example.com']],
+    ['ops/{a|b}~!#$%&*?^_`@example.com', ['ops/{a|b}~!#$%&*?^_`@example.com']],
+    ["prose quotes it: 'bob@example.com' was refused", ['bob@example.com']],
+    ['Nobody@Example.com said', ['Nobody@Example.com']],
+    ['"neko....nyaan...."@example.org', ['"neko....nyaan...."@example.org']],
+    ['kijitora@localhost and bob@host', ['kijitora@localhost']],
+    [`${'a'.repeat(65)}@example.com`, []],
+    [`${'a'.repeat(64)}@example.com`, [`${'a'.repeat(64)}@example.com`]],
+    [`bob@${'a.'.repeat(130)}com`, []],
+    ['<>', []],
+    ['\u202ebob@example.com', ['bob@example.com']],
+    ['bob\u200b@example.com', []],
+    ['\ud800bob@example.com', ['bob@example.com']],
+    ['bob\udc00@example.com', []],
+    ['\ud83d\udc08@example.org', ['\ud83d\udc08@example.org']],
+    ['bob\u0000x@example.com', ['x@example.com']],
+  ])('findAddressSpans(%j)', (text, expected) => {
+    expect(findAddressSpans(text).map((a) => a.address)).toEqual(expected);
   });
 
   it('decodes UTF-7 and leaves digits after + alone', () => {
