@@ -38,6 +38,10 @@ export interface ComposeRecipient {
   chip: HTMLElement;
   /** Bare address; chips that only show a display name are skipped by the adapter, not guessed. */
   address: string;
+  /** The compose window (or form) the chip belongs to: one compose summary per compose. */
+  compose: HTMLElement;
+  /** Which field the chip is in, in the adapter's own terms ('to', 'cc', 'bcc', or a well's index): what addRecipients takes back. */
+  field: string;
 }
 
 export interface WebmailAdapter {
@@ -57,6 +61,20 @@ export interface WebmailAdapter {
   findListNotices(root: ParentNode): ListNotice[];
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];
+  /**
+   * Puts a compose's summary line (our host element) where it belongs, near the recipients; false
+   * when the compose has no such place. Called again whenever the webmail re-rendered it away.
+   */
+  placeComposeSummary(compose: HTMLElement, host: HTMLElement): boolean;
+  /** Takes a recipient out of its compose with the webmail's own control; false when there is none. */
+  removeRecipient(recipient: ComposeRecipient): boolean;
+  /** Puts addresses back into a field of a compose through the webmail's own input (Undo); false when it cannot. */
+  addRecipients(compose: HTMLElement, field: string, addresses: readonly string[]): boolean;
+  /**
+   * True when the webmail offers the notice's original source (Gmail's "Show original"): reading
+   * from the screen is then a fallback. Outlook shows notices only as text, which is normal.
+   */
+  offersRawSource: boolean;
   /** Build the report for an opened notice: raw source where the webmail gives it, else rendered text. */
   readNotice(notice: OpenNotice, doc: Document): Promise<NoticeReport>;
   /**

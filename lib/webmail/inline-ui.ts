@@ -1,22 +1,45 @@
 /**
- * What the content scripts draw inside a webmail: the list badge, the banner atop an opened notice
- * and the compose warning. Webmail-neutral; adapters only say *where*.
+ * What the content scripts draw inside a webmail: the list badge, the banner atop an opened notice,
+ * the warning beside a compose recipient and the compose summary. Webmail-neutral; adapters only
+ * say *where*. Every word comes from lib/vocabulary.ts, with dates as the page's locale writes them.
  *
  * - Built with createElement/textContent only: Gmail enforces Trusted Types and every email is hostile
  *   (webmail-dom.md 3.6). No string of mail content ever becomes markup.
  * - Each piece is a host element carrying the public hooks (`data-bounce-sweeper`, `data-kind`,
- *   `data-address`). Banner and compose warning keep an open shadow root inside: our styles cannot
- *   leak into the webmail and the webmail's cannot reach ours (`:host { all: initial }`). The list
- *   badge, drawn per row, uses inline `all: initial` styles instead (see createBadge).
- * - Nothing here is focusable except the banner's buttons, so Gmail's keyboard shortcuts keep working;
- *   key presses inside the banner stop at the host (Gmail listens on the document).
+ *   `data-address`). Banner, compose warning and compose summary keep an open shadow root inside:
+ *   our styles cannot leak into the webmail and the webmail's cannot reach ours (`:host { all:
+ *   initial }`). The list badge, drawn per row, uses inline `all: initial` styles instead (see
+ *   createBadge).
+ * - Nothing in a list row is focusable; the banner's and the summary's buttons are, and key presses
+ *   inside them stop at the host (Gmail listens on the document for its shortcuts).
  */
 import type { BounceKind, FailedRecipient, Reason } from '../bounce/types';
 import { isSenderProblem } from '../bounce/severity';
 import type { AddressSummary, UserDecision } from '../policy';
-import { describeReason, describeVerdict } from '../vocabulary';
+import {
+  WEBMAIL_WORDS,
+  describeBadge,
+  describeBannerTitle,
+  describeComposeRemove,
+  describeComposeRemoved,
+  describeComposeSummary,
+  describeDecision,
+  describeDecisionButton,
+  describeProblem,
+  describeReading,
+  describeReason,
+  describeRecipientWarning,
+  describeServerWords,
+  describeTally,
+  describeVerdict,
+  type DayOptions,
+  type NoticeReading,
+  type ProblemKind,
+} from '../vocabulary';
 
-export type BadgeKind = 'hard' | 'soft' | 'sender' | 'undetermined';
+export { shouldWarn } from '../vocabulary';
+
+export type BadgeKind = ProblemKind;
 
 export const HOOK = 'data-bounce-sweeper';
 
@@ -32,39 +55,74 @@ export function badgeKindOfSummary(summary: AddressSummary): BadgeKind {
   return badgeKindOf(summary.lastKind, summary.lastReason);
 }
 
-const KIND_TEXT: Record<BadgeKind, string> = {
-  hard: 'Hard bounce',
-  soft: 'Soft bounce',
-  sender: 'Sender blocked',
-  undetermined: 'Bounce',
-};
+// --- The reader's locale ---------------------------------------------------------------------
 
-const CSS = `
+const locales = new Map<string, string | undefined>();
+
+/**
+ * The locale dates are written in: the page's own language (`<html lang>`, what the webmail shows
+ * its own dates in), made specific by the browser's when they agree ("en" + "en-GB" → "en-GB",
+ * since Gmail writes a bare "en" for British and American readers alike); without a usable lang,
+ * undefined, i.e. the browser's own locale.
+ */
+export function pageLocale(doc: Document): string | undefined {
+  const lang = (doc.documentElement?.getAttribute('lang') ?? '').trim();
+  const browser = doc.defaultView?.navigator?.language ?? '';
+  const key = `${lang}|${browser}`;
+  if (locales.has(key)) return locales.get(key);
+  let chosen: string | undefined;
+  try {
+    if (lang && Intl.DateTimeFormat.supportedLocalesOf([lang]).length) {
+      const specific = browser.toLowerCase().startsWith(`${lang.toLowerCase()}-`);
+      chosen = specific && Intl.DateTimeFormat.supportedLocalesOf([browser]).length ? browser : lang;
+    }
+  } catch {
+    chosen = undefined; // a malformed lang tag: the browser's own locale
+  }
+  locales.set(key, chosen);
+  return chosen;
+}
+
+/** Word options for a page: its locale, and today (dates this year drop the year). */
+export function wordsFor(doc: Document): DayOptions {
+  return { locale: pageLocale(doc), now: new Date() };
+}
+
+// --- Shared look ------------------------------------------------------------------------------
+
+/** The stylesheet of our shadow roots (exported for the test that the address is the largest line). */
+export const INLINE_CSS = `
 :host { all: initial; display: inline-flex; vertical-align: middle; font: 12px/1.4 Roboto, Arial, sans-serif; color: #202124; }
-:host([data-bounce-sweeper="banner"]) { display: block; margin: 0 0 12px; }
-.badge { display: inline-flex; gap: 4px; align-items: center; margin: 0 6px 0 0; padding: 0 6px; border-radius: 8px; white-space: nowrap; max-width: 28em; overflow: hidden; text-overflow: ellipsis; border: 1px solid transparent; }
+:host([data-bounce-sweeper="banner"]), :host([data-bounce-sweeper="compose-summary"]) { display: block; margin: 0 0 12px; }
+:host([data-bounce-sweeper="compose-summary"]) { margin: 4px 8px; }
+.badge { display: inline-block; margin: 0 6px 0 0; padding: 0 6px; border-radius: 8px; white-space: nowrap; border: 1px solid transparent; font-weight: 500; }
 .k-hard { background: #fce8e6; color: #a50e0e; border-color: #f6aea9; }
 .k-soft { background: #fef7e0; color: #7a4f01; border-color: #fdd663; }
 .k-sender { background: #e8f0fe; color: #174ea6; border-color: #aecbfa; }
 .k-undetermined { background: #f1f3f4; color: #3c4043; border-color: #dadce0; }
-.address { font-weight: 600; }
 .banner { border: 1px solid #dadce0; border-left: 4px solid #5f6368; border-radius: 6px; padding: 10px 12px; background: #fff; color: #202124; }
-.banner .title { color: inherit; }
 .banner.k-hard { border-left-color: #d93025; } .banner.k-soft { border-left-color: #f9ab00; } .banner.k-sender { border-left-color: #1a73e8; }
-.title { font-weight: 600; font-size: 13px; margin: 0 0 6px; }
-.banner.k-hard .title { color: #a50e0e; } .banner.k-soft .title { color: #7a4f01; } .banner.k-sender .title { color: #174ea6; }
-.recipient { padding: 6px 0; border-top: 1px solid #f1f3f4; }
-.recipient:first-of-type { border-top: 0; }
-.line { margin: 2px 0; }
+.title { font-weight: 600; font-size: 12px; margin: 0 0 4px; color: #5f6368; }
+.recipient { padding: 8px 0 6px; border-top: 1px solid #f1f3f4; }
+.recipient:first-of-type { border-top: 0; padding-top: 2px; }
+.address { font-size: 15px; line-height: 1.35; font-weight: 600; color: #202124; overflow-wrap: anywhere; margin: 0 0 3px; }
+.line { margin: 2px 0; font-size: 12px; }
+.cause .badge { margin-right: 6px; }
 .server { font-family: monospace; white-space: pre-wrap; word-break: break-word; color: #3c4043; }
 .muted { color: #5f6368; }
-.actions { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; }
+.decision { font-weight: 600; color: #137333; }
+.actions { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; align-items: center; }
 button { all: initial; font: 12px/1.4 Roboto, Arial, sans-serif; cursor: pointer; padding: 2px 10px; border-radius: 4px; border: 1px solid #dadce0; background: #fff; color: #1a73e8; }
 button:hover { background: #f6fafe; } button:focus-visible { outline: 2px solid #1a73e8; }
 button[disabled] { color: #9aa0a6; cursor: default; }
+button.chosen, button.chosen[disabled] { background: #e6f4ea; border-color: #81c995; color: #137333; font-weight: 600; }
 .status { color: #137333; margin-left: 4px; }
 .warning { background: #fce8e6; color: #a50e0e; border: 1px solid #f6aea9; border-radius: 8px; padding: 0 6px; margin: 0 4px; white-space: nowrap; }
 .warning.k-soft { background: #fef7e0; color: #7a4f01; border-color: #fdd663; }
+.summary { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 10px; border-radius: 6px; background: #fce8e6; color: #a50e0e; border: 1px solid #f6aea9; }
+.summary.k-soft { background: #fef7e0; color: #7a4f01; border-color: #fdd663; }
+.summary.k-done { background: #f1f3f4; color: #3c4043; border-color: #dadce0; }
+.summary .text { font-weight: 600; }
 `;
 
 const sheets = new WeakMap<Document, CSSStyleSheet>();
@@ -81,7 +139,7 @@ function createHost(doc: Document, tag: 'span' | 'div', hook: string): { host: H
       let sheet = sheets.get(doc);
       if (!sheet) {
         sheet = new view.CSSStyleSheet();
-        sheet.replaceSync(CSS);
+        sheet.replaceSync(INLINE_CSS);
         sheets.set(doc, sheet);
       }
       root.adoptedStyleSheets = [sheet];
@@ -92,7 +150,7 @@ function createHost(doc: Document, tag: 'span' | 'div', hook: string): { host: H
   }
   if (!adopted) {
     const style = doc.createElement('style');
-    style.textContent = CSS;
+    style.textContent = INLINE_CSS;
     root.append(style);
   }
   return { host, root };
@@ -110,20 +168,55 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * A button whose click is ours alone (the row or message under us is clickable in the webmail).
+ * While `run` works the button is disabled; the answer (or the error) goes to `say`.
+ */
+function actionButton(
+  doc: Document,
+  label: string,
+  action: string,
+  run: () => Promise<string>,
+  say: (message: string) => void,
+  options: { chosen?: boolean } = {},
+): HTMLButtonElement {
+  const b = el(doc, 'button', options.chosen ? 'chosen' : undefined, label);
+  b.type = 'button';
+  b.setAttribute('data-action', action);
+  if (options.chosen) {
+    b.disabled = true;
+    b.setAttribute('aria-pressed', 'true');
+  }
+  b.addEventListener('click', (event) => {
+    event.stopPropagation();
+    event.preventDefault();
+    if (b.disabled) return;
+    b.disabled = true;
+    run()
+      .then(say)
+      .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        // A redraw may have replaced this button already; a detached one needs nothing.
+        if (b.isConnected) b.disabled = !!options.chosen;
+      });
+  });
+  return b;
+}
+
 // --- List badge ------------------------------------------------------------------------------
 
 export interface BadgeModel {
   kind: BadgeKind;
   /** The failed address, once known ('' otherwise). */
   address: string;
-  /** Replaces the kind wording, e.g. "Delivery delayed". */
-  label?: string;
+  /** The server is still retrying: "Delivery delayed" instead of the kind. */
+  delayed?: boolean;
   /** Longer explanation shown on hover. */
   detail?: string;
 }
 
 export function badgeText(model: BadgeModel): string {
-  return model.label ?? KIND_TEXT[model.kind];
+  return describeBadge(model.kind, { delayed: model.delayed });
 }
 
 /*
@@ -188,12 +281,19 @@ export interface BannerRecipient {
 
 export type BannerModel =
   | { state: 'reading' }
-  | { state: 'classified'; recipients: BannerRecipient[]; source: 'raw' | 'rendered'; delayed: boolean }
+  | {
+      state: 'classified';
+      recipients: BannerRecipient[];
+      /** How the notice was read (vocabulary NoticeReading), and in which webmail. */
+      reading: NoticeReading;
+      webmail: string;
+      delayed: boolean;
+    }
   | { state: 'unreadable'; message: string };
 
 export interface BannerActions {
-  /** Records the user's decision; resolves to a short confirmation, rejects with a reason. */
-  decide(address: string, decision: Exclude<UserDecision, 'none'>): Promise<string>;
+  /** Records the user's decision ('none' = Undo); resolves to a short confirmation, rejects with a reason. */
+  decide(address: string, decision: UserDecision): Promise<string>;
   copy(address: string): Promise<void>;
 }
 
@@ -206,38 +306,6 @@ export function createBanner(doc: Document, model: BannerModel, actions: BannerA
   return host;
 }
 
-const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
-// Intl objects are costly to build (a fresh one per row made a 100-row batch several times slower):
-// one of each, made on first use.
-let ordinalRules: Intl.PluralRules | undefined;
-let shortDateFormat: Intl.DateTimeFormat | undefined;
-export function ordinal(n: number): string {
-  ordinalRules ??= new Intl.PluralRules('en', { type: 'ordinal' });
-  const rule = ordinalRules.select(n);
-  return `${n}${ORDINAL_SUFFIX[rule] ?? 'th'}`;
-}
-
-/** The tally so far in a sentence, from the background's summary. */
-export function describeTally(summary: AddressSummary): string {
-  if (summary.decision === 'removed') return 'You marked this address removed.';
-  if (summary.decision === 'kept') return 'You chose to keep this address.';
-  const parts: string[] = [];
-  if (summary.hardCount > 0) {
-    parts.push(summary.hardCount === 1 ? '1st hard bounce' : `${ordinal(summary.hardCount)} hard bounce`);
-  }
-  if (summary.softDaysInWindow > 0) {
-    parts.push(
-      `${ordinal(summary.softDaysInWindow)} day with a soft bounce in the policy window ` +
-        `(${summary.softDaysThreshold} make it removable)`,
-    );
-  }
-  if (summary.senderProblemCount > 0 && !parts.length) {
-    parts.push(`${ordinal(summary.senderProblemCount)} refusal of your sending server`);
-  }
-  const head = parts.length ? `${parts.join('; ')}. ` : '';
-  return `${head}Verdict: ${describeVerdict(summary.verdict)}.`;
-}
-
 export function updateBanner(host: HTMLElement, model: BannerModel, actions: BannerActions): void {
   const doc = host.ownerDocument;
   const box = host.shadowRoot?.querySelector('.banner');
@@ -245,35 +313,29 @@ export function updateBanner(host: HTMLElement, model: BannerModel, actions: Ban
   host.setAttribute('data-state', model.state);
   if (model.state === 'reading') {
     box.className = 'banner k-undetermined';
-    box.replaceChildren(el(doc, 'div', 'title', 'Bounce Sweeper is reading this bounce notice…'));
+    box.replaceChildren(el(doc, 'div', 'title', WEBMAIL_WORDS.reading));
     host.setAttribute('data-kind', 'undetermined');
     host.setAttribute('data-address', '');
     return;
   }
   if (model.state === 'unreadable') {
     box.className = 'banner k-undetermined';
-    box.replaceChildren(el(doc, 'div', 'title', 'Bounce Sweeper could not read this notice'), el(doc, 'div', 'muted', model.message));
+    box.replaceChildren(el(doc, 'div', 'title', WEBMAIL_WORDS.unreadable), el(doc, 'div', 'muted', model.message));
     host.setAttribute('data-kind', 'undetermined');
     host.setAttribute('data-address', '');
     return;
   }
+  const words = wordsFor(doc);
   const kinds = model.recipients.map((r) => badgeKindOf(r.recipient.kind, r.recipient.reason));
   const overall: BadgeKind = kinds.includes('hard') ? 'hard' : (kinds[0] ?? 'undetermined');
   host.setAttribute('data-kind', overall);
   host.setAttribute('data-address', model.recipients.map((r) => r.recipient.address).join(' '));
   box.className = `banner k-${overall}`;
-  const title =
-    model.recipients.length === 0
-      ? 'Bounce notice: no failed address could be read'
-      : model.delayed
-        ? 'Delivery delayed: the server is still retrying'
-        : `Bounce notice: ${model.recipients.length === 1 ? 'one address' : `${model.recipients.length} addresses`} failed`;
-  const children: Node[] = [el(doc, 'div', 'title', title)];
+  const children: Node[] = [el(doc, 'div', 'title', describeBannerTitle(model.recipients.length, model.delayed, words.locale))];
   const statuses = statusesOf(host);
-  for (const item of model.recipients) children.push(recipientBlock(doc, item, actions, statuses));
-  if (model.source === 'rendered') {
-    children.push(el(doc, 'div', 'muted', 'Read from the text on screen (the original message could not be fetched).'));
-  }
+  for (const item of model.recipients) children.push(recipientBlock(doc, item, actions, statuses, words, host));
+  const reading = describeReading(model.reading, model.webmail);
+  if (reading) children.push(el(doc, 'div', 'line muted reading', reading));
   box.replaceChildren(...children);
 }
 
@@ -288,54 +350,64 @@ function statusesOf(host: HTMLElement): Map<string, string> {
   return map;
 }
 
-function recipientBlock(doc: Document, item: BannerRecipient, actions: BannerActions, statuses: Map<string, string>): HTMLElement {
+/**
+ * One failed address: the address alone on the first, largest line (what a user scans for); then
+ * always the kind tag first and the cause in plain words; the server's words as evidence; the tally;
+ * the user's decision; the buttons, the chosen decision shown pressed.
+ */
+function recipientBlock(
+  doc: Document,
+  item: BannerRecipient,
+  actions: BannerActions,
+  statuses: Map<string, string>,
+  words: DayOptions,
+  host: HTMLElement,
+): HTMLElement {
   const { recipient, summary } = item;
   const kind = badgeKindOf(recipient.kind, recipient.reason);
   const block = el(doc, 'div', 'recipient');
   block.setAttribute('data-address', recipient.address);
-  const head = el(doc, 'div', 'line');
-  const badge = el(doc, 'span', `badge k-${kind}`, KIND_TEXT[kind]);
-  head.append(badge, el(doc, 'span', 'address', recipient.address));
-  block.append(head);
-  block.append(el(doc, 'div', 'line', `Reason: ${describeReason(recipient.reason)}`));
-  const code = [recipient.status, recipient.replyCode].filter(Boolean).join(' / ');
-  if (code || recipient.diagnostic) {
+  block.append(el(doc, 'div', 'address', recipient.address));
+  const cause = el(doc, 'div', 'line cause');
+  cause.append(el(doc, 'span', `badge k-${kind}`, describeProblem(recipient.kind, recipient.reason)), doc.createTextNode(describeReason(recipient.reason)));
+  block.append(cause);
+  const label = describeServerWords(recipient.replyCode, recipient.status, !!recipient.diagnostic);
+  if (label) {
     const server = el(doc, 'div', 'line');
-    server.append(el(doc, 'span', 'muted', code ? `Status ${code}: ` : 'Server said: '));
-    server.append(el(doc, 'span', 'server', truncate(recipient.diagnostic, 400)));
+    server.append(el(doc, 'span', 'muted', `${label} `));
+    if (recipient.diagnostic) server.append(el(doc, 'span', 'server', truncate(recipient.diagnostic, 400)));
     block.append(server);
   }
-  if (summary) block.append(el(doc, 'div', 'line tally', describeTally(summary)));
+  const decision = summary?.decision ?? 'none';
+  if (summary) {
+    block.append(el(doc, 'div', 'line tally', describeTally(summary, words)));
+    const decided = describeDecision(summary, words);
+    if (decided) {
+      const line = el(doc, 'div', 'line decision', decided);
+      line.setAttribute('data-decision', decision);
+      block.append(line);
+    }
+  }
+  block.setAttribute('data-decision', decision);
 
   const row = el(doc, 'div', 'actions');
   const status = el(doc, 'span', 'status', statuses.get(recipient.address) ?? '');
   status.setAttribute('role', 'status');
   const say = (message: string): void => {
     statuses.set(recipient.address, message);
-    status.textContent = message;
-  };
-  const button = (label: string, action: string, run: () => Promise<string>): HTMLButtonElement => {
-    const b = el(doc, 'button', undefined, label);
-    b.type = 'button';
-    b.setAttribute('data-action', action);
-    b.addEventListener('click', (event) => {
-      // The row/message under us is clickable in the webmail: the click is ours alone.
-      event.stopPropagation();
-      event.preventDefault();
-      b.disabled = true;
-      run()
-        .then(say)
-        .catch((error: unknown) => say(error instanceof Error ? error.message : String(error)))
-        .finally(() => (b.disabled = false));
-    });
-    return b;
+    // The answer may come after a redraw (the new tally came first): write it where it shows now.
+    const shown = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('.recipient') ?? [])].find((b) => b.getAttribute('data-address') === recipient.address);
+    for (const target of new Set([status, shown?.querySelector<HTMLElement>('.status')])) if (target) target.textContent = message;
   };
   if (summary) {
-    row.append(button('Mark removed', 'removed', () => actions.decide(recipient.address, 'removed')));
-    row.append(button('Keep anyway', 'kept', () => actions.decide(recipient.address, 'kept')));
+    for (const choice of ['removed', 'kept'] as const) {
+      const chosen = decision === choice;
+      row.append(actionButton(doc, describeDecisionButton(choice, chosen), choice, () => actions.decide(recipient.address, choice), say, { chosen }));
+    }
+    if (decision !== 'none') row.append(actionButton(doc, WEBMAIL_WORDS.undo, 'undo', () => actions.decide(recipient.address, 'none'), say));
   }
   row.append(
-    button('Copy address', 'copy', () => actions.copy(recipient.address).then(() => 'Address copied.')),
+    actionButton(doc, WEBMAIL_WORDS.copy, 'copy', () => actions.copy(recipient.address).then(() => WEBMAIL_WORDS.copied), say),
     status,
   );
   block.append(row);
@@ -348,37 +420,84 @@ function truncate(text: string, max: number): string {
 
 // --- Compose warning -------------------------------------------------------------------------
 
-/** Verdicts worth a warning in compose: the address is, or may soon be, on the removal list. */
-const WARN_VERDICTS = new Set(['remove', 'remove-repeated-soft', 'watch', 'removed']);
-
-export function shouldWarn(summary: AddressSummary): boolean {
-  return WARN_VERDICTS.has(summary.verdict);
-}
-
-function shortDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  shortDateFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
-  return shortDateFormat.format(date);
-}
-
-/** "hard-bounced on 3 Nov: address does not exist". */
-export function composeWarningText(summary: AddressSummary): string {
-  const when = shortDate(summary.lastBounceAt);
-  const kind = summary.lastKind === 'hard' ? 'hard-bounced' : summary.lastKind === 'soft' ? 'soft-bounced' : 'bounced';
-  const days = summary.verdict === 'remove-repeated-soft' ? ` (${summary.softDaysInWindow} days)` : '';
-  const core = `${kind}${days}${when ? ` on ${when}` : ''}: ${describeReason(summary.lastReason)}`;
-  return summary.verdict === 'removed' ? `marked removed; ${core}` : core;
+/** The words of a recipient's warning on this page (also how the runtime tells it is up to date). */
+export function composeWarningText(summary: AddressSummary, doc: Document): string {
+  return describeRecipientWarning(summary, wordsFor(doc));
 }
 
 export function createComposeWarning(doc: Document, summary: AddressSummary): HTMLElement {
   const { host, root } = createHost(doc, 'span', 'compose-warning');
   host.setAttribute('data-address', summary.address);
-  const text = composeWarningText(summary);
+  const text = composeWarningText(summary, doc);
   host.setAttribute('role', 'note');
   host.setAttribute('aria-label', `Bounce Sweeper: ${summary.address} ${text}`);
   host.title = `${summary.address}: ${text}. ${describeVerdict(summary.verdict)}.`;
   const kind = badgeKindOfSummary(summary);
   root.append(el(doc, 'span', `warning k-${kind}`, `⚠ ${text}`));
   return host;
+}
+
+// --- Compose summary -------------------------------------------------------------------------
+
+export interface ComposeSummaryModel {
+  /** Distinct recipients of the message. */
+  total: number;
+  /** Distinct recipients worth a warning (shouldWarn), with where each stands. */
+  flagged: AddressSummary[];
+  /** After "Remove them from this message": what happened, and whether Undo can put them back. */
+  removed?: { count: number; failed: number; undoable: boolean };
+  /** A message of its own (Undo could not put everything back). */
+  note?: string;
+}
+
+export interface ComposeSummaryActions {
+  /** Removes the flagged recipients from the message. */
+  removeFlagged(): Promise<void>;
+  /** Puts back what removeFlagged took out. */
+  undo(): Promise<void>;
+}
+
+/** One line near the recipients for the whole message: how many bounced before, why, and one click to take them out. */
+export function createComposeSummary(doc: Document, model: ComposeSummaryModel, actions: ComposeSummaryActions): HTMLElement {
+  const { host, root } = createHost(doc, 'div', 'compose-summary');
+  host.addEventListener('keydown', (event) => event.stopPropagation());
+  host.setAttribute('role', 'region');
+  host.setAttribute('aria-label', 'Bounce Sweeper: recipients who bounced before');
+  root.append(el(doc, 'div', 'summary'));
+  updateComposeSummary(host, model, actions);
+  return host;
+}
+
+export function updateComposeSummary(host: HTMLElement, model: ComposeSummaryModel, actions: ComposeSummaryActions): void {
+  const doc = host.ownerDocument;
+  const box = host.shadowRoot?.querySelector('.summary');
+  if (!box) return;
+  const { locale } = wordsFor(doc);
+  const hard = model.flagged.some((summary) => summary.verdict === 'remove' || summary.verdict === 'removed');
+  box.className = `summary ${model.flagged.length ? (hard ? 'k-hard' : 'k-soft') : 'k-done'}`;
+  host.setAttribute('data-flagged', String(model.flagged.length));
+  host.setAttribute('data-total', String(model.total));
+  const children: Node[] = [];
+  const say = (): void => undefined; // the redraw that follows an action says what happened
+  if (model.flagged.length) {
+    const text = el(doc, 'span', 'text', `⚠ ${describeComposeSummary(model.flagged, model.total, locale)}`);
+    text.setAttribute('data-part', 'sentence');
+    children.push(
+      text,
+      actionButton(doc, describeComposeRemove(model.flagged.length), 'remove-flagged', () => actions.removeFlagged().then(() => ''), say),
+    );
+  }
+  if (model.removed) {
+    const done = el(doc, 'span', 'status', describeComposeRemoved(model.removed.count, model.removed.failed, locale));
+    done.setAttribute('role', 'status');
+    done.setAttribute('data-part', 'removed');
+    children.push(done);
+    if (model.removed.undoable) children.push(actionButton(doc, WEBMAIL_WORDS.undo, 'undo-remove', () => actions.undo().then(() => ''), say));
+  }
+  if (model.note) {
+    const note = el(doc, 'span', 'status', model.note);
+    note.setAttribute('role', 'status');
+    children.push(note);
+  }
+  box.replaceChildren(...children);
 }

@@ -7,15 +7,19 @@
  *   snippet names).
  * - An opened notice is read once per tab (`adapter.readNotice`: raw source where the webmail gives
  *   it, else the rendered text), reported once (`reportNotice`), and gets a banner from the answer.
- * - Compose recipients on the removal list, or being watched, get a warning next to their chip.
+ * - Compose recipients on the removal list, or being watched, get a warning next to their chip, and
+ *   each compose with any gets one summary line near its recipients ("3 of 500 recipients bounced
+ *   before: …") with one click to take them out of the message (through the webmail's own controls,
+ *   adapter.removeRecipient) and an Undo that puts them back (adapter.addRecipients).
  * - Selector names the page could find only with an older layout's variant (./selector-table.ts) go
  *   to the background once per name per page (`reportSelectorHealth`), for the options page.
  * Everything is re-applied idempotently on every pass: webmails replace rows and messages when they
  * re-render (webmail-dom.md 3.2). Work is batched by the watcher, lookups are batched and cached,
  * reports run one at a time.
  */
-import { sendMessage, type NoticeReport, type NoticeResult, type SelectorHealthReport } from '../messaging';
+import { MESSAGE_LIMITS, sendMessage, type NoticeReport, type NoticeResult, type SelectorHealthReport } from '../messaging';
 import type { AddressSummary, UserDecision } from '../policy';
+import { WEBMAIL_WORDS, describeComposeRestoreFailed, describeDecisionSaved, describeMore, type NoticeReading } from '../vocabulary';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from './adapter';
 import { looksLikeBounce } from './looks-like-bounce';
 import {
@@ -25,14 +29,18 @@ import {
   badgeKindOfSummary,
   createBadge,
   createBanner,
+  createComposeSummary,
   createComposeWarning,
   composeWarningText,
   shouldWarn,
   updateBadge,
   updateBanner,
+  updateComposeSummary,
   type BadgeModel,
   type BannerActions,
   type BannerModel,
+  type ComposeSummaryActions,
+  type ComposeSummaryModel,
 } from './inline-ui';
 import { watchRoots, type WatchBatch, type WatchContext, type Watcher } from './watch';
 
@@ -40,7 +48,8 @@ import { watchRoots, type WatchBatch, type WatchContext, type Watcher } from './
 export interface RuntimeMessenger {
   reportNotice(report: NoticeReport): Promise<NoticeResult>;
   lookupAddresses(addresses: string[]): Promise<AddressSummary[]>;
-  decide(address: string, decision: Exclude<UserDecision, 'none'>): Promise<{ updated: number }>;
+  /** The banner's decision for one address; 'none' is its Undo. */
+  decide(address: string, decision: UserDecision): Promise<{ updated: number }>;
   /** Optional: a messenger without it (a test's) simply hears nothing about selectors. */
   reportSelectorHealth?(report: SelectorHealthReport): Promise<unknown>;
 }
@@ -56,7 +65,7 @@ export interface RuntimeOptions {
   messenger?: RuntimeMessenger;
   /** Cached lookups are asked again after this long (another tab may have recorded a bounce). */
   lookupTtlMs?: number;
-  /** Largest `lookupAddresses` request. */
+  /** Largest `lookupAddresses` request (default: all the background takes, so a 500-recipient compose is one request). */
   lookupBatch?: number;
 }
 
@@ -67,12 +76,26 @@ export interface WebmailRuntime {
   stop(): void;
 }
 
-type ReadState = { state: 'reading' } | { state: 'done'; result: NoticeResult; source: 'raw' | 'rendered' } | { state: 'failed'; message: string };
+type ReadState = { state: 'reading' } | { state: 'done'; result: NoticeResult; reading: NoticeReading } | { state: 'failed'; message: string };
 
 interface CachedSummary {
   summary: AddressSummary | null;
   at: number;
 }
+
+/** What the runtime keeps per compose: its summary line, and what "Remove them" took out (for Undo). */
+interface ComposeState {
+  host: HTMLElement | null;
+  signature: string;
+  removed: { items: Array<{ field: string; address: string }>; failed: number } | null;
+  note: string;
+  busy: boolean;
+}
+
+/** Quiet time before queued lookups go out: chips and rows arrive in bursts, one request takes them all. */
+const LOOKUP_GATHER_MS = 50;
+/** How long the webmail gets to take chips out (or put them in) before the runtime looks again. */
+const COMPOSE_SETTLE_MS = 200;
 
 /**
  * WXT's ContentScriptContext, or a stand-in: the watcher's timers and lifecycle, plus (optional)
@@ -86,7 +109,7 @@ export interface RuntimeContext extends WatchContext {
 export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options: RuntimeOptions = {}): WebmailRuntime {
   const messenger = options.messenger ?? extensionMessenger;
   const lookupTtlMs = options.lookupTtlMs ?? 60_000;
-  const lookupBatch = options.lookupBatch ?? 50;
+  const lookupBatch = Math.min(options.lookupBatch ?? MESSAGE_LIMITS.lookupAddresses, MESSAGE_LIMITS.lookupAddresses);
   const doc = document;
 
   /** Opened notices by account + message id: each is read and reported once per tab. */
@@ -100,6 +123,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   const pendingWork = new Set<Promise<unknown>>();
   /** Compose warnings by the chip they sit beside, so a removed chip takes its warning with it. */
   const warnings = new Map<HTMLElement, HTMLElement>();
+  /** Compose summaries by compose element. */
+  const composes = new Map<HTMLElement, ComposeState>();
 
   const key = (messageId: string): string => `${adapter.account(doc)}|${messageId}`;
 
@@ -109,18 +134,19 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       try {
         ({ updated } = await messenger.decide(address, decision));
       } catch {
-        throw new Error('Could not save here: open the Bounce Sweeper button in the toolbar to decide.');
+        throw new Error(WEBMAIL_WORDS.saveRefused);
       }
-      if (!updated) throw new Error('This address is not in your list yet.');
+      if (!updated) throw new Error(decision === 'none' ? WEBMAIL_WORDS.nothingToUndo : WEBMAIL_WORDS.notOnRecord);
+      // Ask again at once: the banner's buttons and decision line follow the store, not a guess.
       summaries.delete(address);
       queueLookup(address);
-      return decision === 'removed' ? 'Marked removed.' : 'Kept: it will not be suggested for removal.';
+      return describeDecisionSaved(decision);
     },
     async copy(address) {
       try {
         await navigator.clipboard.writeText(address);
       } catch {
-        throw new Error(`Copy was refused; the address is ${address}`);
+        throw new Error(WEBMAIL_WORDS.copyRefused(address));
       }
     },
   };
@@ -148,7 +174,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   function queueLookup(address: string): void {
     lookupQueue.add(address);
-    if (lookupTimer === undefined && !lookupInFlight) lookupTimer = ctx.setTimeout(runLookups, 150);
+    if (lookupTimer === undefined && !lookupInFlight) lookupTimer = ctx.setTimeout(runLookups, LOOKUP_GATHER_MS);
   }
 
   function runLookups(): void {
@@ -178,7 +204,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
         })
         .finally(() => {
           lookupInFlight = null;
-          if (lookupQueue.size && !ctx.isInvalid) lookupTimer = ctx.setTimeout(runLookups, 300);
+          if (lookupQueue.size && !ctx.isInvalid) lookupTimer = ctx.setTimeout(runLookups, LOOKUP_GATHER_MS);
         }),
     );
   }
@@ -203,17 +229,17 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
         return {
           kind: badgeKindOf(first.kind, first.reason),
           address: first.address,
-          label: delayed ? 'Delivery delayed' : undefined,
-          detail: classified.recipients.length > 1 ? `and ${classified.recipients.length - 1} more` : undefined,
+          delayed,
+          detail: classified.recipients.length > 1 ? describeMore(classified.recipients.length - 1) : undefined,
         };
       }
     }
     const address = look.addresses[0] ?? '';
     const summary = address ? summaryFor(address) : null;
     if (summary && summary.lastKind !== 'undetermined') {
-      return { kind: badgeKindOfSummary(summary), address, detail: composeWarningText(summary) };
+      return { kind: badgeKindOfSummary(summary), address, detail: composeWarningText(summary, doc) };
     }
-    return { kind: look.kind, address, label: look.delayed ? 'Delivery delayed' : undefined };
+    return { kind: look.kind, address, delayed: look.delayed };
   }
 
   function badgeRow(notice: ListNotice): void {
@@ -240,7 +266,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     if (!notice.isBounce) return null;
     return {
       state: 'classified',
-      source: state.source,
+      reading: state.reading,
+      webmail: adapter.id,
       delayed: notice.recipients.length > 0 && notice.recipients.every((r) => r.action === 'delayed'),
       recipients: notice.recipients.map((recipient) => ({
         recipient,
@@ -286,7 +313,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
           const result = await messenger.reportNotice(report);
           // The answer carries the tally as of this notice: fresher than any earlier lookup.
           for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
-          reads.set(id, { state: 'done', result, source: report.raw ? 'raw' : 'rendered' });
+          const reading: NoticeReading = report.raw ? 'raw' : adapter.offersRawSource ? 'fallback' : 'screen';
+          reads.set(id, { state: 'done', result, reading });
         } catch (error) {
           reads.set(id, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
         }
@@ -302,7 +330,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     const summary = summaryFor(address);
     const existing = warnings.get(recipient.chip);
     const wanted = summary && shouldWarn(summary) ? summary : null;
-    const text = wanted ? composeWarningText(wanted) : '';
+    const text = wanted ? composeWarningText(wanted, doc) : '';
     if (existing?.isConnected && existing.getAttribute('data-address') === address && existing.dataset.text === text && wanted) return;
     existing?.remove();
     warnings.delete(recipient.chip);
@@ -320,6 +348,126 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
         warnings.delete(chip);
       }
     }
+    for (const [compose, state] of composes) {
+      if (!compose.isConnected) {
+        state.host?.remove();
+        composes.delete(compose);
+      }
+    }
+  }
+
+  // --- compose summary ----------------------------------------------------------------------
+
+  function recipientsOf(compose: HTMLElement): ComposeRecipient[] {
+    return adapter.findComposeRecipients(compose).filter((recipient) => recipient.compose === compose);
+  }
+
+  /** The flagged summaries of a compose, or null while some of its addresses are still being looked up. */
+  function flaggedOf(recipients: readonly ComposeRecipient[]): { total: number; flagged: AddressSummary[] } | null {
+    const addresses = [...new Set(recipients.map((r) => r.address.toLowerCase()))];
+    let pending = false;
+    const flagged: AddressSummary[] = [];
+    for (const address of addresses) {
+      const summary = cachedSummary(address);
+      if (summary === undefined) {
+        queueLookup(address);
+        pending = true;
+      } else if (summary && shouldWarn(summary)) flagged.push(summary);
+    }
+    return pending ? null : { total: addresses.length, flagged };
+  }
+
+  function composeState(compose: HTMLElement): ComposeState {
+    let state = composes.get(compose);
+    if (!state) {
+      state = { host: null, signature: '', removed: null, note: '', busy: false };
+      composes.set(compose, state);
+    }
+    return state;
+  }
+
+  /** Every recipient of the compose gets its mark, then the compose its one summary line. */
+  function refreshCompose(compose: HTMLElement): void {
+    const recipients = recipientsOf(compose);
+    for (const recipient of recipients) handleRecipient(recipient);
+    const state = composeState(compose);
+    // Until every address has an answer the line would change under the reader's eyes: wait.
+    const counted = flaggedOf(recipients);
+    if (!counted || state.busy) return;
+    const model: ComposeSummaryModel = {
+      total: counted.total,
+      flagged: counted.flagged,
+      ...(state.removed
+        ? { removed: { count: state.removed.items.length, failed: state.removed.failed, undoable: state.removed.items.length > 0 } }
+        : {}),
+      ...(state.note ? { note: state.note } : {}),
+    };
+    if (!model.flagged.length && !model.removed && !model.note) {
+      state.host?.remove();
+      state.host = null;
+      state.signature = '';
+      return;
+    }
+    const signature = JSON.stringify([model.total, model.flagged.map((s) => [s.address, s.verdict, s.decision, s.lastBounceAt]), model.removed, model.note]);
+    const actions = composeActions(compose);
+    if (!state.host) {
+      state.host = createComposeSummary(doc, model, actions);
+    } else if (state.signature !== signature) {
+      updateComposeSummary(state.host, model, actions);
+    }
+    state.signature = signature;
+    // Webmails re-render their compose: put the line back where it belongs when it was dropped.
+    if (!state.host.isConnected || !compose.contains(state.host)) adapter.placeComposeSummary(compose, state.host);
+  }
+
+  const later = (ms: number): Promise<void> => new Promise((resolve) => ctx.setTimeout(resolve, ms));
+
+  function composeActions(compose: HTMLElement): ComposeSummaryActions {
+    return {
+      async removeFlagged() {
+        const state = composeState(compose);
+        const flagged = new Set((flaggedOf(recipientsOf(compose))?.flagged ?? []).map((s) => s.address));
+        const targets = recipientsOf(compose).filter((recipient) => flagged.has(recipient.address.toLowerCase()));
+        if (!targets.length) return;
+        state.busy = true;
+        try {
+          const clicked = targets.filter((recipient) => adapter.removeRecipient(recipient));
+          // The webmail takes chips out on its own schedule; count what is really gone.
+          await later(COMPOSE_SETTLE_MS);
+          const left = new Set(recipientsOf(compose).map((r) => `${r.field}|${r.address.toLowerCase()}`));
+          const items = clicked
+            .filter((r) => !left.has(`${r.field}|${r.address.toLowerCase()}`))
+            .map((r) => ({ field: r.field, address: r.address.toLowerCase() }));
+          const unique = [...new Map(items.map((item) => [`${item.field}|${item.address}`, item])).values()];
+          const failed = new Set(targets.map((r) => r.address.toLowerCase())).size - new Set(unique.map((i) => i.address)).size;
+          state.removed = { items: [...(state.removed?.items ?? []), ...unique], failed: Math.max(0, failed) };
+          state.note = '';
+        } finally {
+          state.busy = false;
+          watcher.rescan();
+        }
+      },
+      async undo() {
+        const state = composeState(compose);
+        const items = state.removed?.items ?? [];
+        if (!items.length) return;
+        state.busy = true;
+        try {
+          const byField = new Map<string, string[]>();
+          for (const item of items) byField.set(item.field, [...(byField.get(item.field) ?? []), item.address]);
+          const refused: string[] = [];
+          for (const [field, addresses] of byField) if (!adapter.addRecipients(compose, field, addresses)) refused.push(...addresses);
+          await later(COMPOSE_SETTLE_MS);
+          const present = new Set(recipientsOf(compose).map((r) => r.address.toLowerCase()));
+          const missing = [...new Set([...refused, ...items.map((i) => i.address).filter((a) => !present.has(a))])];
+          state.removed = null;
+          state.note = missing.length ? describeComposeRestoreFailed(missing) : '';
+        } finally {
+          state.busy = false;
+          watcher.rescan();
+        }
+      },
+    };
   }
 
   // --- selector health ----------------------------------------------------------------------
@@ -353,12 +501,19 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     // Whole roots on a full pass (start, navigation, an answer came back); otherwise just the added
     // nodes when the adapter can find around them (a removal-only batch then only sweeps warnings).
     const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batch.added;
+    const touched = new Set<HTMLElement>();
     for (const root of scopes) {
       for (const notice of adapter.findListNotices(root)) badgeRow(notice);
       for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
-      for (const recipient of adapter.findComposeRecipients(root)) handleRecipient(recipient);
+      for (const recipient of adapter.findComposeRecipients(root)) {
+        handleRecipient(recipient);
+        touched.add(recipient.compose);
+      }
     }
     sweepWarnings();
+    // A compose that changed anywhere (a chip added or taken away) is counted again as a whole.
+    for (const compose of composes.keys()) if (batch.roots.some((root) => root.contains(compose) || compose.contains(root))) touched.add(compose);
+    for (const compose of touched) if (compose.isConnected) refreshCompose(compose);
     if (batch.roots.length) reportSelectorHealth();
   }
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NoticeReport, NoticeResult } from '../../lib/messaging';
-import type { AddressSummary } from '../../lib/policy';
+import type { AddressSummary, UserDecision } from '../../lib/policy';
 import { createGmailAdapter } from '../../lib/webmail/gmail/adapter';
 import { ShowOriginalFetcher } from '../../lib/webmail/gmail/show-original';
 import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../lib/webmail/runtime';
@@ -71,9 +71,13 @@ class RecordingMessenger implements RuntimeMessenger {
     this.lookups.push(addresses);
     return addresses.flatMap((a) => (this.known.has(a) ? [this.known.get(a)!] : []));
   }
-  async decide(address: string, decision: 'removed' | 'kept') {
+  async decide(address: string, decision: UserDecision) {
     this.decisions.push([address, decision]);
-    return { updated: this.known.has(address) ? 1 : 0 };
+    const known = this.known.get(address);
+    if (!known || known.decision === decision) return { updated: 0 };
+    // As the store does: the decision is kept, and undo ('none') clears it.
+    this.known.set(address, { ...known, decision, decidedAt: decision === 'none' ? '' : '2026-12-02T10:00:00.000Z', verdict: decision === 'none' ? 'remove' : decision });
+    return { updated: 1 };
   }
 }
 
@@ -93,8 +97,21 @@ describe('runWebmail on Gmail', () => {
   beforeEach(() => {
     ctx = new FakeContext();
     messenger = new RecordingMessenger();
+    // Dates as a British Gmail writes them, whatever the machine running the tests says.
+    document.documentElement.setAttribute('lang', 'en-GB');
   });
-  afterEach(() => runtime?.stop());
+  afterEach(() => {
+    runtime?.stop();
+    document.documentElement.removeAttribute('lang');
+  });
+
+  /** The compose fixture inside an otherwise empty Gmail (no list rows to look up). */
+  const loadCompose = () => {
+    loadGmail(GMAIL_URL, '2026-11-27-compose.html');
+    const main = document.createElement('div');
+    main.setAttribute('role', 'main');
+    document.body.prepend(main);
+  };
 
   it('badges every bounce row at once, and no other row', async () => {
     loadGmail(GMAIL_URL, '2026-11-27-list.html');
@@ -204,19 +221,171 @@ describe('runWebmail on Gmail', () => {
     expect(document.querySelector('[data-bounce-sweeper="compose-warning"]')).toBeNull();
   });
 
-  it('sends the banner decision for the address and refreshes what it knows', async () => {
+  it('sends the banner decision, shows it from what the background then says, and undoes it', async () => {
     loadGmail('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz', '2026-11-27-opened-bounce.html');
     start();
     await runtime.settle();
-    messenger.known.set('ann.lee@example.com', summary('ann.lee@example.com', { decision: 'removed', verdict: 'removed' }));
-    const banner = document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!;
-    banner.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="removed"]')!.click();
+    const banner = () => document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!;
+    const button = (action: string) => banner().shadowRoot!.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+    expect(button('undo')).toBeNull();
+    button('removed')!.click();
     await vi.waitFor(() => expect(messenger.decisions).toEqual([['ann.lee@example.com', 'removed']]));
     await vi.waitFor(async () => {
       ctx.advance(200);
       await runtime.settle();
-      expect(document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!.shadowRoot?.textContent).toContain('You marked this address removed.');
+      expect(banner().shadowRoot?.querySelector('.decision')?.textContent).toBe('You marked this removed on 2 Dec.');
     });
+    expect(button('removed')).toMatchObject({ disabled: true, textContent: '✓ Marked removed' });
+    expect(banner().shadowRoot?.textContent).toContain('Marked removed.');
+    button('undo')!.click();
+    await vi.waitFor(() => expect(messenger.decisions.at(-1)).toEqual(['ann.lee@example.com', 'none']));
+    await vi.waitFor(async () => {
+      ctx.advance(200);
+      await runtime.settle();
+      expect(banner().shadowRoot?.querySelector('.decision')).toBeNull();
+    });
+    expect(button('undo')).toBeNull();
+    expect(button('removed')).toMatchObject({ disabled: false, textContent: 'Mark removed' });
+    expect(banner().shadowRoot?.textContent).toContain('Undone: no decision for this address.');
+  });
+
+  it('says Gmail read from the screen only because "Show original" failed', async () => {
+    loadGmail('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz', '2026-11-27-opened-bounce.html');
+    start();
+    await runtime.settle();
+    expect(document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!.shadowRoot?.querySelector('.reading')?.textContent).toBe(
+      "Read from the text on screen: Gmail's original message could not be fetched.",
+    );
+  });
+
+  /** Plays Gmail's part in the fixture's compose: its remove buttons take chips out, a paste makes chips. */
+  function actLikeGmail(): () => void {
+    const onClick = (event: Event) => {
+      const remove = (event.target as Element).closest?.('.afX');
+      remove?.closest('[role="option"]')?.remove();
+    };
+    const onPaste = (event: Event) => {
+      const input = event.target as HTMLElement;
+      const box = input.closest('.anm')?.querySelector('[role="listbox"]');
+      for (const address of ((event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '').split(',')) box?.append(gmailChip(address));
+      event.preventDefault();
+    };
+    document.addEventListener('click', onClick);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('paste', onPaste);
+    };
+  }
+
+  function gmailChip(address: string): HTMLElement {
+    const chip = document.createElement('div');
+    chip.className = 'afV';
+    chip.setAttribute('role', 'option');
+    chip.setAttribute('data-name', address);
+    chip.setAttribute('data-hovercard-id', address);
+    const remove = document.createElement('div');
+    remove.className = 'afX';
+    remove.setAttribute('role', 'button');
+    remove.setAttribute('aria-label', `Remove ${address}`);
+    chip.append(remove);
+    return chip;
+  }
+
+  const summaries = () => [...document.querySelectorAll<HTMLElement>('[data-bounce-sweeper="compose-summary"]')];
+  const summaryPart = (part: string) => summaries()[0]?.shadowRoot?.querySelector(`[data-part="${part}"]`)?.textContent ?? null;
+  const chipAddresses = () => [...document.querySelectorAll('.anm [role="option"][data-hovercard-id]')].map((chip) => chip.getAttribute('data-hovercard-id'));
+
+  it('sums a compose up in one line above the subject, removes the flagged chips with Gmail\'s own buttons, and puts them back', async () => {
+    const stopActing = actLikeGmail();
+    try {
+      loadCompose();
+      messenger.known.set('carl@example.net', summary('carl@example.net', { verdict: 'remove-repeated-soft', lastKind: 'soft', lastReason: 'mailboxfull', hardCount: 0, softDaysInWindow: 3 }));
+      start();
+      await runtime.settle();
+      expect(summaries()).toHaveLength(1);
+      expect(summaries()[0]?.nextElementSibling?.matches('input[name="subjectbox"]')).toBe(true);
+      expect(summaryPart('sentence')).toBe('⚠ 2 of 3 recipients bounced before: 1 address does not exist, 1 keeps bouncing');
+      // The per-chip marks stay.
+      expect([...document.querySelectorAll('[data-bounce-sweeper="compose-warning"]')].map((w) => w.getAttribute('data-address'))).toEqual(['ann.lee@example.com', 'carl@example.net']);
+
+      summaries()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="remove-flagged"]')!.click();
+      await vi.waitFor(async () => {
+        ctx.advance(250);
+        await runtime.settle();
+        expect(summaryPart('removed')).toBe('Removed 2 recipients from this message.');
+      });
+      expect(chipAddresses()).toEqual(['bob@example.org', 'c4529312']);
+      expect(summaryPart('sentence')).toBeNull();
+      expect(document.querySelector('[data-bounce-sweeper="compose-warning"]')).toBeNull();
+
+      summaries()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="undo-remove"]')!.click();
+      await vi.waitFor(async () => {
+        ctx.advance(250);
+        await runtime.settle();
+        expect(summaryPart('sentence')).toBe('⚠ 2 of 3 recipients bounced before: 1 address does not exist, 1 keeps bouncing');
+      });
+      // Back in their own fields: ann in To, carl in Cc.
+      const fieldOf = (address: string) => document.querySelector(`[data-hovercard-id="${address}"]`)?.closest('.anm')?.getAttribute('name');
+      expect([fieldOf('ann.lee@example.com'), fieldOf('carl@example.net')]).toEqual(['to', 'cc']);
+      expect(summaryPart('removed')).toBeNull();
+      expect(summaries()).toHaveLength(1);
+    } finally {
+      stopActing();
+    }
+  });
+
+  it('counts a 500-recipient compose from one lookup and shows one summary for it', async () => {
+    loadCompose();
+    const to = document.querySelector('.anm[name="to"] [role="listbox"]')!;
+    for (const chip of document.querySelectorAll('.anm [role="option"]')) chip.remove();
+    const addresses = Array.from({ length: 500 }, (_, i) => `reader${i}@example.org`);
+    for (const address of addresses) to.append(gmailChip(address));
+    messenger.known.clear();
+    for (const address of addresses.filter((_, i) => i % 20 === 0)) messenger.known.set(address, summary(address));
+    start();
+    await runtime.settle();
+    expect(messenger.lookups).toHaveLength(1);
+    expect(messenger.lookups[0]).toHaveLength(500);
+    expect(summaries()).toHaveLength(1);
+    expect(summaries()[0]?.getAttribute('data-flagged')).toBe('25');
+    expect(summaries()[0]?.getAttribute('data-total')).toBe('500');
+    expect(summaryPart('sentence')).toBe('⚠ 25 of 500 recipients bounced before: 25 addresses do not exist');
+    expect(document.querySelectorAll('[data-bounce-sweeper="compose-warning"]')).toHaveLength(25);
+  });
+
+  it('shows no summary for a compose without flagged recipients, and waits for every answer before counting', async () => {
+    loadCompose();
+    messenger.known.clear();
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const lookup = messenger.lookupAddresses.bind(messenger);
+    messenger.lookupAddresses = async (list) => {
+      await answered;
+      return lookup(list);
+    };
+    start();
+    await flushMicrotasks();
+    ctx.advance(100);
+    // Asked, not answered yet: no line that would change under the reader's eyes.
+    expect(summaries()).toHaveLength(0);
+    messenger.known.set('bob@example.org', summary('bob@example.org', { verdict: 'watch', lastKind: 'soft', lastReason: 'mailboxfull', hardCount: 0, softDaysInWindow: 1 }));
+    release();
+    await runtime.settle();
+    expect(summaryPart('sentence')).toBe('⚠ 1 of 3 recipients bounced before: 1 bounced recently');
+    // Another tab kept bob; after the lookup TTL this page asks again and the line goes.
+    messenger.known.set('bob@example.org', summary('bob@example.org', { verdict: 'kept', decision: 'kept' }));
+    const later = Date.now() + 61_000;
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      await vi.waitFor(async () => {
+        ctx.advance(100);
+        await runtime.settle();
+        expect(summaries()).toHaveLength(0);
+      });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('leaves a clean page when the extension goes away', async () => {

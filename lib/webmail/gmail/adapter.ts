@@ -134,9 +134,67 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     const recipients: ComposeRecipient[] = [];
     for (const chip of queryAll(root, 'composeChip')) {
       const address = chipAddress(chip);
-      if (address) recipients.push({ chip, address });
+      if (!address) continue;
+      const compose = closest(chip, 'composeWindow') ?? chip.closest<HTMLElement>('form') ?? chip.parentElement ?? chip;
+      recipients.push({ chip, address, compose, field: fieldOf(chip) });
     }
     return recipients;
+  }
+
+  /** to / cc / bcc: the peoplekit field's name, or the legacy chip's hidden input's. */
+  function fieldOf(chip: HTMLElement): string {
+    const name = closest(chip, 'composeField')?.getAttribute('name') ?? chip.querySelector('input[type="hidden"][name]')?.getAttribute('name');
+    return name === 'cc' || name === 'bcc' ? name : 'to';
+  }
+
+  function placeComposeSummary(compose: HTMLElement, host: HTMLElement): boolean {
+    // Right under the recipients: above the subject box, else after the last recipient field.
+    const subject = queryFirst(compose, 'composeSubject');
+    if (subject) {
+      subject.before(host);
+      return true;
+    }
+    const fields = queryAll(compose, 'composeField');
+    const last = fields[fields.length - 1];
+    if (!last) return false;
+    last.after(host);
+    return true;
+  }
+
+  /** The chip's own remove button, clicked as a user would (InboxSDK set-recipients.ts does the same). */
+  function removeRecipient(recipient: ComposeRecipient): boolean {
+    const button = queryFirst(recipient.chip, 'composeChipRemove');
+    if (!button) return false;
+    button.click();
+    return true;
+  }
+
+  /**
+   * Addresses pasted into the field's typing input, which Gmail turns into chips (InboxSDK
+   * set-recipients.ts pastes "a,b" as a ClipboardEvent); the legacy textarea takes them as its
+   * value and an Enter.
+   */
+  function addRecipients(compose: HTMLElement, field: string, addresses: readonly string[]): boolean {
+    if (!addresses.length) return true;
+    const fieldElement = queryAll(compose, 'composeField').find((el) => el.getAttribute('name') === field);
+    const input =
+      (fieldElement ? queryFirst<HTMLInputElement | HTMLTextAreaElement>(fieldElement, 'composeFieldInput') : null) ??
+      queryAll<HTMLInputElement | HTMLTextAreaElement>(compose, 'composeFieldInput').find((el) => el.getAttribute('name') === field) ??
+      null;
+    if (!input) return false;
+    const text = addresses.join(',');
+    const view = compose.ownerDocument.defaultView;
+    if (input.tagName === 'TEXTAREA' || !view || typeof view.DataTransfer !== 'function' || typeof view.ClipboardEvent !== 'function') {
+      input.value = input.value ? `${input.value},${text}` : text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+      return true;
+    }
+    const data = new view.DataTransfer();
+    data.setData('text/plain', text);
+    input.focus();
+    input.dispatchEvent(new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    return true;
   }
 
   async function readNotice(notice: OpenNotice, doc: Document): Promise<NoticeReport> {
@@ -177,6 +235,10 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     findListNotices,
     findOpenNotices,
     findComposeRecipients,
+    placeComposeSummary,
+    removeRecipient,
+    addRecipients,
+    offersRawSource: true,
     readNotice,
     staleSelectors: stale,
   };

@@ -87,6 +87,28 @@ export const GMAIL_SELECTORS = {
     { css: '.afV[data-hovercard-id]', since: '2021-10-01', source: 'gmail.js chip class afV; Mailvelope .agb .afV (dated "2021-10")' },
     { css: 'div.M9 .vR', since: '2014-01-01', source: 'InboxSDK, gmail.js: .vR with input[type=hidden][name=to] (dated "2014 (legacy chips)")' },
   ],
+  /** One compose window (pop-up, full-screen or inline reply): a compose summary is per compose. */
+  composeWindow: [{ css: 'div.M9', since: '2014-01-01', source: 'gmail.js api.dom.composes; InboxSDK compose roots (webmail-dom.md §1.6) (dated "2014")' }],
+  /** A recipient field of a compose (its name attribute says to / cc / bcc). */
+  composeField: [
+    { css: '.anm[name]', since: '2021-10-01', source: 'InboxSDK page-parser.ts getRecipientRowForType: .anm[name=to|cc|bcc] (webmail-dom.md §1.6) (dated "2021-10 (peoplekit chips)")' },
+  ],
+  /**
+   * The typing input of a field, where Gmail takes pasted addresses and makes chips of them
+   * (InboxSDK set-recipients.ts pastes "a,b" as a ClipboardEvent into it).
+   */
+  composeFieldInput: [
+    { css: 'input[role="combobox"][aria-autocomplete="list"]', since: '2021-10-01', source: 'InboxSDK set-recipients.ts @ 0f353b8 (peoplekit fields) (dated "2021-10")' },
+    { css: 'input[peoplekit-id]', since: '2021-10-01', source: 'gmail.js peoplekit detection div[name=to] input[peoplekit-id] (webmail-dom.md §1.6) (dated "2021-10")' },
+    { css: 'textarea.vO', since: '2014-01-01', source: 'InboxSDK set-recipients.ts old fields: value, then Enter (dated "2014 (legacy chips)")' },
+  ],
+  /** The remove button of a recipient chip (its aria-label "Remove …" is localized: only its presence counts). */
+  composeChipRemove: [
+    { css: '.afX[aria-label]', since: '2021-10-01', source: 'InboxSDK set-recipients.ts @ 0f353b8: div[role=option][data-name] div.afX[aria-label] clicked to remove (dated "2021-10")' },
+    { css: '.vM', since: '2014-01-01', source: 'InboxSDK set-recipients.ts old fields: .vR .vM clicked to remove (dated "2014 (legacy chips)")' },
+  ],
+  /** The subject box: the compose summary goes right above it, under the recipients. */
+  composeSubject: [{ css: 'input[name="subjectbox"]', since: '2014-01-01', source: 'gmail.js dom() subjectbox; js-min snapshot (webmail-dom.md §1.6) (dated "2014")' }],
 } as const satisfies SelectorTable;
 
 export type GmailSelectorName = keyof typeof GMAIL_SELECTORS;
@@ -109,4 +131,9 @@ export const GMAIL_SELECTOR_WORDS = {
   messageSender: 'the sender of an open message',
   messageDate: 'the date of an open message',
   composeChip: 'the recipients in a compose window',
+  composeWindow: 'the compose window',
+  composeField: 'the To, Cc and Bcc fields',
+  composeFieldInput: 'the box where recipients are typed',
+  composeChipRemove: 'the button that removes a recipient',
+  composeSubject: 'the subject box of a compose window',
 } as const satisfies Record<GmailSelectorName, string>;

@@ -162,12 +162,22 @@ function ownWrappers(chip: HTMLElement, well: HTMLElement | null, chips: readonl
 }
 
 /**
- * Address of a recipient chip, or '' when the chip shows only a name (never guessed). `well` and
- * `chips` let the chip's own wrappers count too.
+ * What Outlook's own persona card said about a chip, while the chip still shows the same name: the
+ * card closes again, but the address it showed stays true for that chip (never a guess from the name).
+ */
+const seenOnCard = new WeakMap<HTMLElement, { name: string; address: string }>();
+
+/**
+ * Address of a recipient chip, or '' when the chip shows only a name and Outlook shows nothing
+ * more for it (never guessed): the chip's and its own wrappers' title / aria-label, its words
+ * ("Name <address>"), or the persona card it links to through aria-controls / -describedby / -owns
+ * (open now, or seen open before for this same chip and name). `well` and `chips` let the chip's
+ * own wrappers count too.
  */
 export function chipAddress(chip: HTMLElement, well: HTMLElement | null = null, chips: readonly HTMLElement[] = []): string {
   const doc = chip.ownerDocument;
   const found = new Set<string>();
+  const fromCard = new Set<string>();
   const people = [...ownWrappers(chip, well, chips), chip, ...chip.querySelectorAll<HTMLElement>('*')];
   for (const el of people) {
     for (const attribute of ['title', 'aria-label']) {
@@ -178,12 +188,19 @@ export function chipAddress(chip: HTMLElement, well: HTMLElement | null = null, 
       for (const id of (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)) {
         const card = doc.getElementById(id);
         const email = card ? queryFirst(card, 'personaCardEmail') : null;
-        for (const address of addressesIn(lineText(email))) found.add(address);
+        for (const address of addressesIn(lineText(email))) fromCard.add(address);
       }
     }
   }
   // The chip's own words: "Name <address>" or a bare address (Briskine parseNameAndEmail).
   for (const address of addressesIn(lineText(chip))) found.add(address);
+  const name = lineText(chip);
+  if (!found.size && fromCard.size === 1) seenOnCard.set(chip, { name, address: [...fromCard][0]! });
+  for (const address of fromCard) found.add(address);
+  if (!found.size) {
+    const seen = seenOnCard.get(chip);
+    if (seen && seen.name === name) return seen.address;
+  }
   // Zero: a name-only chip. Several: a group or an ambiguous chip. Either way, say nothing.
   return found.size === 1 ? [...found][0]! : '';
 }
@@ -192,6 +209,18 @@ export function chipAddress(chip: HTMLElement, well: HTMLElement | null = null, 
 function recipientChips(well: HTMLElement): HTMLElement[] {
   const chips = queryAll(well, 'recipientChip');
   return chips.length ? chips : queryAll(well, 'recipientTextChip');
+}
+
+/** The To / Cc / Bcc wells of a compose form, in order (a well's index is its field). */
+function wellsOf(form: HTMLElement): HTMLElement[] {
+  const body = queryFirst(form, 'composeBody');
+  return outermost(queryAll(form, 'recipientWell').filter((well) => !body?.contains(well) && !well.closest(OWN)));
+}
+
+/** The well a chip is in, and the well's chips. */
+function wellAround(recipient: ComposeRecipient): { well: HTMLElement; chips: HTMLElement[] } | null {
+  const well = wellsOf(recipient.compose).find((candidate) => candidate.contains(recipient.chip));
+  return well ? { well, chips: outermost(recipientChips(well).filter((chip) => chip !== well && !chip.closest(OWN))) } : null;
 }
 
 function composeForms(root: ParentNode): HTMLElement[] {
@@ -221,9 +250,14 @@ export const outlookAdapter: WebmailAdapter = {
       ...queryAll(doc, 'readingPane'),
       ...queryAll(doc, 'composeRoot').filter((el) => el.matches('[data-app-section]')),
     ]);
-    if (roots.length) return roots;
     const main = doc.querySelector<HTMLElement>('[role="main"]');
-    return main ? [main] : doc.body ? [doc.body] : [];
+    const base = roots.length ? roots : main ? [main] : doc.body ? [doc.body] : [];
+    // An open persona card (a layer at the end of the page) names the address of a name-only chip:
+    // as a root, its coming and going changes the roots, and the watcher looks at compose again.
+    const cards = queryAll(doc, 'personaCardEmail')
+      .map((email) => email.closest<HTMLElement>('[role="dialog"]') ?? email)
+      .filter((card) => !base.some((root) => root.contains(card)));
+    return [...base, ...outermost(cards)];
   },
 
   account(doc) {
@@ -290,20 +324,74 @@ export const outlookAdapter: WebmailAdapter = {
     const recipients: ComposeRecipient[] = [];
     const seen = new Set<HTMLElement>();
     for (const form of composeForms(root)) {
-      const body = queryFirst(form, 'composeBody');
-      const wells = outermost(queryAll(form, 'recipientWell').filter((well) => !body?.contains(well) && !well.closest(OWN)));
-      for (const well of wells) {
+      wellsOf(form).forEach((well, index) => {
         const chips = outermost(recipientChips(well).filter((chip) => chip !== well && !chip.closest(OWN)));
         for (const chip of chips) {
           if (seen.has(chip)) continue;
           seen.add(chip);
           const address = chipAddress(chip, well, chips);
-          if (address) recipients.push({ chip, address });
+          if (address) recipients.push({ chip, address, compose: form, field: String(index) });
         }
-      }
+      });
     }
     return recipients;
   },
+
+  placeComposeSummary(compose, host) {
+    // Under the recipients: above the subject box, else after the row of the last well.
+    const body = queryFirst(compose, 'composeBody');
+    const subjects = queryAll(compose, 'composeSubject').filter((input) => !body?.contains(input) && !input.closest(OWN));
+    const subject = subjects[subjects.length - 1];
+    if (subject) {
+      subject.before(host);
+      return true;
+    }
+    const wells = wellsOf(compose);
+    const last = wells[wells.length - 1];
+    if (!last) return false;
+    // Never inside the editable well itself: our line would become part of what is typed.
+    (last.parentElement && last.parentElement !== compose ? last.parentElement : last).after(host);
+    return true;
+  },
+
+  /** The well item's own remove button (OWA's IconButton "Cancel"), clicked as a user would. */
+  removeRecipient(recipient) {
+    const around = wellAround(recipient);
+    const wrappers = around ? ownWrappers(recipient.chip, around.well, around.chips) : [];
+    const scope = wrappers[wrappers.length - 1] ?? recipient.chip;
+    const icon = queryFirst(scope, 'recipientRemove', (el) => !el.closest(OWN));
+    const button = icon?.closest<HTMLElement>('button') ?? icon;
+    if (!button) return false;
+    button.click();
+    return true;
+  },
+
+  /**
+   * Addresses pasted into the well (Outlook makes recipients of a pasted list); when the page does
+   * not take the paste, typed in and confirmed with Enter, as Briskine's outlook.js does.
+   */
+  addRecipients(compose, field, addresses) {
+    if (!addresses.length) return true;
+    const well = wellsOf(compose)[Number(field)];
+    const view = compose.ownerDocument.defaultView;
+    if (!well || !view) return false;
+    const text = addresses.join('; ');
+    well.focus();
+    let taken = false;
+    if (typeof view.DataTransfer === 'function' && typeof view.ClipboardEvent === 'function') {
+      const data = new view.DataTransfer();
+      data.setData('text/plain', text);
+      taken = !well.dispatchEvent(new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }
+    if (!taken) {
+      well.append(compose.ownerDocument.createTextNode(text));
+      well.dispatchEvent(new Event('input', { bubbles: true }));
+      well.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+    }
+    return true;
+  },
+
+  offersRawSource: false,
 
   staleSelectors: stale,
 

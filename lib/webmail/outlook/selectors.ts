@@ -158,6 +158,27 @@ export const OUTLOOK_SELECTORS = {
    * aria-describedby / aria-owns.
    */
   personaCardEmail: [{ css: '[data-log-name="Email"]', since: '2026-01-16', source: 'Mailvelope master @ a1c1fa9 extractPersona reads [data-log-name="Email"] button (webmail-dom.md 2.5) ⚠' }],
+
+  /**
+   * A compose chip's remove button. OWA's well item renders a Fluent IconButton with iconName
+   * "Cancel" (title and aria-label "Remove", localized, so never read); older OWA styled it with a
+   * removeWellItemButton class. The adapter clicks the button around the match.
+   */
+  recipientRemove: [
+    {
+      css: '[data-icon-name="Cancel"]',
+      since: '2021-01-01',
+      source: 'OWA ReadWriteCommonWellItem (IconButton iconName ControlIcons.Cancel, onClick removeItem), a public copy of its source found via code search, repository not resolved ⚠ (dated "2021": it imports @fluentui/react)',
+    },
+    {
+      css: 'button[class*="removeWellItemButton"]',
+      since: '2019-01-01',
+      source: 'Mailvelope master @ a1c1fa9 setRecipients: [data-selection-index] button[class*=removeWellItemButton] (webmail-dom.md 2.5, "2019–2022") ⚠',
+    },
+  ],
+
+  /** The subject box of a compose form: the last plain text input (Briskine); the compose summary goes above it. */
+  composeSubject: [{ css: 'input[type="text"][autocomplete="off"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db: subject is the last input[type=text][autocomplete=off] in the root (webmail-dom.md 2.5)' }],
 } as const satisfies SelectorTable;
 
 export type OutlookSelectorName = keyof typeof OUTLOOK_SELECTORS;
@@ -183,4 +204,6 @@ export const OUTLOOK_SELECTOR_WORDS = {
   recipientChip: 'the recipients in a compose form',
   recipientTextChip: 'the recipients shown by name only',
   personaCardEmail: 'the address on a contact card',
+  recipientRemove: 'the button that removes a recipient',
+  composeSubject: 'the subject box of a compose form',
 } as const satisfies Record<OutlookSelectorName, string>;

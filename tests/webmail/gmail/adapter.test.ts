@@ -122,6 +122,51 @@ describe('Gmail adapter: compose (2026-11-27-compose.html)', () => {
     expect(recipients.every((r) => r.chip.getAttribute('role') === 'option')).toBe(true);
   });
 
+  it('names each recipient\'s compose window and field', () => {
+    loadGmail(GMAIL_URL, '2026-11-27-compose.html');
+    const compose = document.querySelector('div.M9');
+    const recipients = createGmailAdapter().findComposeRecipients(document);
+    expect(recipients.map((r) => [r.address, r.field])).toEqual([
+      ['ann.lee@example.com', 'to'],
+      ['bob@example.org', 'to'],
+      ['carl@example.net', 'cc'],
+    ]);
+    expect(recipients.every((r) => r.compose === compose)).toBe(true);
+  });
+
+  it("removes a chip with its own remove button, and says so for a chip without one", () => {
+    loadGmail(GMAIL_URL, '2026-11-27-compose.html');
+    const clicked: Array<string | null> = [];
+    document.addEventListener('click', (event) => clicked.push((event.target as Element).getAttribute('aria-label')));
+    const adapter = createGmailAdapter();
+    const [ann] = adapter.findComposeRecipients(document);
+    expect(adapter.removeRecipient(ann!)).toBe(true);
+    expect(clicked).toEqual(['Remove Ann Lee']);
+    const bare = { ...ann!, chip: document.createElement('div') };
+    expect(adapter.removeRecipient(bare)).toBe(false);
+  });
+
+  it('puts addresses back by pasting them into the field\'s typing input, as InboxSDK does', () => {
+    loadGmail(GMAIL_URL, '2026-11-27-compose.html');
+    const compose = document.querySelector<HTMLElement>('div.M9')!;
+    const pasted: Array<[string | null | undefined, string]> = [];
+    document.addEventListener('paste', (event) => {
+      pasted.push([(event.target as Element).closest('.anm')?.getAttribute('name'), (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '']);
+    });
+    const adapter = createGmailAdapter();
+    expect(adapter.addRecipients(compose, 'cc', ['a@example.org', 'b@example.org'])).toBe(true);
+    expect(pasted).toEqual([['cc', 'a@example.org,b@example.org']]);
+    expect(adapter.addRecipients(compose, 'bcc', ['a@example.org'])).toBe(false); // no Bcc field open
+  });
+
+  it('puts the compose summary right above the subject box', () => {
+    loadGmail(GMAIL_URL, '2026-11-27-compose.html');
+    const compose = document.querySelector<HTMLElement>('div.M9')!;
+    const host = document.createElement('div');
+    expect(createGmailAdapter().placeComposeSummary(compose, host)).toBe(true);
+    expect(host.nextElementSibling?.matches('input[name="subjectbox"]')).toBe(true);
+  });
+
   it('reads legacy chips (hidden input "Name <addr>")', () => {
     loadGmail(GMAIL_URL);
     const m9 = document.createElement('div');

@@ -331,6 +331,84 @@ describe('Outlook adapter: compose', () => {
   it('finds no recipients outside a compose form', () => {
     expect(adapter.findComposeRecipients(load(EXO))).toEqual([]);
   });
+
+  it('names each recipient\'s compose form and well (To 0, Cc 1)', () => {
+    const doc = load(COMPOSE);
+    const form = doc.querySelector('[data-app-section="MailReadCompose"]');
+    const recipients = adapter.findComposeRecipients(doc);
+    expect(recipients.every((r) => r.compose === form)).toBe(true);
+    expect(recipients.map((r) => [r.address, r.field])).toEqual([
+      ['ana.gomez@example.org', '0'],
+      ['bob@example.org', '0'],
+      ['carol@example.org', '0'],
+      ['eve.park@example.org', '0'],
+      ['hana.mori@example.org', '0'],
+      ['frank@example.org', '1'],
+    ]);
+  });
+
+  it('keeps the address a persona card showed for a name-only chip after the card closes, while the chip shows the same name', () => {
+    const doc = load(COMPOSE);
+    const eve = doc.querySelector<HTMLElement>('[data-lpc-hover-target-id="lpc-c5"]')!;
+    expect(chipAddress(eve)).toBe('eve.park@example.org');
+    doc.getElementById('lpc-card-5')!.remove();
+    eve.removeAttribute('aria-controls');
+    expect(chipAddress(eve)).toBe('eve.park@example.org');
+    // The same element now shows someone else: what the card said no longer holds.
+    eve.querySelector('.individualText-102')!.textContent = 'Ed Parker';
+    expect(chipAddress(eve)).toBe('');
+  });
+
+  it('observes an open persona card, so a name-only chip is looked at again when Outlook shows its address', () => {
+    const doc = load(COMPOSE);
+    const card = doc.getElementById('lpc-card-5');
+    expect(adapter.observedRoots(doc)).toContain(card);
+    card!.remove();
+    expect(adapter.observedRoots(doc)).not.toContain(card);
+  });
+
+  it('removes a recipient with the well item\'s own remove button, and says so when there is none', () => {
+    const doc = load(COMPOSE);
+    const clicked: string[] = [];
+    doc.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest('button');
+      if (button) clicked.push((button.closest('.wellItem')?.textContent ?? '').trim());
+    });
+    const [ana, , carol] = adapter.findComposeRecipients(doc);
+    expect(adapter.removeRecipient(ana!)).toBe(true);
+    expect(clicked).toEqual(['Ana Gómez']);
+    expect(adapter.removeRecipient(carol!)).toBe(false);
+  });
+
+  it('puts addresses back by pasting them into their well, typing them when Outlook does not take the paste', () => {
+    const doc = load(COMPOSE);
+    const form = doc.querySelector<HTMLElement>('[data-app-section="MailReadCompose"]')!;
+    const cc = doc.querySelector<HTMLElement>('[aria-label="Cc"]')!;
+    const pasted: string[] = [];
+    cc.addEventListener('paste', (event) => {
+      pasted.push((event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '');
+      event.preventDefault();
+    });
+    expect(adapter.addRecipients(form, '1', ['a@example.org', 'b@example.org'])).toBe(true);
+    expect(pasted).toEqual(['a@example.org; b@example.org']);
+    // Nobody takes the paste in the To well: the text is typed in and confirmed with Enter.
+    const to = doc.querySelector<HTMLElement>('[aria-label="To"]')!;
+    const keys: string[] = [];
+    to.addEventListener('keydown', (event) => keys.push(event.key));
+    expect(adapter.addRecipients(form, '0', ['z@example.org'])).toBe(true);
+    expect(to.textContent).toContain('z@example.org');
+    expect(keys).toEqual(['Enter']);
+    expect(adapter.addRecipients(form, '7', ['z@example.org'])).toBe(false);
+  });
+
+  it('puts the compose summary above the subject box, outside the wells', () => {
+    const doc = load(COMPOSE);
+    const form = doc.querySelector<HTMLElement>('[data-app-section="MailReadCompose"]')!;
+    const host = doc.createElement('div');
+    expect(adapter.placeComposeSummary(form, host)).toBe(true);
+    expect(host.nextElementSibling?.matches('input[aria-label="Add a subject"]')).toBe(true);
+    expect(host.closest('[contenteditable="true"]')).toBeNull();
+  });
 });
 
 describe('Outlook selectors: which variant matches each fixture', () => {
@@ -347,6 +425,9 @@ describe('Outlook selectors: which variant matches each fixture', () => {
     [COMPOSE, 'recipientWell', '[contenteditable="true"]:not([aria-multiline="true"])'],
     [COMPOSE, 'recipientChip', '[data-lpc-hover-target-id]'],
     [COMPOSE, 'recipientTextChip', '[class*="individualText-"]'],
+    [COMPOSE, 'recipientRemove', '[data-icon-name="Cancel"]'],
+    [COMPOSE, 'composeSubject', 'input[type="text"][autocomplete="off"]'],
+    [COMPOSE, 'personaCardEmail', '[data-log-name="Email"]'],
   ];
   it.each(cases)('%s: %s', (fixture, name, expected) => {
     expect(firstMatching(load(fixture), name) ?? 'none').toBe(expected);
