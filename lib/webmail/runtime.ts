@@ -187,15 +187,18 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
         .lookupAddresses(batch)
         .then((answer) => {
           let changed = false;
+          let firstAnswers = false;
           const now = Date.now();
           const byAddress = new Map(answer.map((s) => [s.address, s]));
           for (const address of batch) {
             const summary = byAddress.get(address) ?? null;
-            const before = summaries.get(address)?.summary ?? null;
-            if (JSON.stringify(before) !== JSON.stringify(summary)) changed = true;
+            const cached = summaries.get(address);
+            if (!cached) firstAnswers = true;
+            if (JSON.stringify(cached?.summary ?? null) !== JSON.stringify(summary)) changed = true;
             summaries.set(address, { summary, at: now });
           }
-          if (changed) watcher.rescan();
+          // A compose summary waits for every address, "not on record" answers included.
+          if (changed || (firstAnswers && composes.size > 0)) watcher.rescan();
         })
         .catch(() => {
           // Background asleep or updating: remember "unknown" for a while rather than hammer it.

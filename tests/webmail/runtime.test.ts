@@ -335,6 +335,21 @@ describe('runWebmail on Gmail', () => {
     }
   });
 
+  it('shows the summary once the last answer came, even when that answer is "not on record" (no settle: the watcher alone)', async () => {
+    loadCompose();
+    // happy-dom fires hashchange for the URL just set: let it pass first, so that only the watcher
+    // and the lookups' answers can bring the summary.
+    await flushMicrotasks();
+    // One address per request: ann's answer (on record) comes first, bob's and carl's ("not on
+    // record", nothing changes) last; the summary must still appear after theirs.
+    runtime = runWebmail(ctx, createGmailAdapter({ fetcher: new ShowOriginalFetcher({ fetch: failingFetch, minGapMs: 0 }) }), { messenger, lookupBatch: 1 });
+    for (let i = 0; i < 20 && !summaries().length; i++) {
+      ctx.advance(100);
+      await flushMicrotasks();
+    }
+    expect(summaryPart('sentence')).toBe('⚠ 1 of 3 recipients bounced before: 1 address does not exist');
+  });
+
   it('counts a 500-recipient compose from one lookup and shows one summary for it', async () => {
     loadCompose();
     const to = document.querySelector('.anm[name="to"] [role="listbox"]')!;
