@@ -8,7 +8,12 @@
  * - hash routing: `#inbox` shows the list, `#inbox/<token>` a conversation; each navigation throws
  *   the old pane away and builds a new one, as Gmail re-renders (§3.2, §3.3);
  * - clicking a row opens its conversation; `fakeGmail.rerenderList()` replaces every row element;
- * - a compose window with peoplekit chips: `fakeGmail.compose()`, `fakeGmail.addRecipient(addr)`;
+ * - a compose window with peoplekit chips: `fakeGmail.compose()` (the fixture's recipients) or
+ *   `fakeGmail.compose(addresses)` (those in To, 500 as easily as 3), `fakeGmail.addRecipient(addr)`;
+ *   as in Gmail, a chip's remove button (div.afX) takes it out and a paste into a field's typing
+ *   input makes chips of the pasted addresses (what InboxSDK's set-recipients.ts relies on);
+ * - Gmail's visually hidden screen-reader text (the row summary div.afn) stays hidden, as Gmail's
+ *   own stylesheet keeps it;
  * - "Show original": `GET /mail/u/<n>/?ik=<ik>&view=om&permmsgid=msg-f:<decimal>` answers the
  *   HTML page with the raw bounce escaped in <pre id="raw_message_text"> (§1.7), for the messages
  *   that have one; others answer 404, so the extension must fall back to the rendered text.
@@ -35,7 +40,7 @@ export const gmailCss = (name: GmailSelectorName): string => newestVariant(GMAIL
 export const FAKE_GMAIL_VIEWS = {
   list: ['main', 'row', 'rowSenders', 'rowSubject', 'rowBadgeHost', 'rowSnippet', 'rowLastMessageId', 'rowThreadId'],
   conversation: ['main', 'threadSubject', 'message', 'messageBody', 'messageSender', 'messageDate'],
-  compose: ['composeMoleArea', 'composeChip'],
+  compose: ['composeMoleArea', 'composeChip', 'composeWindow', 'composeField', 'composeFieldInput', 'composeChipRemove', 'composeSubject'],
 } as const satisfies Record<string, readonly GmailSelectorName[]>;
 
 /** The names no view of the fake page has, and why; every other name is in FAKE_GMAIL_VIEWS. */
@@ -187,26 +192,56 @@ const PAGE_SCRIPT = `
       const fresh = document.getElementById('view-list').content.querySelector(css.row).parentElement.cloneNode(true);
       holder.replaceWith(fresh);
     },
-    compose() {
+    // No addresses: the fixture's compose as it is. Addresses: those in To, nothing in Cc.
+    compose(addresses) {
       mole.replaceChildren(document.getElementById('view-compose').content.cloneNode(true));
+      if (!addresses) return;
+      for (const chip of mole.querySelectorAll('.anm [role="option"]')) chip.remove();
+      const box = mole.querySelector('.anm[name="to"] [role="listbox"]');
+      box.append(...addresses.map(chipOf));
     },
     addRecipient(address, field = 'to') {
-      const box = mole.querySelector('.anm[name="' + field + '"] [role="listbox"]');
-      const chip = document.createElement('div');
-      chip.className = 'afV';
-      chip.setAttribute('role', 'option');
-      chip.setAttribute('data-name', address);
-      chip.setAttribute('data-hovercard-id', address);
-      const label = document.createElement('div');
-      label.className = 'akl';
-      label.textContent = address;
-      chip.append(label);
-      box.append(chip);
+      mole.querySelector('.anm[name="' + field + '"] [role="listbox"]').append(chipOf(address));
+    },
+    recipients(field) {
+      const css = field ? '.anm[name="' + field + '"] [role="option"][data-hovercard-id]' : '.anm [role="option"][data-hovercard-id]';
+      return [...mole.querySelectorAll(css)].map((chip) => chip.getAttribute('data-hovercard-id'));
     },
     removeRecipient(address) {
       mole.querySelector('[data-hovercard-id="' + address + '"]')?.remove();
     },
   };
+  function chipOf(address) {
+    const chip = document.createElement('div');
+    chip.className = 'afV';
+    chip.setAttribute('role', 'option');
+    chip.setAttribute('data-name', address);
+    chip.setAttribute('data-hovercard-id', address);
+    const label = document.createElement('div');
+    label.className = 'akl';
+    label.textContent = address;
+    const remove = document.createElement('div');
+    remove.className = 'afX';
+    remove.setAttribute('role', 'button');
+    remove.setAttribute('aria-label', 'Remove ' + address);
+    chip.append(label, remove);
+    return chip;
+  }
+  // Gmail's own compose behaviour: the chip's remove button, and pasting addresses into a field.
+  mole.addEventListener('click', (event) => {
+    const remove = event.target.closest('.afX');
+    if (remove) remove.closest('[role="option"]')?.remove();
+  });
+  mole.addEventListener('paste', (event) => {
+    const input = event.target.closest('input[role="combobox"]');
+    if (!input) return;
+    const box = input.closest('.anm')?.querySelector('[role="listbox"]');
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    const addresses = text.split(/[,;\\s]+/).filter((a) => a.includes('@'));
+    if (!box || !addresses.length) return;
+    event.preventDefault();
+    box.append(...addresses.map(chipOf));
+  });
   render();
 })();
 `;
@@ -236,7 +271,13 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
   .ha { padding: 12px 16px; } .a98 { padding: 0 16px; }
   .dw { position: fixed; right: 16px; bottom: 0; width: 480px; background: #fff; box-shadow: 0 0 8px #0003; }
   .dw:empty { display: none; }
-  .anm { padding: 4px 8px; border-bottom: 1px solid #eee; } .afV { display: inline-block; margin: 2px; padding: 0 8px; border-radius: 12px; background: #e8eaed; }
+  .anm { padding: 4px 8px; border-bottom: 1px solid #eee; max-height: 40vh; overflow: auto; }
+  .afV { display: inline-block; margin: 2px; padding: 0 8px; border-radius: 12px; background: #e8eaed; }
+  .akl { display: inline; } .afX { display: inline-block; width: 14px; height: 14px; margin-left: 4px; cursor: pointer; vertical-align: middle; }
+  .afX::before { content: "×"; }
+  input[name="subjectbox"] { display: block; width: calc(100% - 16px); margin: 4px 8px; border: 0; border-bottom: 1px solid #eee; font: inherit; }
+  /* Gmail's visually hidden screen-reader text: the row summary a list row carries for assistive tech. */
+  .afn { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   .Am { min-height: 120px; padding: 8px; }
 </style></head>
 <body>

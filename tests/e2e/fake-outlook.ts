@@ -7,8 +7,13 @@
  *   rows scroll out of view or React re-renders (webmail-dom.md 2.3, 3.2);
  * - a reading pane: clicking a row opens the message, pushes /mail/inbox/id/<item id> (History API
  *   routing, 2.1) and renders the body under [role=document] > #UniqueMessageBody_1;
- * - a compose form with recipient chips: `fakeOutlook.compose([...])`, `fakeOutlook.addRecipient(…)`;
- *   a chip carries its address in its title, or shows only a display name.
+ * - a compose form with recipient chips: `fakeOutlook.compose([...])` (addresses, or { name,
+ *   address?, card? }: 500 as easily as 3), `fakeOutlook.addRecipient(…)`; a chip carries its
+ *   address in its title, or shows only a display name; a name-only chip with a `card` opens
+ *   Outlook's persona card (a layer at the end of the page, linked by aria-controls, the address
+ *   under [data-log-name="Email"]) while the mouse is over it (webmail-dom.md 2.5);
+ * - as in Outlook, each well item has its remove button (a Fluent IconButton, iconName "Cancel"),
+ *   and a list pasted into a well becomes recipients.
  * The NDR bodies are the ones of our own dated DOM fixtures (tests/fixtures/dom/outlook/), so unit
  * tests and browser tests read the same text. Addresses: example.com/.org/.net, 192.0.2.x.
  *
@@ -34,14 +39,14 @@ export const outlookCss = (name: OutlookSelectorName): string => newestVariant(O
 export const FAKE_OUTLOOK_VIEWS = {
   list: ['app', 'messageList', 'listItem', 'rowSender', 'rowTitled', 'account'],
   reading: ['readingPane', 'readingSubject', 'messageBody', 'message', 'messageSender', 'recipientWellRead', 'selectedListItem'],
-  compose: ['composeBody', 'recipientWell', 'recipientChip'],
+  compose: ['composeBody', 'recipientWell', 'recipientChip', 'recipientRemove', 'composeSubject'],
+  card: ['personaCardEmail'],
 } as const satisfies Record<string, readonly OutlookSelectorName[]>;
 
 /** The names no view of the fake page matches with its newest variant, and why; every other name is in FAKE_OUTLOOK_VIEWS. */
 export const FAKE_OUTLOOK_LEAVES_OUT = {
   composeRoot: 'the fake composes inline, in [data-app-section="MailReadCompose"] (the second variant); the pop-out window is not faked',
   recipientTextChip: 'the fake draws persona hover-target chips only',
-  personaCardEmail: 'the fake opens no contact card',
 } as const satisfies Partial<Record<OutlookSelectorName, string>>;
 
 /** Rows that exist in the DOM at once (the rest are "scrolled away"). */
@@ -239,11 +244,54 @@ const PAGE_SCRIPT = String.raw`
               h('div', { role: 'document', tabindex: '0' }, body))))));
   }
 
-  function chip(recipient) {
+  // A recipient: "a@b" or { name, address?, card? } (card: the address only its persona card shows).
+  function chip(entry) {
+    const recipient = typeof entry === 'string' ? { name: entry, address: entry } : entry;
     chipSeq += 1;
-    const attrs = { 'data-lpc-hover-target-id': 'lpc-c' + chipSeq, class: 'lpc-hoverTarget' };
+    const id = 'lpc-c' + chipSeq;
+    const attrs = { 'data-lpc-hover-target-id': id, class: 'lpc-hoverTarget' };
     if (recipient.address) attrs.title = recipient.address;
-    return h('span', { contenteditable: 'false', class: 'wellItem' }, h('span', attrs, h('span', { class: 'textContainer-1' }, recipient.name)));
+    const target = h('span', attrs, h('span', { class: 'textContainer-1' }, recipient.name));
+    if (recipient.card) {
+      target.addEventListener('mouseenter', () => openCard(target, id, recipient));
+      target.addEventListener('mouseleave', closeCards);
+    }
+    const remove = h('button', { type: 'button', class: 'ms-Button ms-Button--icon removeWellItemButton-310', title: 'Remove', 'aria-label': 'Remove' },
+      h('span', { class: 'ms-Button-flexContainer' }, h('i', { 'data-icon-name': 'Cancel', 'aria-hidden': 'true' })));
+    const item = h('span', { contenteditable: 'false', class: 'wellItem' }, target, remove);
+    remove.addEventListener('click', () => item.remove());
+    return item;
+  }
+
+  // Outlook's persona card: a layer at the end of the page, linked from the chip while open.
+  function openCard(target, id, recipient) {
+    closeCards();
+    const card = h('div', { id: 'lpc-card-' + id, role: 'dialog', 'aria-label': 'Contact card' },
+      h('div', {}, recipient.name), h('div', { 'data-log-name': 'Email' }, h('button', { type: 'button' }, recipient.card)));
+    document.body.append(h('div', { class: 'fui-Layer' }, card));
+    target.setAttribute('aria-controls', card.id);
+    target.setAttribute('aria-expanded', 'true');
+  }
+
+  function closeCards() {
+    for (const layer of document.querySelectorAll('.fui-Layer')) layer.remove();
+    for (const target of document.querySelectorAll('[aria-controls^="lpc-card-"]')) {
+      target.removeAttribute('aria-controls');
+      target.setAttribute('aria-expanded', 'false');
+    }
+  }
+
+  // A list pasted into a well becomes recipients, as in Outlook.
+  function onPaste(event) {
+    const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    const addresses = text.split(/[;,\s]+/).filter((a) => a.includes('@'));
+    if (!addresses.length) return;
+    event.preventDefault();
+    event.currentTarget.append(...addresses.map(chip));
+  }
+
+  function recipients() {
+    return [...document.querySelectorAll('#fake-to [data-lpc-hover-target-id]')].map((el) => el.getAttribute('title') || el.textContent);
   }
 
   function compose(recipients) {
@@ -251,6 +299,7 @@ const PAGE_SCRIPT = String.raw`
     for (const row of listbox.querySelectorAll(css.listItem)) row.setAttribute('aria-selected', 'false');
     history.pushState({}, '', '/mail/deeplink/compose');
     const to = h('div', { contenteditable: 'true', role: 'textbox', 'aria-label': 'To', id: 'fake-to' }, ...recipients.map(chip));
+    to.addEventListener('paste', onPaste);
     pane.replaceChildren(
       h('div', { 'data-app-section': 'MailReadCompose' },
         h('div', { class: 'wellRow' }, h('button', { type: 'button' }, 'To'), to),
@@ -268,7 +317,7 @@ const PAGE_SCRIPT = String.raw`
     render();
   }
 
-  window.fakeOutlook = { scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, renders: () => renders };
+  window.fakeOutlook = { scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, recipients, closeCards, renders: () => renders };
 
   render();
   const deep = /\/id\/([^/?#]+)/.exec(location.pathname);
@@ -302,6 +351,11 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages())
   #ReadingPaneContainerId { padding: 12px; overflow: auto; }
   [role=heading] { font-size: 20px; margin-bottom: 8px; }
   [contenteditable] { border: 1px solid #ccc; min-height: 24px; padding: 4px; margin: 4px 0; }
+  #fake-to { max-height: 40vh; overflow: auto; }
+  .wellItem { display: inline-flex; align-items: center; margin: 2px; padding: 0 4px; border-radius: 4px; background: #f3f2f1; }
+  .wellItem button { border: 0; background: none; cursor: pointer; padding: 0 2px; }
+  .wellItem button i::before { content: "×"; font-style: normal; }
+  .fui-Layer [role=dialog] { position: fixed; right: 24px; top: 80px; padding: 12px; background: #fff; box-shadow: 0 2px 8px #0004; }
 </style></head>
 <body>
 <div id="app">

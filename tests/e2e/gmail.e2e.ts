@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Gmail, end to end in real headless Chromium with the built extension: a fake mail.google.com
  * (tests/e2e/fake-gmail.ts) served by routing; the real content scripts (isolated + main world), the
@@ -63,6 +64,32 @@ function watchErrors(page: Page): string[] {
 
 const bannerText = (page: Page): Promise<string> =>
   page.locator(BANNER_DONE).evaluate((host) => host.shadowRoot?.textContent ?? '');
+
+/** Where the banner of ann's notice stands: its decision line and its buttons. */
+function bannerDecision(page: Page) {
+  return page.locator(`${BANNER_DONE}[data-address="ann.lee@example.com"]`).evaluate((host) => ({
+    decision: host.shadowRoot?.querySelector('.recipient')?.getAttribute('data-decision') ?? null,
+    line: host.shadowRoot?.querySelector('.decision')?.textContent ?? null,
+    buttons: [...(host.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => `${b.dataset.action}${b.disabled ? ':disabled' : ''}${b.getAttribute('aria-pressed') === 'true' ? ':pressed' : ''}`),
+  }));
+}
+
+/** What the store says about an address, asked from an extension page (the popup's own channel). */
+async function storedDecision(session: ExtensionSession, address: string): Promise<string | undefined> {
+  const page = await session.openExtensionPage('popup.html');
+  try {
+    const reply = await page.evaluate(
+      (addresses) =>
+        new Promise<{ res?: Array<{ decision: string }> }>((resolve) =>
+          chrome.runtime.sendMessage({ id: 7, type: 'lookupAddresses', data: { addresses }, timestamp: Date.now() }, resolve),
+        ),
+      [address],
+    );
+    return reply.res?.[0]?.decision;
+  } finally {
+    await page.close();
+  }
+}
 
 describe('Gmail (fake mail.google.com)', () => {
   let session: ExtensionSession;
@@ -151,8 +178,17 @@ describe('Gmail (fake mail.google.com)', () => {
     expect(await misses(page, 'compose')).toEqual([]);
     expect(await warning.evaluate((node) => node.previousElementSibling?.getAttribute('data-hovercard-id'))).toBe('ann.lee@example.com');
     const words = await warning.evaluate((node) => node.shadowRoot?.textContent ?? '');
-    expect(words).toMatch(/^⚠ hard-bounced on \d{1,2} \w{3}: address does not exist$/);
+    // The page says lang="en" and the browser en-US: the date is written the American way.
+    expect(words).toBe('⚠ hard-bounced on Nov 24: address does not exist');
     expect(await page.locator('[data-bounce-sweeper="compose-warning"]').count()).toBe(1);
+    // One summary line for the compose, above its subject box.
+    const summary = page.locator('[data-bounce-sweeper="compose-summary"]');
+    await summary.waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-bounce-sweeper="compose-summary"]').count()).toBe(1);
+    expect(await summary.evaluate((host) => host.shadowRoot?.querySelector('[data-part="sentence"]')?.textContent)).toBe(
+      '⚠ 1 of 3 recipients bounced before: 1 address does not exist',
+    );
+    expect(await summary.evaluate((host) => host.nextElementSibling?.matches('input[name="subjectbox"]'))).toBe(true);
     // Removing the chip takes the warning away; adding it back brings it back.
     await page.evaluate(() => (window as unknown as { fakeGmail: { removeRecipient(a: string): void } }).fakeGmail.removeRecipient('ann.lee@example.com'));
     await page.waitForFunction(() => !document.querySelector('[data-bounce-sweeper="compose-warning"]'), null, { timeout: 15_000 });
@@ -164,13 +200,70 @@ describe('Gmail (fake mail.google.com)', () => {
     const banner = page.locator(`${BANNER_DONE}[data-address="ann.lee@example.com"]`);
     await banner.locator('button[data-action="kept"]').click();
     await page.waitForFunction(
-      () => document.querySelector('[data-bounce-sweeper="banner"]')?.shadowRoot?.textContent?.includes('You chose to keep this address.'),
+      () => document.querySelector('[data-bounce-sweeper="banner"]')?.shadowRoot?.querySelector('.decision')?.textContent?.startsWith('You chose to keep it on '),
       null,
       { timeout: 15_000 },
     );
     expect(await bannerText(page)).toContain('Kept: it will not be suggested for removal.');
-    // 'kept' is not a verdict to warn about: the warning beside ann's chip goes away.
-    await page.waitForFunction(() => !document.querySelector('[data-bounce-sweeper="compose-warning"]'), null, { timeout: 15_000 });
+    expect((await bannerDecision(page)).buttons).toEqual(['removed', 'kept:disabled:pressed', 'undo', 'copy']);
+    // 'kept' is not a verdict to warn about: the warning beside ann's chip goes away, and the summary with it.
+    await page.waitForFunction(() => !document.querySelector('[data-bounce-sweeper="compose-warning"], [data-bounce-sweeper="compose-summary"]'), null, { timeout: 15_000 });
+    expect(await storedDecision(session, 'ann.lee@example.com')).toBe('kept');
+  });
+
+  it('Mark removed shows in the banner and the store; Undo returns to no decision', async () => {
+    await page.locator(`${BANNER_DONE} button[data-action="removed"]`).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-bounce-sweeper="banner"]')?.shadowRoot?.querySelector('.recipient')?.getAttribute('data-decision') === 'removed',
+      null,
+      { timeout: 15_000 },
+    );
+    const removed = await bannerDecision(page);
+    expect(removed.line).toMatch(/^You marked this removed on [A-Z][a-z]{2} \d{1,2}\.$/);
+    expect(removed.buttons).toEqual(['removed:disabled:pressed', 'kept', 'undo', 'copy']);
+    expect(await storedDecision(session, 'ann.lee@example.com')).toBe('removed');
+
+    await page.locator(`${BANNER_DONE} button[data-action="undo"]`).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-bounce-sweeper="banner"]')?.shadowRoot?.querySelector('.recipient')?.getAttribute('data-decision') === 'none',
+      null,
+      { timeout: 15_000 },
+    );
+    expect(await bannerDecision(page)).toEqual({ decision: 'none', line: null, buttons: ['removed', 'kept', 'copy'] });
+    expect(await bannerText(page)).toContain('Undone: no decision for this address.');
+    expect(await storedDecision(session, 'ann.lee@example.com')).toBe('none');
+    // No decision again: ann is on the Remove list, and the compose warns about her again.
+    await page.locator('[data-bounce-sweeper="compose-warning"][data-address="ann.lee@example.com"]').waitFor({ timeout: 15_000 });
+  });
+
+  it('draws the banner with the address as its largest line, the kind tag first on the next', async () => {
+    const look = await page.locator(`${BANNER_DONE}[data-address="ann.lee@example.com"]`).evaluate((host) => {
+      const block = host.shadowRoot!.querySelector('.recipient')!;
+      const size = (el: Element | null) => (el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0);
+      const lines = [...block.children];
+      return {
+        first: lines[0]?.textContent,
+        address: size(lines[0] ?? null),
+        details: lines.slice(1).map((line) => size(line)),
+        tag: lines[1]?.firstElementChild?.textContent,
+      };
+    });
+    expect(look.first).toBe('ann.lee@example.com');
+    expect(look.tag).toBe('Hard bounce');
+    for (const detail of look.details) expect(look.address).toBeGreaterThan(detail);
+  });
+
+  it("the list's hidden screen-reader text stays hidden, as in Gmail", async () => {
+    await page.evaluate(() => (location.hash = '#inbox'));
+    const summaryText = page.locator(`${ROW} .afn`).first();
+    await summaryText.waitFor({ state: 'attached', timeout: 15_000 });
+    // Gmail's stylesheet clips it to nothing; the fake once showed it as a line of its own.
+    const box = await summaryText.evaluate((el) => {
+      const rect = el.getBoundingClientRect();
+      return { width: rect.width, height: rect.height };
+    });
+    expect(box.width).toBeLessThanOrEqual(1);
+    expect(box.height).toBeLessThanOrEqual(1);
   });
 
   it('falls back to the rendered text when "Show original" fails (a bounce threaded into a conversation)', async () => {
@@ -181,7 +274,7 @@ describe('Gmail (fake mail.google.com)', () => {
     expect(await banner.evaluate((host) => host.closest('[data-legacy-message-id]')?.getAttribute('data-legacy-message-id'))).toBe(
       CONVERSATIONS.FMfcgzErinQr.legacyId,
     );
-    expect(await bannerText(page)).toContain('Read from the text on screen');
+    expect(await bannerText(page)).toContain("Read from the text on screen: Gmail's original message could not be fetched.");
     expect(log.showOriginal.some((url) => url.includes('permmsgid=msg-f%3A1848078672442225925'))).toBe(true);
   });
 

@@ -104,6 +104,10 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     expect(await banner.getAttribute('data-kind')).toBe('hard');
     // The banner sits in the message, before the body: exactly one.
     expect(await page.locator('[data-bounce-sweeper="banner"]').count()).toBe(1);
+    // Outlook shows notices only as text: said as how it works, not as an error.
+    const reading = await banner.evaluate((host) => host.shadowRoot?.querySelector('.reading')?.textContent ?? '');
+    expect(reading).toBe('Outlook shows notices as text: read from the screen.');
+    expect(await banner.evaluate((host) => host.shadowRoot?.textContent ?? '')).not.toMatch(/could not be fetched|could not read/);
     // The row learns the address from the read.
     await page.waitForFunction(
       (badge) => document.querySelector(`[data-convid="AAQkADNDR-OLC-1"] ${badge}`)?.getAttribute('data-address') === 'bob@example.org',
@@ -157,6 +161,36 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     await page.locator('[data-bounce-sweeper="compose-warning"][data-address="luc.martin@example.net"]').waitFor({ timeout: 15_000 });
     const warned = await page.$$eval('[data-bounce-sweeper="compose-warning"]', (nodes) => nodes.map((n) => n.getAttribute('data-address')));
     expect(warned.sort()).toEqual(['bob@example.org', 'luc.martin@example.net']);
+    // One summary for the whole compose, above the subject box.
+    const summary = page.locator('[data-bounce-sweeper="compose-summary"]');
+    await page.waitForFunction(() => document.querySelector('[data-bounce-sweeper="compose-summary"]')?.getAttribute('data-flagged') === '2', null, { timeout: 15_000 });
+    expect(await page.locator('[data-bounce-sweeper="compose-summary"]').count()).toBe(1);
+    expect(await summary.evaluate((host) => host.shadowRoot?.querySelector('[data-part="sentence"]')?.textContent)).toBe(
+      '⚠ 2 of 3 recipients bounced before: 2 addresses do not exist',
+    );
+    expect(await summary.evaluate((host) => host.nextElementSibling?.getAttribute('aria-label'))).toBe('Add a subject');
+  });
+
+  it("resolves a name-only chip from Outlook's own persona card, and keeps it after the card closes", async () => {
+    await page.evaluate(() => {
+      const outlook = (window as unknown as { fakeOutlook: { compose(r: Array<{ name: string; address?: string; card?: string }>): void } }).fakeOutlook;
+      outlook.compose([{ name: 'Luc Martin', card: 'luc.martin@example.net' }, { name: 'Jane Doe', address: 'jane@example.net' }]);
+    });
+    // Only a name on screen: nothing said, nothing guessed.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-bounce-sweeper="compose-warning"]').count()).toBe(0);
+    // Hovering opens Outlook's card, which names the address: the chip is looked at again.
+    await page.hover('[data-lpc-hover-target-id]:has-text("Luc Martin")');
+    await page.locator('[role="dialog"] [data-log-name="Email"]').waitFor({ timeout: 15_000 });
+    expect(await misses(page, 'card')).toEqual([]);
+    const warning = page.locator('[data-bounce-sweeper="compose-warning"][data-address="luc.martin@example.net"]');
+    await warning.waitFor({ timeout: 15_000 });
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => !document.querySelector('.fui-Layer'), null, { timeout: 15_000 });
+    // The card is gone; what it said still holds for that chip.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-bounce-sweeper="compose-warning"]').count()).toBe(1);
+    expect(await warning.count()).toBe(1);
   });
 
   it('re-applies badges once when the virtualised list replaces its rows', async () => {
