@@ -8,12 +8,16 @@
  *   npm start                   headed (needs a display; on a server: xvfb-run -a npm start)
  *   npm start -- --headless     no window: loads the demo, prints what the extension drew, exits
  *   npm start -- --no-build     reuse .output/chrome-mv3
+ *   npm start -- --headless --screenshots=DIR
+ *                               also saves what the extension drew, from the real extension: the
+ *                               banner (Gmail, Outlook) and the compose summary, as PNGs in DIR
  */
 import { spawnSync } from 'node:child_process';
 import { tsImport } from 'tsx/esm/api';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless');
+const screenshots = process.argv.slice(2).find((arg) => arg.startsWith('--screenshots='))?.slice('--screenshots='.length) ?? '';
 
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error(
@@ -51,19 +55,39 @@ await notice.goto(`${gmail.FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox/FMfcgzAnnLee`);
 await notice.waitForSelector('[data-bounce-sweeper="banner"][data-state="classified"]', { timeout: 20_000 });
 await notice.evaluate(() => window.fakeGmail.compose());
 await notice.waitForSelector('[data-bounce-sweeper="compose-warning"]', { timeout: 20_000 });
+await notice.waitForSelector('[data-bounce-sweeper="compose-summary"]', { timeout: 20_000 });
 
-// Tab 3: Outlook on the web.
+// Tab 3: Outlook on the web, an opened Exchange Online notice (read from the screen, as Outlook shows it).
 const outlookPage = await context.newPage();
 await outlookPage.goto(`${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
+await outlookPage.click('[data-convid="AAQkADNDR-EXO-1"]');
+await outlookPage.waitForSelector('[data-bounce-sweeper="banner"][data-state="classified"]', { timeout: 20_000 });
+
+if (screenshots) {
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  mkdirSync(screenshots, { recursive: true });
+  const shoot = async (page, selector, file) => {
+    await page.locator(selector).first().screenshot({ path: join(screenshots, file) });
+    console.log(`saved ${join(screenshots, file)}`);
+  };
+  await notice.setViewportSize({ width: 1100, height: 800 });
+  await shoot(notice, '[data-bounce-sweeper="banner"]', 'gmail-banner.png');
+  await shoot(notice, '#mole', 'gmail-compose-summary.png');
+  await outlookPage.setViewportSize({ width: 1280, height: 800 });
+  await shoot(outlookPage, '[data-bounce-sweeper="banner"]', 'outlook-banner.png');
+}
 await inbox.bringToFront();
 
 const count = (page, selector) => page.evaluate((s) => document.querySelectorAll(s).length, selector);
 console.log(`\nBounce Sweeper demo mailbox (fake, nothing leaves this machine):
   Gmail inbox        ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox — ${await count(inbox, '[data-bounce-sweeper="badge"]')} bounce rows badged
-  Opened notice      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox/FMfcgzAnnLee — banner with actions; compose window warns about ann.lee@example.com
+  Opened notice      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox/FMfcgzAnnLee — banner with its decision, Mark removed / Keep anyway / Undo;
+                     compose window: a summary line ("1 of 3 recipients bounced before") with "Remove it from this message", a warning beside ann.lee@example.com
+  A big send         in the console: fakeGmail.compose(Array.from({ length: 500 }, (_, i) => \`member\${i}@example.org\`))
   More notices       #inbox/FMfcgzErinQr (no raw source: read from the screen), #inbox/FMfcgzMallory (hostile markup shown as text)
   Clean mailbox      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox (a second account, no bounce)
-  Outlook on the web ${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox
+  Outlook on the web ${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox — the Exchange Online notice open, its banner read from the screen
   Popup              chrome-extension://${session.extensionId}/popup.html (or the toolbar button)`);
 
 if (headless) {
