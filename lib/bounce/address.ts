@@ -136,3 +136,9 @@ export function normaliseAddress(raw: string): string | null {
   if (address.startsWith('<') && address.endsWith('>')) address = address.slice(1, -1).trim();
   return isAddrSpec(address) ? address.toLowerCase() : null;
 }
+
+/** Are two addresses the same mailbox, by the one key? (Never true for something that is no address.) */
+export function sameAddress(a: string, b: string): boolean {
+  const key = normaliseAddress(a);
+  return key !== null && key === normaliseAddress(b);
+}

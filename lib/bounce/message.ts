@@ -369,6 +369,7 @@ function readRendered(input: Extract<NoticeInput, { view: 'rendered' }>): Messag
   m.subject = typeof input.subject === 'string' ? input.subject : '';
   m.fromRaw = typeof input.from === 'string' ? input.from : '';
   m.from = firstAddress(m.fromRaw);
+  m.to = typeof input.to === 'string' ? addressList(input.to) : [];
   m.date = typeof input.date === 'string' ? input.date : '';
   let text = typeof input.text === 'string' ? input.text : '';
   if (!text.trim() && typeof input.html === 'string') text = htmlToText(input.html);

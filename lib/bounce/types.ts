@@ -77,7 +77,11 @@ export type DeliveryAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'e
  * and the store's record of it (lib/policy.ts TallyEvent) both carry these facts.
  */
 export interface BounceFacts {
-  /** Bare addr-spec, lower-cased domain; never contains <>. */
+  /**
+   * One bare addr-spec exactly as the notice writes it (a substring of it, case and all; at most
+   * 254 characters; no <>, control, bidi or lone surrogate: lib/bounce/address.ts isAddrSpec).
+   * Compare and key it only through normaliseAddress (lib/policy.ts, lib/bounce/address.ts).
+   */
   address: string;
   kind: BounceKind;
   reason: Reason;
@@ -125,6 +129,11 @@ export interface RenderedNoticeInput {
   subject: string;
   /** Sender as shown, e.g. "Mail Delivery Subsystem <mailer-daemon@googlemail.com>" or just the address. */
   from: string;
+  /**
+   * The notice's To as shown, or the account's own address: never a failed recipient (it is the
+   * user, who sent the bounced message). Optional: a page that cannot tell leaves it out.
+   */
+  to?: string;
   /** Visible text of the message body. */
   text: string;
   /** The body's HTML, if the caller has it; used only for its text. */

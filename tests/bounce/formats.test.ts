@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyNotice } from '../../lib/bounce';
+import { renderedViewOf } from '../../lib/bounce/rendered';
 import type { BounceKind, NoticeCategory, Reason } from '../../lib/bounce';
 
 const dir = join(__dirname, '../fixtures/eml');
@@ -61,6 +62,15 @@ const BOUNCES: Row[] = [
   { file: 'generic-03.eml', format: 'generic', recipients: [{ address: 'abel@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'generic-04.eml', format: 'generic', recipients: [{ address: 'chika@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'generic-05.eml', format: 'generic', recipients: [{ address: 'emi@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  // Issue 10: addresses exactly as written (a mail merge's ' and = local parts, the local part's
+  // case), and only the ones that failed: not the helpdesk of a contact sentence, not the envelope
+  // sender of a MAIL FROM, "Sender ok" or "Domain of sender address", not the returned message's From.
+  { file: 'generic-06.eml', format: 'generic', recipients: [{ address: "'john@example.com", status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'sendmail-02.eml', format: 'sendmail', recipients: [{ address: '=sales@example.com', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  { file: 'postfix-03.eml', format: 'postfix', recipients: [
+    { address: 'Nobody@Example.com', status: '5.1.1', reason: 'userunknown', kind: 'hard' },
+    { address: '+desk@example.com', status: '5.1.8', reason: 'rejected', kind: 'soft' },
+  ] },
 ];
 
 const NOT_BOUNCES: { file: string; category: NoticeCategory }[] = [
@@ -135,6 +145,34 @@ describe('rendered view (subject, sender, visible text only)', () => {
     expect(r.isBounce).toBe(true);
     expect(r.recipients.map((x) => x.address)).toEqual([address]);
     expect(r.recipients[0]!.kind).toBe(kind);
+  });
+
+  // Issue 10: what a webmail shows has no headers and no DSN, so only where an address sits says
+  // whether it failed. Each row names one address that did not fail, and the one that did.
+  const notFailed: { name: string; text: string; to?: string; failed: string[] }[] = [
+    { name: 'a contact sentence (Postfix template)', text: 'This is the mail system at host mx.example.com.\n\nFor further assistance, please contact <support@example.com>\n\n<bob@example.net>: host mx.example.net[192.0.2.10] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n', failed: ['bob@example.net'] },
+    { name: 'a help sentence naming a helpdesk', text: 'Delivery to the following recipient failed permanently:\n\n     bob@example.net\n\nFor help, email helpdesk@example.com or call us.\n', failed: ['bob@example.net'] },
+    { name: 'a Japanese contact sentence (verb after the address)', text: '<bob@example.net>: host mx.example.net[192.0.2.10] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n\n上記で解決できない場合は、<support@example.jp>\nへご連絡ください。\n', failed: ['bob@example.net'] },
+    { name: 'the envelope sender of a transcript (MAIL FROM, Sender ok)', text: '   ----- The following addresses had permanent fatal errors -----\n<bob@example.net>\n    (reason: 550 5.1.1 User unknown)\n\n>>> MAIL From:<list@example.org> SIZE=100\n<<< 250 2.1.0 <list@example.org>... Sender ok\n>>> RCPT To:<bob@example.net>\n<<< 550 5.1.1 <bob@example.net>... User unknown\n', failed: ['bob@example.net'] },
+    { name: 'the envelope sender quoted in a reply to MAIL FROM, wrapped', text: '<bob@example.net>: host mx.example.net[192.0.2.10] said: 553 5.1.8\n    <list@example.org>... Domain of sender address\n    list@example.org does not exist (in reply to MAIL FROM command)\n', failed: ['bob@example.net'] },
+    { name: 'a reply that calls it the sender', text: '<bob@example.net>: host mx.example.net[192.0.2.10] said: 550\n    5.1.0 <list@example.org> sender rejected (in reply to RCPT TO command)\n', failed: ['bob@example.net'] },
+    { name: "Exim's MAIL FROM", text: 'The following address(es) failed:\n\n  bob@example.net\n    SMTP error from remote mail server after MAIL FROM:<me@example.org> SIZE=1543:\n    host mx.example.net [192.0.2.20]: 550 5.7.0 <me@example.org>... Please use the smtp server of your ISP.\n', failed: ['bob@example.net'] },
+    { name: "the returned message's From, copied into the text", text: 'Delivery to the following recipient failed permanently:\n\n     bob@example.net\n\n----- Original message -----\n\nReceived: by 192.0.2.1 with SMTP id x;\nReturn-Path: <me@example.org>\nFrom: Me <me@example.org>\nTo: bob@example.net\n', failed: ['bob@example.net'] },
+    { name: "the sender named in Sendmail's opening line", text: 'The original message was received at Mon, 2 Mar 2026 10:00:00 +0900\nfrom me@example.org\n\n   ----- The following addresses had permanent fatal errors -----\nbob@example.net\n    (reason: 550 5.1.1 User unknown)\n', failed: ['bob@example.net'] },
+    { name: "the user's own address (to)", text: 'Delivery to the following recipients failed:\n\n  me@example.org\n  bob@example.net: 550 5.1.1 User unknown\n', to: 'Me <me@example.org>', failed: ['bob@example.net'] },
+    { name: "the original message's To line (Exchange 2003)", text: 'Your message\n\n      To:\tbob@example.net; carol@example.net\n      Subject:\tNyaan\n\ndid not reach the following recipient(s):\n\n      bob@example.net on 3/2/2026 10:00 AM\n            The e-mail account does not exist at the organization this message was sent to.\n', failed: ['bob@example.net'] },
+    { name: 'a display name that is an address', text: 'The following address(es) failed:\n\n  Bob@example.com <bob@example.net>: 550 5.1.1 User unknown\n', failed: ['bob@example.net'] },
+    { name: "a mailbox file's path (Exim appendfile)", text: 'The following address(es) failed:\n\n  bob@example.net\n    Failed to read /home/bob/.forward/bob@example.net: No such file or directory\n', failed: ['bob@example.net'] },
+  ];
+  it.each(notFailed)('does not report $name', async ({ text, to, failed }) => {
+    const r = await classifyNotice({ view: 'rendered', subject: 'Undelivered Mail Returned to Sender', from: 'Mail Delivery System <MAILER-DAEMON@mx.example.com>', text, ...(to ? { to } : {}) });
+    expect(r.recipients.map((x) => x.address)).toEqual(failed);
+  });
+
+  it.each(['generic-06.eml', 'sendmail-02.eml', 'postfix-03.eml'])('%s: the rendered view names the same failed addresses as the raw one', async (file) => {
+    const raw = await classifyNotice({ view: 'raw', source: load(file) });
+    const shown = await classifyNotice(await renderedViewOf(load(file)));
+    expect(shown.recipients.map((x) => x.address)).toEqual(raw.recipients.map((x) => x.address));
   });
 
   it('keeps the failed address inside the sentence that names it', async () => {

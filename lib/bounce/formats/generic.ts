@@ -8,6 +8,7 @@ import type { Message } from '../message';
 import { header, headerValues } from '../message';
 import { errorPart, factsFromWords, inlineReturnedHeaders, scanRecipientBlocks } from '../scan';
 import { findAddressSpans } from '../text';
+import { sameAddress } from '../address';
 import { reportsOnlySuccess } from '../dsn';
 import { isFeedbackReport, isReadReceipt, hasBounceMarkers } from '../notice-markers';
 
@@ -39,7 +40,7 @@ export function genericRecipients(msg: Message): ParsedRecipient[] | null {
     return withWholeText(
       msg,
       listed.map((address) => {
-        const b = blocks.find((x) => x.address.toLowerCase() === address.toLowerCase());
+        const b = blocks.find((x) => sameAddress(x.address, address));
         return { address, ...(b ? factsFromWords(b.words) : {}) };
       }),
     );

@@ -10,6 +10,7 @@ import type { DeliveryAction } from '../types';
 import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
 import { findAddressSpans, findFailureStatus, findReplyCode, foldWhitespace } from '../text';
 import { header } from '../message';
+import { sameAddress } from '../address';
 
 const dsnCache = new WeakMap<Message, ParsedRecipient[] | null>();
 
@@ -50,7 +51,7 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     let diagnostic = r.diagnostic;
     if (!diagnostic || diagnostic.length < 6) {
       blocks ??= scanRecipientBlocks(msg.text, msg.lower, msg);
-      const b = blocks.find((x) => x.address.toLowerCase() === address.toLowerCase()) ?? (blocks.length === 1 && dsn.recipients.length === 1 ? blocks[0] : undefined);
+      const b = blocks.find((x) => sameAddress(x.address, address)) ?? (blocks.length === 1 && dsn.recipients.length === 1 ? blocks[0] : undefined);
       if (b) diagnostic = factsFromWords(b.words).diagnostic || diagnostic;
     }
     let status = r.status;
