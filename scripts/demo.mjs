@@ -9,8 +9,10 @@
  *   npm start -- --headless     no window: loads the demo, prints what the extension drew, exits
  *   npm start -- --no-build     reuse .output/chrome-mv3
  *   npm start -- --headless --screenshots=DIR
- *                               also saves what the extension drew, from the real extension: the
- *                               banner (Gmail, Outlook) and the compose summary, as PNGs in DIR
+ *                               also saves what the extension drew, from the real extension, as PNGs
+ *                               in DIR: the Gmail inbox badges, the banner (Gmail, Outlook), the
+ *                               compose summary, the first-run page and the popup (the README's are
+ *                               made with --screenshots=docs)
  */
 import { spawnSync } from 'node:child_process';
 import { tsImport } from 'tsx/esm/api';
@@ -76,6 +78,22 @@ if (screenshots) {
   await shoot(notice, '#mole', 'gmail-compose-summary.png');
   await outlookPage.setViewportSize({ width: 1280, height: 800 });
   await shoot(outlookPage, '[data-bounce-sweeper="banner"]', 'outlook-banner.png');
+  await inbox.setViewportSize({ width: 1100, height: 700 });
+  await shoot(inbox, '[role="main"]', 'gmail-inbox.png');
+  // The first-run page the install opened, and the popup over what the tour recorded.
+  const welcomeUrl = `chrome-extension://${session.extensionId}/welcome.html`;
+  const welcome = context.pages().find((page) => page.url() === welcomeUrl) ?? (await session.openExtensionPage('welcome.html'));
+  await welcome.setViewportSize({ width: 900, height: 1000 });
+  await welcome.waitForSelector('[data-testid="welcome"]');
+  await welcome.screenshot({ path: join(screenshots, 'welcome.png'), fullPage: true });
+  console.log(`saved ${join(screenshots, 'welcome.png')}`);
+  const popup = await session.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 420, height: 590 });
+  await popup.locator('[data-testid="address-row"]').first().waitFor();
+  await popup.locator('[data-testid="row-expand"]').first().click();
+  await popup.screenshot({ path: join(screenshots, 'popup.png') });
+  console.log(`saved ${join(screenshots, 'popup.png')}`);
+  await popup.close();
 }
 await inbox.bringToFront();
 
