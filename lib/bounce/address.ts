@@ -57,17 +57,13 @@ export function isDomainUnit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95;
 }
 
-/** True when every surrogate in s[from, to) is half of a pair and nothing forbidden is there. */
-function cleanUnits(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (isHighSurrogate(c)) {
-      if (i + 1 >= to || !isLowSurrogate(s.charCodeAt(i + 1))) return false;
-      i++;
-    } else if (isLowSurrogate(c) || isForbiddenUnit(c)) return false;
-  }
-  return true;
-}
+/**
+ * What no address may hold, in a whole string (code points, so supplementary characters count):
+ * controls (Cc), every format character (Cf: the bidi controls, zero-width characters, the tag
+ * characters U+E0000–U+E007F that hide text), lone surrogates (Cs: with the u flag a paired
+ * surrogate is one code point, never Cs), every separator (Z), and the fullwidth angle brackets.
+ */
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Z}\uff1c\uff1e]/u;
 
 /**
  * A quoted local part (RFC 5322 §3.2.4 quoted-string, without folding whitespace): printable
@@ -99,7 +95,7 @@ export function isAddrSpec(s: string): boolean {
   if (typeof s !== 'string' || s.length < 3 || s.length > ADDRESS_MAX) return false;
   const at = s.lastIndexOf('@');
   if (at < 1 || at > LOCAL_MAX || at === s.length - 1 || s.indexOf('@') !== at) return false;
-  if (!cleanUnits(s, 0, s.length)) return false;
+  if (FORBIDDEN.test(s)) return false;
   if (s[0] === '"') {
     if (!isQuotedLocal(s, at)) return false;
   } else {

@@ -96,6 +96,21 @@ export interface FoundAddress {
 }
 
 /**
+ * Is the unit at `i` a sign of damage rather than a delimiter: a C0 or C1 control other than
+ * tab and line breaks, DEL, or half of a surrogate pair without its other half? An address that
+ * touches one is a fragment of something broken, and is not taken. (Spaces, bidi marks and
+ * zero-width spaces are delimiters: right-to-left notices put U+200E around addresses.)
+ */
+function isCorruptAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c < 0xa0)) return true;
+  if (isHighSurrogate(c)) return !isLowSurrogate(text.charCodeAt(i + 1));
+  if (isLowSurrogate(c)) return i === 0 || !isHighSurrogate(text.charCodeAt(i - 1));
+  return false;
+}
+
+/**
  * Every addr-spec in the text, in order, each exactly as written (a substring of the text; see
  * ./address.ts for why nothing is lower-cased). The local part keeps every character RFC 5322
  * §3.4.1 allows there (atext: ' = + - / ! # $ % & * ? ^ _ ` { | } ~ and dots), so a mail merge's
@@ -103,7 +118,7 @@ export interface FoundAddress {
  * address ('bob@example.net', as prose quotes it) is taken as punctuation. Candidates that are no
  * addr-spec (isAddrSpec: a local part over 64 or an address over 254 units, a control, bidi or
  * invisible character, a lone surrogate) are skipped, never cut to fit: a shortened address is
- * someone else's. In prose a domain needs a dot ("user@host" is usually not an address), except
+ * someone else's, and so is one that touches a control character or a broken surrogate. In prose a domain needs a dot ("user@host" is usually not an address), except
  * localhost. Linear: each '@' looks back at most 65 units and forward at most 255.
  */
 export function findAddressSpans(text: string, limit = 1000): FoundAddress[] {
@@ -135,7 +150,7 @@ export function findAddressSpans(text: string, limit = 1000): FoundAddress[] {
       // A dot-atom never starts with a dot: that one ends the sentence before.
       while (s < at && text[s] === '.') s++;
     }
-    if (tooLong) continue;
+    if (tooLong || isCorruptAt(text, s - 1)) continue;
     let e = at + 1;
     while (e < text.length && e - at <= ADDRESS_MAX && isDomainUnit(text.charCodeAt(e))) e++;
     if (e - at > ADDRESS_MAX) continue;
@@ -147,7 +162,7 @@ export function findAddressSpans(text: string, limit = 1000): FoundAddress[] {
       const q = text.indexOf("'", s);
       if (q >= 0 && q < at) s = q + 1;
     }
-    if (s === at || e === at + 1) continue;
+    if (s === at || e === at + 1 || isCorruptAt(text, e)) continue;
     // Searched within the domain only: indexOf from the '@' ran on to the next dot anywhere in the
     // text, once per '@', quadratic on a long line of dotless "a@b" (scripts/bench/scaling.ts).
     const domain = text.slice(at + 1, e);

@@ -43,10 +43,13 @@ describe('scanners', () => {
     ['<>', []],
     ['\u202ebob@example.com', ['bob@example.com']],
     ['bob\u200b@example.com', []],
-    ['\ud800bob@example.com', ['bob@example.com']],
+    ['\ud800bob@example.com', []],
+    ['bob@example.com\udc00', []],
+    ['\u200ebob@example.com\u200e', ['bob@example.com']],
     ['bob\udc00@example.com', []],
     ['\ud83d\udc08@example.org', ['\ud83d\udc08@example.org']],
-    ['bob\u0000x@example.com', ['x@example.com']],
+    ['bob\u0000x@example.com', []],
+    ['bob\u0000 x@example.com', ['x@example.com']],
   ])('findAddressSpans(%j)', (text, expected) => {
     expect(findAddressSpans(text).map((a) => a.address)).toEqual(expected);
   });
