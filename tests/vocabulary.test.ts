@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REASONS } from '../lib/bounce/types';
+import { makeSummary } from './pages/make-summary';
 import type { AddressSummary, Evidence } from '../lib/policy';
 import {
   addedByHandAt,
@@ -123,31 +124,16 @@ describe('describeEvidence', () => {
 });
 
 function summary(overrides: Partial<AddressSummary> = {}): AddressSummary {
-  return {
+  return makeSummary({
     address: 'ann@example.com',
-    domain: 'example.com',
-    verdict: 'remove',
     evidence: [{ fact: 'hard-bounce', at: '2026-11-24T10:00:00Z', reason: 'userunknown', status: '5.1.1', replyCode: '550' }],
-    hardCount: 1,
-    softCount: 0,
-    senderProblemCount: 0,
-    bounceDays: 1,
-    softDaysInWindow: 0,
-    softDaysThreshold: 3,
     firstBounceAt: '2026-11-24T10:00:00Z',
     lastBounceAt: '2026-11-24T10:00:00Z',
-    lastKind: 'hard',
-    lastReason: 'userunknown',
-    lastStatus: '5.1.1',
-    lastReplyCode: '550',
     lastDiagnostic: '',
     lastRemoteMta: '',
-    lastWebmail: 'gmail',
     lastNoticeUrl: '',
-    decision: 'none',
-    decidedAt: '',
     ...overrides,
-  };
+  });
 }
 
 const byHand = (overrides: Partial<AddressSummary> = {}) =>

@@ -19,33 +19,18 @@ import {
   type BannerModel,
   type ComposeSummaryActions,
 } from '../../lib/webmail/inline-ui';
+import { makeSummary } from '../pages/make-summary';
 
 function summary(overrides: Partial<AddressSummary> = {}): AddressSummary {
-  return {
+  return makeSummary({
     address: 'ann.lee@example.com',
-    domain: 'example.com',
-    verdict: 'remove',
     evidence: [],
-    hardCount: 1,
-    softCount: 0,
-    senderProblemCount: 0,
-    bounceDays: 1,
-    softDaysInWindow: 0,
-    softDaysThreshold: 3,
     firstBounceAt: '2026-11-03T09:00:00.000Z',
     lastBounceAt: '2026-11-03T09:00:00.000Z',
-    lastKind: 'hard',
-    lastReason: 'userunknown',
-    lastStatus: '5.1.1',
-    lastReplyCode: '550',
     lastDiagnostic: '550 5.1.1 no such user',
-    lastRemoteMta: 'mx.example.com',
-    lastWebmail: 'gmail',
     lastNoticeUrl: '',
-    decision: 'none',
-    decidedAt: '',
     ...overrides,
-  };
+  });
 }
 
 function recipient(overrides: Partial<FailedRecipient> = {}): FailedRecipient {

@@ -12,33 +12,19 @@ import { ShowOriginalFetcher } from '../../lib/webmail/gmail/show-original';
 import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../lib/webmail/runtime';
 import { FakeContext, flushMicrotasks } from './fake-context';
 import { GMAIL_URL, loadGmail } from './helpers';
+import { makeSummary } from '../pages/make-summary';
 
 function summary(address: string, overrides: Partial<AddressSummary> = {}): AddressSummary {
-  return {
+  return makeSummary({
     address,
-    domain: address.split('@')[1] ?? '',
-    verdict: 'remove',
     evidence: [],
-    hardCount: 1,
-    softCount: 0,
-    senderProblemCount: 0,
-    bounceDays: 1,
-    softDaysInWindow: 0,
-    softDaysThreshold: 3,
     firstBounceAt: '2026-11-24T17:14:05.000Z',
     lastBounceAt: '2026-11-24T17:14:05.000Z',
-    lastKind: 'hard',
-    lastReason: 'userunknown',
-    lastStatus: '5.1.1',
-    lastReplyCode: '550',
     lastDiagnostic: '550 5.1.1 no such user',
     lastRemoteMta: '',
-    lastWebmail: 'gmail',
     lastNoticeUrl: '',
-    decision: 'none',
-    decidedAt: '',
     ...overrides,
-  };
+  });
 }
 
 class RecordingMessenger implements RuntimeMessenger {
