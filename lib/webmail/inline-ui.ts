@@ -297,11 +297,19 @@ export interface BannerActions {
   copy(address: string): Promise<void>;
 }
 
-export function createBanner(doc: Document, model: BannerModel, actions: BannerActions): HTMLElement {
-  const { host, root } = createHost(doc, 'div', 'banner');
-  // Gmail's shortcuts listen on the document: keys typed while our buttons have focus stay ours.
+/**
+ * A block with buttons (the banner, the compose summary): a shadow host with one box inside. Gmail's
+ * shortcuts listen on the document, so keys typed while our buttons have focus stay ours.
+ */
+function createPanel(doc: Document, hook: string, boxClass: string): HTMLElement {
+  const { host, root } = createHost(doc, 'div', hook);
   host.addEventListener('keydown', (event) => event.stopPropagation());
-  root.append(el(doc, 'div', 'banner'));
+  root.append(el(doc, 'div', boxClass));
+  return host;
+}
+
+export function createBanner(doc: Document, model: BannerModel, actions: BannerActions): HTMLElement {
+  const host = createPanel(doc, 'banner', 'banner');
   updateBanner(host, model, actions);
   return host;
 }
@@ -459,11 +467,9 @@ export interface ComposeSummaryActions {
 
 /** One line near the recipients for the whole message: how many bounced before, why, and one click to take them out. */
 export function createComposeSummary(doc: Document, model: ComposeSummaryModel, actions: ComposeSummaryActions): HTMLElement {
-  const { host, root } = createHost(doc, 'div', 'compose-summary');
-  host.addEventListener('keydown', (event) => event.stopPropagation());
+  const host = createPanel(doc, 'compose-summary', 'summary');
   host.setAttribute('role', 'region');
   host.setAttribute('aria-label', 'Bounce Sweeper: recipients who bounced before');
-  root.append(el(doc, 'div', 'summary'));
   updateComposeSummary(host, model, actions);
   return host;
 }

@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Launches Debian's Chromium headless with the built extension (.output/chrome-mv3) loaded, the way
  * ../shared/docs/TOOLCHAIN.md describes. Webmail pages are served by request routing: no network.
@@ -65,6 +66,24 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sends one protocol message from an extension page through the real message bus, in
+ * @webext-core/messaging's wire format; resolves with the result, throws with the error reply.
+ */
+export async function sendFromPage<T>(from: Page, type: string, data: unknown): Promise<T> {
+  const reply = await from.evaluate(
+    ({ type, data }) =>
+      new Promise<{ res?: unknown; err?: unknown }>((resolve, reject) =>
+        chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, (response: { res?: unknown; err?: unknown }) =>
+          chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(response),
+        ),
+      ),
+    { type, data },
+  );
+  if (reply.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply.res as T;
 }
 
 /** Serves `html` for every request under `origin` (e.g. https://mail.google.com). */

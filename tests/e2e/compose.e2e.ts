@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import { launchWithExtension, sendFromPage, type ExtensionSession } from './browser';
 import { CLEAN_ACCOUNT, FAKE_GMAIL_ORIGIN, routeFakeGmail } from './fake-gmail';
 import { FAKE_OUTLOOK_ORIGIN, routeFakeOutlook } from './fake-outlook';
 import { daysAgo, dsnBounce, mailboxFull, senderBlocked } from '../import/bounce-fixtures';
@@ -29,20 +29,7 @@ const SENDER_PROBLEM = RECIPIENTS[1]!;
 const SENTENCE =
   '⚠ 25 of 500 recipients bounced before or are on your Remove list: 20 addresses do not exist, 2 keep bouncing, 1 you added to the Remove list, 2 bounced recently';
 
-/** Sends one protocol message from an extension page, in @webext-core/messaging's wire format. */
-async function send<T>(from: Page, type: string, data: unknown): Promise<T> {
-  const reply = await from.evaluate(
-    ({ type, data }) =>
-      new Promise<{ res?: unknown; err?: unknown }>((resolve, reject) =>
-        chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, (response: { res?: unknown; err?: unknown }) =>
-          chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(response),
-        ),
-      ),
-    { type, data },
-  );
-  if (reply.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res as T;
-}
+const send = sendFromPage;
 
 let seq = 0;
 function report(raw: string) {

@@ -10,27 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionSession } from './browser';
+import { launchWithExtension, sendFromPage, type ExtensionSession } from './browser';
 import { daysAgo, dsnBounce, mailboxFull, senderBlocked } from '../import/bounce-fixtures';
 
 let session: ExtensionSession;
 let page: Page;
 const problems: string[] = [];
 
-/** Sends one protocol message from an extension page, in @webext-core/messaging's wire format. */
-async function send<T>(from: Page, type: string, data: unknown): Promise<T> {
-  const reply = await from.evaluate(
-    ({ type, data }) =>
-      new Promise<{ res?: unknown; err?: unknown }>((resolve, reject) =>
-        chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, (response: { res?: unknown; err?: unknown }) =>
-          chrome.runtime.lastError ? reject(new Error(chrome.runtime.lastError.message)) : resolve(response),
-        ),
-      ),
-    { type, data },
-  );
-  if (reply.err) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res as T;
-}
+const send = sendFromPage;
 
 function report(raw: string, messageId: string) {
   return { webmail: 'gmail', account: '0', messageId, url: `https://mail.google.com/mail/u/0/#inbox/${messageId}`, raw };
