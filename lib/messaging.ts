@@ -285,7 +285,7 @@ const FailedRecipientSchema = v.object({
   newAddress: v.optional(cutText(320)),
 });
 
-const CATEGORIES = ['bounce', 'delivery-report', 'feedback-report', 'auto-reply', 'read-receipt', 'not-bounce'] as const;
+const CATEGORIES = ['bounce', 'delivery-report', 'feedback-report', 'auto-reply', 'read-receipt', 'challenge-response', 'not-bounce'] as const;
 
 export const ClassifiedNoticeSchema = v.object({
   isBounce: v.boolean(),

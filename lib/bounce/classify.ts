@@ -10,7 +10,7 @@ import { FORMATS } from './formats';
 import type { FormatModule, ParsedRecipient } from './format-types';
 import { findReason } from './reasons';
 import { decideKind } from './severity';
-import { reportsSuccessInWords, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
+import { reportsSuccessInWords, isChallengeResponse, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
 import { findFailureStatus, findReplyCode, foldWhitespace, joinReplyContinuations } from './text';
 import { findSmtpCommand } from './scan';
 import { reportsOnlySuccess } from './dsn';
@@ -128,6 +128,9 @@ async function classifyAt(input: NoticeInput, depth: number): Promise<Classified
 export function classifyMessage(msg: Message, formats: readonly FormatModule[] = FORMATS): ClassifiedNotice {
   if (isFeedbackReport(msg)) return result(msg, 'feedback-report');
   if (isReadReceipt(msg)) return result(msg, 'read-receipt');
+  // Before the bounce markers: a challenge says "was not delivered" too (TMDA's template), yet
+  // the address works and waits for the sender to confirm.
+  if (isChallengeResponse(msg)) return result(msg, 'challenge-response');
 
   if (isDeliveryNotification(msg)) return result(msg, 'delivery-report', 'amazonses');
   const dsn = msg.dsn;

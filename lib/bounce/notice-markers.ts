@@ -122,3 +122,61 @@ const FAILURE_WORDS = ['could not be delivered', 'failed', 'undeliverable', 'not
 export function reportsSuccessInWords(msg: Message): boolean {
   return includesAny(msg.head, SUCCESS_PHRASES) && !includesAny(msg.head, FAILURE_WORDS) && !includesAny(msg.subjectLower, FAILURE_WORDS);
 }
+
+/*
+ * Challenge-response ("please confirm your message", "verify that you are a human"): the
+ * recipient's own spam filter holds the message and asks the sender to prove they are a person.
+ * Nothing failed and the address works, so it is no bounce and never counts against anyone; it
+ * is a category of its own so the user can answer it. Sisimai has no such category (4.25's
+ * Lhost and Reason modules have none), so the wording comes from the systems' own templates.
+ */
+
+/** Sentences of challenge templates, each enough alone (lower-case literals, whitespace folded). */
+const CHALLENGE_PHRASES: readonly string[] = [
+  // TMDA, templates/confirm_request.txt (github.com/KevinGoodsell/tmda-fork)
+  'to release your message for delivery, please send an empty message',
+  'this confirmation verifies that your message is legitimate and not junk-mail',
+  'an automated junk-mail reduction system',
+  // cPanel BoxTrapper's "verify" template (cPanel docs, BoxTrapper; fused.com/docs/email/features/boxtrapper)
+  'requires that you verify that you are a real live human being and not a spam source',
+  'to complete this verification, simply reply to this message',
+  // SpamArrest / EarthLink spamBlocker challenges, as quoted by askleo.com ("Why I (still) don't
+  // like challenge/response spam blockers")
+  "i'm protecting myself from receiving junk mail",
+  'i’m protecting myself from receiving junk mail',
+  'i am protecting myself from receiving junk mail',
+  'please click the link below to complete the verification process',
+  // Issue 10's unseen notices: a held ("waitlisted") message and a request to verify oneself
+  'your message is waitlisted',
+  'your message has been waitlisted',
+  'please verify yourself',
+  'i use a spam filter that requires you to confirm',
+];
+
+/** Subjects of challenge messages (TMDA's, BoxTrapper's "Your email requires verification verify#…"). */
+const CHALLENGE_SUBJECTS: readonly string[] = ['please confirm your message', 'requires verification', 'verify your message', 'verify your email', 'confirm your email', 'waitlisted', 'sender verification'];
+/** Words a challenge's body must have with such a subject: what the sender is asked to do, and why. */
+const CHALLENGE_WORDS: readonly string[] = ['verify', 'verification', 'confirm', 'whitelist', 'junk', 'spam', 'human'];
+
+/**
+ * Is the message a challenge-response request? Only read in the notice's own words (before any
+ * copy of the held message), and never when a delivery-status report names a failed recipient or
+ * X-Failed-Recipients does: that structure says a delivery failed, whatever the prose asks.
+ */
+export function isChallengeResponse(msg: Message): boolean {
+  if (msg.dsn?.recipients.some((r) => r.action === 'failed' || r.action === 'delayed' || r.status.startsWith('5') || r.status.startsWith('4'))) return false;
+  if (header(msg.headers, 'x-failed-recipients')) return false;
+  const own = foldSpaces(ownWords(msg.head));
+  if (includesAny(own, CHALLENGE_PHRASES)) return true;
+  return includesAny(msg.subjectLower, CHALLENGE_SUBJECTS) && includesAny(own, CHALLENGE_WORDS);
+}
+
+/** The text before the copy of the held message (TMDA: "--- Below this line is a copy of your message."). */
+function ownWords(head: string): string {
+  const cut = head.indexOf('below this line is a copy of');
+  return cut >= 0 ? head.slice(0, cut) : head;
+}
+
+function foldSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}

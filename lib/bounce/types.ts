@@ -67,6 +67,7 @@ export type NoticeCategory =
   | 'feedback-report' // ARF complaint (RFC 5965)
   | 'auto-reply' // vacation / out of office (RFC 3834)
   | 'read-receipt' // MDN (RFC 8098)
+  | 'challenge-response' // the recipient's spam filter asks the sender to confirm (TMDA, BoxTrapper): the address works
   | 'not-bounce'; // ordinary mail
 
 /** DSN Action field (RFC 3464 §2.3.3), or what the prose implies. */

@@ -80,6 +80,11 @@ const NOT_BOUNCES: { file: string; category: NoticeCategory }[] = [
   { file: 'not-autoreply-01.eml', category: 'auto-reply' },
   { file: 'not-delivered-01.eml', category: 'delivery-report' },
   { file: 'not-ordinary-01.eml', category: 'not-bounce' },
+  // Issue 10: a challenge-response request (TMDA, cPanel BoxTrapper, a SpamArrest-style filter):
+  // the address works and waits for the sender to confirm.
+  { file: 'not-challenge-01.eml', category: 'challenge-response' },
+  { file: 'not-challenge-02.eml', category: 'challenge-response' },
+  { file: 'not-challenge-03.eml', category: 'challenge-response' },
 ];
 
 describe('format families (raw view)', () => {
@@ -209,6 +214,25 @@ describe('rendered view (subject, sender, visible text only)', () => {
     });
     expect(r.isBounce).toBe(false);
     expect(r.category).toBe('delivery-report');
+  });
+
+  it.each([
+    ['Undelivered: your message is waitlisted', 'Mail Delivery System <MAILER-DAEMON@mx.example.com>', 'Your message is waitlisted. Please verify yourself by replying to this message; it will then be delivered to bob@example.net.\n'],
+    ['Your message to bob@example.net', 'bob@example.net', 'Hello, I use a spam filter that requires you to confirm that you are a person. Reply to this message and your mail will be delivered.\n'],
+    ['Please confirm your message', 'bob@example.net', 'Your e-mail message was not delivered because your address was not recognized.\nTo release your message for delivery, please send an empty message to the following address.\n'],
+  ])('a challenge-response request is no bounce in the rendered view: %s', async (subject, from, text) => {
+    const r = await classifyNotice({ view: 'rendered', subject, from, text });
+    expect(r.isBounce).toBe(false);
+    expect(r.category).toBe('challenge-response');
+    expect(r.recipients).toEqual([]);
+  });
+
+  it('a bounce stays a bounce when its report names a failed recipient, whatever its words ask', async () => {
+    // The DSN says the delivery failed; "please verify" in the prose cannot outweigh it.
+    const source = load('postfix-01.eml').toString('latin1').replace('This is the mail system', 'Your message is waitlisted. Please verify yourself.\n\nThis is the mail system');
+    const r = await classifyNotice({ view: 'raw', source });
+    expect(r.category).toBe('bounce');
+    expect(r.recipients.map((x) => x.address)).toEqual(['bob@example.net']);
   });
 
   it('an out-of-office reply stays an auto-reply in the rendered view', async () => {

@@ -63,6 +63,7 @@ async function inputs(): Promise<[string, Message][]> {
     ['feedback report', await readMessage({ view: 'raw', source: readFileSync(join(dir, 'not-arf-01.eml')) })],
     ['delivered DSN', await readMessage({ view: 'raw', source: readFileSync(join(dir, 'not-delivered-01.eml')) })],
     ['SES complaint', await readMessage({ view: 'raw', source: readFileSync(join(dir, 'amazonses-02.eml')) })],
+    ['challenge-response', await readMessage({ view: 'raw', source: readFileSync(join(dir, 'not-challenge-01.eml')) })],
   ];
 }
 
