@@ -18,7 +18,7 @@
  * reports run one at a time.
  */
 import { MESSAGE_LIMITS, sendMessage, type NoticeReport, type NoticeResult, type SelectorHealthReport } from '../messaging';
-import type { AddressSummary, UserDecision } from '../policy';
+import { normaliseAddress, type AddressSummary, type UserDecision } from '../policy';
 import { WEBMAIL_WORDS, describeComposeRestoreFailed, describeDecisionSaved, describeMore, type NoticeReading } from '../vocabulary';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from './adapter';
 import { looksLikeBounce } from './looks-like-bounce';
@@ -138,7 +138,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       }
       if (!updated) throw new Error(decision === 'none' ? WEBMAIL_WORDS.nothingToUndo : WEBMAIL_WORDS.notOnRecord);
       // Ask again at once: the banner's buttons and decision line follow the store, not a guess.
-      summaries.delete(address);
+      summaries.delete(keyOf(address));
       queueLookup(address);
       return describeDecisionSaved(decision);
     },
@@ -153,7 +153,14 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   // --- lookups ------------------------------------------------------------------------------
 
-  function cachedSummary(address: string): AddressSummary | null | undefined {
+  /**
+   * The tally's key of an address (lib/policy.ts normaliseAddress): the classifier and the chips give
+   * addresses as written ("Nobody@Example.com"), the store answers under the key.
+   */
+  const keyOf = (address: string): string => normaliseAddress(address) ?? address.trim().toLowerCase();
+
+  function cachedSummary(written: string): AddressSummary | null | undefined {
+    const address = keyOf(written);
     const hit = summaries.get(address);
     if (!hit) return undefined;
     if (Date.now() - hit.at > lookupTtlMs) {
@@ -172,8 +179,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     return hit;
   }
 
-  function queueLookup(address: string): void {
-    lookupQueue.add(address);
+  function queueLookup(written: string): void {
+    lookupQueue.add(keyOf(written));
     if (lookupTimer === undefined && !lookupInFlight) lookupTimer = ctx.setTimeout(runLookups, LOOKUP_GATHER_MS);
   }
 
@@ -274,7 +281,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       delayed: notice.recipients.length > 0 && notice.recipients.every((r) => r.action === 'delayed'),
       recipients: notice.recipients.map((recipient) => ({
         recipient,
-        summary: cachedSummary(recipient.address) ?? addresses.find((a) => a.address === recipient.address),
+        summary: cachedSummary(recipient.address) ?? addresses.find((a) => a.address === keyOf(recipient.address)),
       })),
     };
   }
@@ -329,12 +336,11 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   // --- compose ------------------------------------------------------------------------------
 
   function handleRecipient(recipient: ComposeRecipient): void {
-    const address = recipient.address.toLowerCase();
-    const summary = summaryFor(address);
+    const summary = summaryFor(recipient.address);
     const existing = warnings.get(recipient.chip);
     const wanted = summary && shouldWarn(summary) ? summary : null;
     const text = wanted ? composeWarningText(wanted, doc) : '';
-    if (existing?.isConnected && existing.getAttribute('data-address') === address && existing.dataset.text === text && wanted) return;
+    if (existing?.isConnected && existing.getAttribute('data-address') === keyOf(recipient.address) && existing.dataset.text === text && wanted) return;
     existing?.remove();
     warnings.delete(recipient.chip);
     if (!wanted) return;
@@ -367,7 +373,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   /** The flagged summaries of a compose, or null while some of its addresses are still being looked up. */
   function flaggedOf(recipients: readonly ComposeRecipient[]): { total: number; flagged: AddressSummary[] } | null {
-    const addresses = [...new Set(recipients.map((r) => r.address.toLowerCase()))];
+    const addresses = [...new Set(recipients.map((r) => keyOf(r.address)))];
     let pending = false;
     const flagged: AddressSummary[] = [];
     for (const address of addresses) {
@@ -430,19 +436,18 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       async removeFlagged() {
         const state = composeState(compose);
         const flagged = new Set((flaggedOf(recipientsOf(compose))?.flagged ?? []).map((s) => s.address));
-        const targets = recipientsOf(compose).filter((recipient) => flagged.has(recipient.address.toLowerCase()));
+        const targets = recipientsOf(compose).filter((recipient) => flagged.has(keyOf(recipient.address)));
         if (!targets.length) return;
         state.busy = true;
         try {
           const clicked = targets.filter((recipient) => adapter.removeRecipient(recipient));
           // The webmail takes chips out on its own schedule; count what is really gone.
           await later(COMPOSE_SETTLE_MS);
-          const left = new Set(recipientsOf(compose).map((r) => `${r.field}|${r.address.toLowerCase()}`));
-          const items = clicked
-            .filter((r) => !left.has(`${r.field}|${r.address.toLowerCase()}`))
-            .map((r) => ({ field: r.field, address: r.address.toLowerCase() }));
-          const unique = [...new Map(items.map((item) => [`${item.field}|${item.address}`, item])).values()];
-          const failed = new Set(targets.map((r) => r.address.toLowerCase())).size - new Set(unique.map((i) => i.address)).size;
+          const left = new Set(recipientsOf(compose).map((r) => `${r.field}|${keyOf(r.address)}`));
+          // Kept as the chip wrote them, so Undo puts back exactly what was there.
+          const items = clicked.filter((r) => !left.has(`${r.field}|${keyOf(r.address)}`)).map((r) => ({ field: r.field, address: r.address }));
+          const unique = [...new Map(items.map((item) => [`${item.field}|${keyOf(item.address)}`, item])).values()];
+          const failed = new Set(targets.map((r) => keyOf(r.address))).size - new Set(unique.map((i) => keyOf(i.address))).size;
           state.removed = { items: [...(state.removed?.items ?? []), ...unique], failed: Math.max(0, failed) };
           state.note = '';
         } finally {
@@ -461,8 +466,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
           const refused: string[] = [];
           for (const [field, addresses] of byField) if (!adapter.addRecipients(compose, field, addresses)) refused.push(...addresses);
           await later(COMPOSE_SETTLE_MS);
-          const present = new Set(recipientsOf(compose).map((r) => r.address.toLowerCase()));
-          const missing = [...new Set([...refused, ...items.map((i) => i.address).filter((a) => !present.has(a))])];
+          const present = new Set(recipientsOf(compose).map((r) => keyOf(r.address)));
+          const missing = [...new Set([...refused, ...items.map((i) => i.address).filter((a) => !present.has(keyOf(a)))])];
           state.removed = null;
           state.note = missing.length ? describeComposeRestoreFailed(missing) : '';
         } finally {

@@ -33,10 +33,13 @@ class RecordingMessenger implements RuntimeMessenger {
   decisions: Array<[string, string]> = [];
   known = new Map<string, AddressSummary>([['ann.lee@example.com', summary('ann.lee@example.com')]]);
   isBounce = true;
+  /** The failed address as the notice writes it (the store's answers stay under its key). */
+  writtenAs = '';
 
   async reportNotice(report: NoticeReport): Promise<NoticeResult> {
     this.reports.push(report);
     const address = /delivered to (\S+@\S+?) /.exec(report.rendered?.text ?? '')?.[1] ?? '';
+    const written = this.writtenAs || address;
     return {
       noticeKey: `k${this.reports.length}`,
       duplicate: false,
@@ -47,7 +50,7 @@ class RecordingMessenger implements RuntimeMessenger {
         subject: report.rendered?.subject ?? '',
         notes: [],
         recipients: this.isBounce
-          ? [{ address, kind: 'hard', reason: 'userunknown', status: '5.1.1', replyCode: '550', diagnostic: '550 5.1.1 The email account that you tried to reach does not exist.', action: 'failed', remoteMta: '' }]
+          ? [{ address: written, kind: 'hard', reason: 'userunknown', status: '5.1.1', replyCode: '550', diagnostic: '550 5.1.1 The email account that you tried to reach does not exist.', action: 'failed', remoteMta: '' }]
           : [],
       },
       addresses: this.known.has(address) ? [this.known.get(address)!] : [],
@@ -174,6 +177,18 @@ describe('runWebmail on Gmail', () => {
     await runtime.settle();
     expect(document.querySelectorAll('[data-bounce-sweeper="banner"]')).toHaveLength(1);
     expect(messenger.reports).toHaveLength(1);
+  });
+
+  it('finds the tally of an address the notice writes in capitals (the store keys it lower-case)', async () => {
+    messenger.writtenAs = 'Ann.Lee@Example.COM';
+    loadGmail('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz', '2026-11-27-opened-bounce.html');
+    start();
+    await runtime.settle();
+    const banner = document.querySelector<HTMLElement>('[data-bounce-sweeper="banner"]')!;
+    // The address is shown as written, and its tally line and decision buttons are there.
+    expect(banner.shadowRoot?.textContent).toContain('Ann.Lee@Example.COM');
+    expect(banner.shadowRoot?.textContent).toContain('1st hard bounce');
+    expect(banner.shadowRoot?.querySelector('button[data-action="removed"]')).not.toBeNull();
   });
 
   it('takes the banner away when the background says it is not a bounce', async () => {
