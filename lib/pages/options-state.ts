@@ -216,8 +216,13 @@ export function createOptionsState(
 
   async function add(raw: string): Promise<void> {
     const tokens = raw.split(/[\s,;]+/).filter(Boolean);
-    const valid = [...new Set(tokens.map(normaliseAddress).filter((address): address is string => address !== null))];
-    const invalid = tokens.filter((token) => normaliseAddress(token) === null);
+    // Typed by a person: a domain without a dot ("bob@gmail") is a typo here, though a notice may name one.
+    const keyOf = (token: string) => {
+      const address = normaliseAddress(token);
+      return address && address.slice(address.lastIndexOf('@') + 1).includes('.') ? address : null;
+    };
+    const valid = [...new Set(tokens.map(keyOf).filter((address): address is string => address !== null))];
+    const invalid = tokens.filter((token) => keyOf(token) === null);
     if (invalid.length > 0) {
       fail(`Not an email address: ${invalid.slice(0, 3).map((token) => `“${token}”`).join(', ')}${invalid.length > 3 ? ` and ${invalid.length - 3} more` : ''}. Nothing was added.`);
       return;

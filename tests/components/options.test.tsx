@@ -134,11 +134,11 @@ describe('options: forget, clear, restore', () => {
 
   it('adds nothing when any of the addresses is not one, and says which', async () => {
     const background = await setupReal();
-    fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'ok@example.com not-an-address' } });
+    fireEvent.input(screen.getByTestId('add-address'), { target: { value: 'ok@example.com not-an-address bob@gmail' } });
     fireEvent.click(screen.getByTestId('add-address-submit'));
-    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Not an email address: “not-an-address”. Nothing was added.'));
+    await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Not an email address: “not-an-address”, “bob@gmail”. Nothing was added.'));
     expect(await onRecord(background)).toEqual(['five@example.com', 'hard@example.com', 'two@example.com']);
-    expect((screen.getByTestId('add-address') as HTMLTextAreaElement).value).toBe('ok@example.com not-an-address');
+    expect((screen.getByTestId('add-address') as HTMLTextAreaElement).value).toBe('ok@example.com not-an-address bob@gmail');
   });
 
   it('refuses to restore a file that is not a backup', async () => {
