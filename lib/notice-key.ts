@@ -3,14 +3,16 @@
  * - reported from a webmail: `${webmail}:${account}:${messageId}` when the webmail gives a message
  *   id, else `hash:` + SHA-256 of the normalised content (raw source, or the rendered subject,
  *   sender, text and date);
- * - imported from a file: `import:` + SHA-256 of the message text, so the same file imported twice
- *   gives the same keys.
+ * - imported from a file: `import:` + SHA-256 of the message's bytes (or of its text as UTF-8, the
+ *   same for a UTF-8 or ASCII message), so the same file imported twice gives the same keys.
  * crypto.subtle exists in the service worker, the import worker and Node 20.
  */
 import type { NoticeReport } from './messaging';
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+async function sha256Hex(content: string | Uint8Array): Promise<string> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  // Never shared memory: file slices and TextEncoder output (digest refuses a SharedArrayBuffer view).
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
@@ -30,6 +32,6 @@ export async function noticeKeyOf(report: Pick<NoticeReport, 'webmail' | 'accoun
   return `hash:${await sha256Hex(normaliseContent(report))}`;
 }
 
-export async function importedNoticeKey(source: string): Promise<string> {
+export async function importedNoticeKey(source: string | Uint8Array): Promise<string> {
   return `import:${await sha256Hex(source)}`;
 }

@@ -3,8 +3,12 @@
  * bounces are handed on in batches, with progress. Runs inside the import worker (./import.worker.ts)
  * and, being free of DOM and `browser`, in Node tests as well.
  *
- * Keys: "import:" + SHA-256 of the message text. The same file imported twice gives the same keys,
- * and the tally's Message-ID and event-id layers catch the same notice reached another way
+ * Messages are read as bytes and handed to the classifier undecoded, so each is decoded by its own
+ * charset (lib/bounce/message.ts); an 8-bit ISO-8859-1 mailbox read as UTF-8 first came out garbled.
+ *
+ * Keys: "import:" + SHA-256 of the message's bytes. For a UTF-8 or ASCII file that is the SHA-256 of
+ * its text, the key imports had before they read bytes. The same file imported twice gives the same
+ * keys, and the tally's Message-ID and event-id layers catch the same notice reached another way
  * (lib/store/tally.ts), so re-importing changes nothing.
  */
 import { classifyNotice } from '../bounce/classify';
@@ -76,6 +80,11 @@ async function sniffFile(file: Blob): Promise<'mbox' | 'message' | null> {
   return sniffMailFile(head);
 }
 
+/** A UTF-8 byte order mark at the start is no part of the message (File.text() dropped it too). */
+function withoutBom(b: Uint8Array): Uint8Array {
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
+}
+
 /** Classifies every message of `files` (.mbox split into messages; anything named .eml is one message). */
 export async function scanFiles(files: readonly File[], options: ScanOptions): Promise<ScanResult> {
   const batchSize = options.batchSize ?? 200;
@@ -97,7 +106,7 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
     batch = [];
     await options.onBatch(out);
   };
-  const handle = async (source: string) => {
+  const handle = async (source: Uint8Array) => {
     progress.messages++;
     // Parsing resolves in microtasks only: yield a task now and then so a cancel message gets in.
     if (progress.messages % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
@@ -133,7 +142,7 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
       }
     } else {
       if (options.isCancelled?.()) return finish(true);
-      await handle(await file.text());
+      await handle(withoutBom(new Uint8Array(await file.arrayBuffer())));
       progress.bytesRead = bytesBefore + file.size;
       options.onProgress?.({ ...progress });
     }

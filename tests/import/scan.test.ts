@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMbox } from '../../lib/mbox';
+import { splitMboxBytes } from '../../lib/mbox';
 import { readMboxMessages } from '../../lib/import/mbox-stream';
 import { scanFiles, sniffMailFile, type ImportedNotice, type ScanProgress } from '../../lib/import/scan';
 import { dsnBounce, ordinaryMail, toMbox } from './bounce-fixtures';
@@ -12,6 +12,8 @@ const messages = [
   dsnBounce('cat@example.net', { date: 'Wed, 04 Mar 2026 12:00:00 +0000', status: '5.2.2', diagnostic: 'smtp; 552 5.2.2 Mailbox full' }),
 ];
 const mboxText = toMbox(messages);
+const utf8 = new TextEncoder();
+const text = (b: Uint8Array): string => new TextDecoder().decode(b);
 
 async function collect(files: File[], options: { batchSize?: number; sliceBytes?: number; cancelAfter?: number } = {}) {
   const batches: ImportedNotice[][] = [];
@@ -28,22 +30,22 @@ async function collect(files: File[], options: { batchSize?: number; sliceBytes?
 }
 
 describe('readMboxMessages', () => {
-  it('gives the same messages as splitMbox whatever the slice size', async () => {
-    const whole = splitMbox(mboxText);
+  it('gives the same messages as splitMboxBytes whatever the slice size', async () => {
+    const whole = splitMboxBytes(utf8.encode(mboxText));
     expect(whole).toHaveLength(5);
     for (const slice of [7, 64, 1000, 1 << 20]) {
-      const streamed: string[] = [];
+      const streamed: Uint8Array[] = [];
       for await (const chunk of readMboxMessages(new Blob([mboxText]), slice)) streamed.push(...chunk.messages);
       expect(streamed, `slice ${slice}`).toEqual(whole);
     }
   });
 
   it('keeps multi-byte characters whole across slice edges', async () => {
-    const text = toMbox([ordinaryMail('Grüße aus Köln ✓ 日本語')]);
-    const streamed: string[] = [];
-    for await (const chunk of readMboxMessages(new Blob([text]), 3)) streamed.push(...chunk.messages);
-    expect(streamed).toEqual(splitMbox(text));
-    expect(streamed[0]).toContain('Grüße aus Köln ✓ 日本語');
+    const mbox = toMbox([ordinaryMail('Grüße aus Köln ✓ 日本語')]);
+    const streamed: Uint8Array[] = [];
+    for await (const chunk of readMboxMessages(new Blob([mbox]), 3)) streamed.push(...chunk.messages);
+    expect(streamed).toEqual(splitMboxBytes(utf8.encode(mbox)));
+    expect(text(streamed[0]!)).toContain('Grüße aus Köln ✓ 日本語');
   });
 });
 
