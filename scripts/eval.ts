@@ -18,16 +18,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(here, '../../shared/corpus');
 
 /**
- * Gate: at or just below what the classifier reaches on the dev corpus (measured 2026-11-27:
- * headline recall 0.990, kind 0.983, status 0.974, reason 0.949, 0/19 false positives; CRLF and
- * CR-only recall 1.000; rendered recall 0.920, kind 0.934), never below issue 2's bar. Reason is
- * left a little more room because the reason tables (core-reasons) keep moving.
+ * Gate: at or just below what the classifier reaches on the dev corpus (measured 2026-12-03:
+ * headline recall 0.990, kind 0.983, status 0.974, reason 0.951, 0/19 false positives; CRLF and
+ * CR-only recall 1.000; rendered recall 0.920, kind 0.940, reason 0.877), never below issue 2's bar.
+ * Reason is left a little more room because the reason tables keep moving. A figure under its line
+ * fails `npm test`: a change that helps one family and hurts another shows here.
  */
 export const THRESHOLDS = {
-  headline: { recall: 0.98, kind: 0.975, status: 0.965, reason: 0.93, falsePositives: 0 },
-  crlf: { recall: 0.99 },
-  cr: { recall: 0.99 },
-  rendered: { recall: 0.91, kind: 0.92 },
+  headline: { recall: 0.985, kind: 0.978, status: 0.97, reason: 0.94, falsePositives: 0 },
+  crlf: { recall: 0.995 },
+  cr: { recall: 0.995 },
+  rendered: { recall: 0.915, kind: 0.935, reason: 0.87 },
 };
 
 /** The fields of score.mjs --json that the gate reads (ratios are null when nothing was scored). */
