@@ -219,7 +219,7 @@ export function createOptionsState(
     // Typed by a person: a domain without a dot ("bob@gmail") is a typo here, though a notice may name one.
     const keyOf = (token: string) => {
       const address = normaliseAddress(token);
-      return address && address.slice(address.lastIndexOf('@') + 1).includes('.') ? address : null;
+      return address?.slice(address.lastIndexOf('@') + 1).includes('.') ? address : null;
     };
     const valid = [...new Set(tokens.map(keyOf).filter((address): address is string => address !== null))];
     const invalid = tokens.filter((token) => keyOf(token) === null);
