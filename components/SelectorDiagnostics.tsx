@@ -1,29 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import type { OptionsState } from '../lib/pages/options-state';
 import type { WebmailSelectorHealth } from '../lib/messaging';
-import { formatDay } from '../lib/vocabulary';
+import { describeStaleLayout, formatDay } from '../lib/vocabulary';
 
 export interface SelectorDiagnosticsProps {
   state: OptionsState;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/**
- * A selector's date as precisely as it is known: the tables write a source's "2014" as 2014-01-01
- * and "2014-12" as 2014-12-01 (lib/webmail/selector-table.ts), so those read "2014", "December 2014".
- */
-export function describeLayoutDate(day: string): string {
-  const [year = '', month = '', date = ''] = day.split('-');
-  const monthName = MONTHS[Number(month) - 1] ?? '';
-  if (date === '01' && month === '01') return year;
-  if (date === '01') return `${monthName} ${year}`;
-  return `${Number(date)} ${monthName} ${year}`;
-}
-
-/** One line per part a webmail page found only with an older layout. */
-export function describeStale(entry: WebmailSelectorHealth, stale: WebmailSelectorHealth['stale'][number]): string {
-  return `${entry.webmailName}: ${stale.what} matched only the layout of ${describeLayoutDate(stale.matchedSince)} (the newest known is from ${describeLayoutDate(stale.newestSince)}).`;
 }
 
 /**
@@ -55,7 +36,7 @@ export function SelectorDiagnostics({ state }: SelectorDiagnosticsProps) {
             ) : (
               entry.stale.map((stale) => (
                 <li key={`${entry.webmail}:${stale.name}`} data-webmail={entry.webmail} data-state="old" data-name={stale.name}>
-                  {describeStale(entry, stale)}
+                  {describeStaleLayout(entry.webmailName, stale)}
                 </li>
               ))
             ),

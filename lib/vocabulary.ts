@@ -454,3 +454,23 @@ export function describeComposeRemoved(removed: number, failed: number, locale?:
 export function describeComposeRestoreFailed(addresses: readonly string[]): string {
   return `Could not put ${addresses.length === 1 ? 'it' : 'them'} back here: add ${addresses.join(', ')} by hand.`;
 }
+
+// The options page's "Webmail check" ------------------------------------------------------
+
+/**
+ * A selector's date as precisely as it is known: the tables write a source's "2014" as 2014-01-01
+ * and "2014-12" as 2014-12-01 (lib/webmail/selector-table.ts), so those read "2014", "December 2014".
+ */
+export function describeLayoutDate(day: string, locale?: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  const [, month, dayOfMonth] = day.split('-');
+  const shape: Intl.DateTimeFormatOptions =
+    dayOfMonth === '01' && month === '01' ? { year: 'numeric' } : dayOfMonth === '01' ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
+  return dateFormat(locale, { ...shape, timeZone: 'UTC' }).format(date);
+}
+
+/** One part a webmail page found only with an older layout, in a sentence. */
+export function describeStaleLayout(webmailName: string, stale: { what: string; matchedSince: string; newestSince: string }, locale?: string): string {
+  return `${webmailName}: ${stale.what} matched only the layout of ${describeLayoutDate(stale.matchedSince, locale)} (the newest known is from ${describeLayoutDate(stale.newestSince, locale)}).`;
+}

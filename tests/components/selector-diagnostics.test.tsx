@@ -2,7 +2,8 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OptionsApp } from '../../components/OptionsApp';
-import { SelectorDiagnostics, describeLayoutDate } from '../../components/SelectorDiagnostics';
+import { SelectorDiagnostics } from '../../components/SelectorDiagnostics';
+import { describeLayoutDate } from '../../lib/vocabulary';
 import type { Diagnostics, WebmailSelectorHealth } from '../../lib/messaging';
 import type { WorkerLike } from '../../lib/import/run-import';
 import { createOptionsState } from '../../lib/pages/options-state';
@@ -45,7 +46,7 @@ describe('SelectorDiagnostics', () => {
     const list = await screen.findByTestId('selector-diagnostics-list');
     const lines = within(list).getAllByRole('listitem').map((item) => item.textContent);
     expect(lines).toEqual([
-      'Gmail: the messages of an open conversation matched only the layout of 2018 (the newest known is from 16 November 2023).',
+      'Gmail: the messages of an open conversation matched only the layout of 2018 (the newest known is from November 16, 2023).',
       'Gmail: the subjects in the message list matched only the layout of December 2014 (the newest known is from 2019).',
       expect.stringMatching(/^Outlook on the web: everything was found with the newest layout Bounce Sweeper knows \(checked .*26.*\)\.$/),
     ]);
@@ -84,8 +85,8 @@ describe('SelectorDiagnostics', () => {
 
 describe('describeLayoutDate', () => {
   it('writes a date as precisely as the table knows it', () => {
-    expect(describeLayoutDate('2014-01-01')).toBe('2014');
-    expect(describeLayoutDate('2021-10-01')).toBe('October 2021');
-    expect(describeLayoutDate('2023-11-16')).toBe('16 November 2023');
+    expect(describeLayoutDate('2014-01-01', 'en-GB')).toBe('2014');
+    expect(describeLayoutDate('2021-10-01', 'en-GB')).toBe('October 2021');
+    expect(describeLayoutDate('2023-11-16', 'en-GB')).toBe('16 November 2023');
   });
 });
