@@ -51,15 +51,6 @@ export function createFakeBackground(initial: AddressSummary[]): FakeBackground 
           }
           return { updated };
         }
-        case 'forgetAddresses': {
-          const { addresses } = request as { addresses: string[] };
-          let removed = 0;
-          for (const address of addresses) if (rows.delete(address)) removed++;
-          return { removed };
-        }
-        case 'clearAll':
-          rows.clear();
-          return { cleared: true };
         case 'getSettings':
           return { ...fake.settings };
         case 'setSettings':
