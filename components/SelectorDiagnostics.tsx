@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import type { OptionsState } from '../lib/pages/options-state';
-import type { WebmailSelectorHealth } from '../lib/messaging';
 import { describeStaleLayout, formatDay } from '../lib/vocabulary';
 
 export interface SelectorDiagnosticsProps {
