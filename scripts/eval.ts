@@ -102,7 +102,8 @@ function tallyByFamily(entries: ManifestEntry[], lines: OutLine[]): Record<strin
     if (!e.isBounce || e.variantOf !== null || e.tier !== 'sisimai-test') continue;
     const got = out.get(e.file);
     const byAddr = new Map((got?.isBounce ? got.recipients : []).map((r) => [norm(r.address), r]));
-    const t = (fams[e.family] ??= { expected: 0, found: 0, kind: 0, reason: 0, onholdWithCode: 0 });
+    const t = fams[e.family] ?? { expected: 0, found: 0, kind: 0, reason: 0, onholdWithCode: 0 };
+    fams[e.family] = t;
     for (const x of e.recipients) {
       if (!x.address || x.kind === 'undetermined') continue;
       t.expected++;
