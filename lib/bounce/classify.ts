@@ -12,7 +12,7 @@ import { findReason } from './reasons';
 import { decideKind } from './severity';
 import { reportsSuccessInWords, isChallengeResponse, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
 import { findFailureStatus, findReplyCode, foldWhitespace, joinReplyContinuations } from './text';
-import { findSmtpCommand } from './scan';
+import { findSmtpCommand } from './smtp-command';
 import { reportsOnlySuccess } from './dsn';
 import { isAddrSpec, normaliseAddress } from './address';
 
@@ -57,13 +57,10 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   const status = p.status || findFailureStatus(diagnostic);
   const replyCode = p.replyCode || findReplyCode(diagnostic);
   const action: DeliveryAction = p.action ?? 'failed';
-  // The reason tables read the SMTP command from the words; say it when the notice said it elsewhere.
-  const lowerDiag = diagnostic.toLowerCase();
-  const said = findSmtpCommand(lowerDiag);
-  const command = p.command || said;
-  const commandWords = command === 'DATA' ? ' (in reply to end of DATA command)' : command === 'RCPT' ? ' (in reply to RCPT TO command)' : command === 'MAIL' ? ' (in reply to MAIL FROM command)' : command === 'HELO' ? ' (in reply to EHLO command)' : '';
-  const reasonText = commandWords && said !== command ? diagnostic + commandWords : diagnostic;
-  const reason = findReason({ status, replyCode, diagnostic: reasonText, action, ...(p.hint ? { hint: p.hint } : {}) });
+  // Facts travel as fields: the command the notice's structure named (a DSN's transcript, a
+  // format's layout) or, failing that, the one the server's words name.
+  const command = p.command || findSmtpCommand(diagnostic.toLowerCase());
+  const reason = findReason({ status, replyCode, diagnostic, action, command, ...(p.hint ? { hint: p.hint } : {}) });
   const kind = decideKind(reason, status, replyCode);
   const out: FailedRecipient = { address, kind, reason, status, replyCode, diagnostic, action, remoteMta: p.remoteMta ?? '' };
   const newAddress = p.newAddress ? bareAddress(p.newAddress) : '';

@@ -34,10 +34,9 @@
  */
 import type { Reason } from './types';
 import { REASONS } from './types';
+import { findSmtpCommand, normaliseCommand, type SmtpCommand } from './smtp-command';
+import { findFailureStatus, findReplyCode } from './text';
 import {
-  findReplyCodeIn,
-  findStatusIn,
-  isStatusCode,
   isSyntaxReply,
   reasonForReplyCode,
   reasonForStatus,
@@ -302,117 +301,9 @@ function matchesWords(reason: Reason, text: string): boolean {
   return sequenceFound(text, found, table.sequences);
 }
 
-type SmtpCommand = 'CONN' | 'HELO' | 'MAIL' | 'RCPT' | 'DATA' | '';
-
-/** A command named by the caller, normalised; '' when unknown. */
-function normaliseCommand(command: string | undefined): SmtpCommand {
-  const c = (command ?? '').trim().toUpperCase();
-  if (c === 'RCPT' || c === 'DATA' || c === 'MAIL' || c === 'CONN') return c;
-  if (c === 'HELO' || c === 'EHLO') return 'HELO';
-  if (c === 'BDAT' || c === 'BODY') return 'DATA';
-  return '';
-}
-
-/**
- * Which SMTP command the server was answering, when the text says (Postfix "(in reply to RCPT TO
- * command)", Exim "after RCPT TO:<…>", Sendmail ">>> DATA", qmail "does not like recipient").
- * Empty when it does not.
- */
-function findCommand(text: string): SmtpCommand {
-  const gmail = gmailState(text);
-  if (gmail !== '') return gmail;
-  if (
-    text.includes('end of data') ||
-    text.includes('in reply to data') ||
-    text.includes('>>> data') ||
-    text.includes('failed after i sent the message') ||
-    text.includes('failed on data command')
-  ) {
-    return 'DATA';
-  }
-  if (
-    text.includes('rcpt to') ||
-    text.includes('smtp:rcpt') ||
-    text.includes('rcpt command') ||
-    text.includes('>>> rcpt') ||
-    text.includes('recipient address rejected') || // Postfix smtpd rejects recipients only at RCPT
-    text.includes('does not like recipient') ||
-    // A reply that opens by naming the recipient ("550 <a@example.com>: …") is the server's answer to
-    // RCPT TO (Postfix's reply format). Sendmail's "<a@example.com>... User unknown" is left out: in
-    // the corpus it comes as often from post-DATA filters (Sisimai: filtered) as from RCPT.
-    namesRecipientFirst(text)
-  ) {
-    return 'RCPT';
-  }
-  if (text.includes('in reply to mail from') || text.includes('>>> mail from') || text.includes('after mail from')) {
-    return 'MAIL';
-  }
-  if (
-    text.includes('after initial connection') ||
-    text.includes('in reply to ehlo') ||
-    text.includes('in reply to helo') ||
-    text.includes('but my name was rejected') ||
-    text.includes('but greeting failed') ||
-    text.includes('refused to talk to me') // Postfix: the greeting was a refusal
-  ) {
-    return 'HELO';
-  }
-  return '';
-}
-
-/**
- * "550 <a@example.com>: user unknown", "smtp;550 5.1.1 <a@example.com>: …": an SMTP reply whose text
- * opens with the recipient address and a colon. Looks at the first few "<" only: bounded work.
- */
-function namesRecipientFirst(text: string): boolean {
-  let open = text.indexOf('<');
-  for (let tries = 0; open >= 0 && tries < 8; tries++) {
-    const close = text.indexOf('>', open);
-    if (close < 0 || close - open > 320) return false;
-    const inside = text.slice(open + 1, close);
-    if (inside.includes('@') && !inside.includes(' ') && text.startsWith(':', close + 1) && followsReplyCode(text, open)) return true;
-    open = text.indexOf('<', close);
-  }
-  return false;
-}
-
-/** Is the text just before `at` an SMTP reply code, optionally followed by a status ("550 ", "550 5.1.1 ")? */
-function followsReplyCode(text: string, at: number): boolean {
-  if (at === 0) return true; // the whole diagnostic is the reply text
-  const before = text.slice(Math.max(0, at - 16), at).trimEnd();
-  const words = before.split(/[ ;:]/).filter((w) => w !== '');
-  const last = words[words.length - 1] ?? '';
-  const prev = words[words.length - 2] ?? '';
-  const isReply = (w: string): boolean => w.length === 3 && (w[0] === '4' || w[0] === '5') && /^[0-9]+$/.test(w);
-  return isReply(last) || (isStatusCode(last) && isReply(prev));
-}
-
-/**
- * Older Gmail notices end the quoted reply with "(state N)", the stage of Gmail's SMTP client
- * (Sisimai Lhost/Gmail): 13 greeting/EHLO, 14 RCPT, 15/17/18 DATA.
- */
-function gmailState(text: string): SmtpCommand {
-  const at = text.indexOf(' (state ');
-  if (at < 0) return '';
-  const end = text.indexOf(')', at);
-  if (end < 0 || end - at > 12) return '';
-  switch (text.slice(at + 8, end)) {
-    case '13':
-      return 'HELO';
-    case '14':
-      return 'RCPT';
-    case '15':
-    case '17':
-    case '18':
-      return 'DATA';
-    default:
-      return '';
-  }
-}
-
 /** Commands before DATA: a content filter cannot have run yet. */
 function isBeforeData(command: SmtpCommand): boolean {
-  return command === 'CONN' || command === 'HELO' || command === 'MAIL' || command === 'RCPT';
+  return command === 'HELO' || command === 'MAIL' || command === 'RCPT';
 }
 
 interface Evidence {
@@ -441,8 +332,12 @@ function probe(reason: Reason, e: Evidence): Reason | '' {
     case 'userunknown': {
       if (statusReason === 'userunknown') {
         // The code says "no such user" but the words say the refusal was about something else
-        // (a relay, a block list, a full mailbox, the sender): the words win.
-        return NOT_USERUNKNOWN.find((r) => matchesWords(r, text)) ?? reason;
+        // (a relay, a block list, a full mailbox, the sender): the words win. Except that a
+        // refused *sender* (rejected) cannot be what a reply to RCPT TO with an X.1.x recipient
+        // status is about (RFC 5321 §4.1.1.3, RFC 3463 §3.2): "550 5.1.1 Address rejected <a>
+        // (in reply to RCPT TO command)" is the recipient's address. Structure over a lone word.
+        const vetoes = e.command === 'RCPT' ? NOT_USERUNKNOWN.filter((r) => r !== 'rejected') : NOT_USERUNKNOWN;
+        return vetoes.find((r) => matchesWords(r, text)) ?? reason;
       }
       // Without the code, the words say userunknown only when the refusal came at RCPT. Sisimai
       // (go-sisimai why-userunknown.go) reads "550 user unknown" with no RCPT evidence as filtered:
@@ -494,7 +389,7 @@ function probe(reason: Reason, e: Evidence): Reason | '' {
 function preferredStatusReason(status: string, text: string): Reason | '' {
   const fromField = reasonForStatus(status);
   if (fromField !== '' && !RETRY.has(fromField)) return fromField;
-  const inReply = findStatusIn(text);
+  const inReply = findFailureStatus(text);
   if (inReply === status || (!inReply.startsWith('4') && !inReply.startsWith('5'))) return fromField;
   const fromReply = reasonForStatus(inReply);
   return fromReply !== '' && !RETRY.has(fromReply) ? fromReply : fromField;
@@ -560,8 +455,8 @@ export function findReason(facts: ReasonFacts): Reason {
 
 /** The decision proper, on already normalised words. */
 function decide(facts: ReasonFacts, text: string): Reason {
-  const status = (typeof facts.status === 'string' && facts.status ? facts.status : findStatusIn(text)).trim();
-  const replyCode = (typeof facts.replyCode === 'string' && facts.replyCode ? facts.replyCode : findReplyCodeIn(text)).trim();
+  const status = (typeof facts.status === 'string' && facts.status ? facts.status : findFailureStatus(text)).trim();
+  const replyCode = (typeof facts.replyCode === 'string' && facts.replyCode ? facts.replyCode : findReplyCode(text)).trim();
   const action = (typeof facts.action === 'string' ? facts.action : '').toLowerCase();
   const hint = isReason(facts.hint) ? facts.hint : undefined;
 
@@ -573,7 +468,7 @@ function decide(facts: ReasonFacts, text: string): Reason {
   if (decisive !== '') return decisive;
 
   const statusReason = preferredStatusReason(status, text);
-  const command = normaliseCommand(facts.command) || findCommand(text);
+  const command = normaliseCommand(facts.command) || findSmtpCommand(text);
   const evidence: Evidence = { text, statusReason, status, replyCode, command };
 
   // 1. First pass: own code or own words.
@@ -598,6 +493,34 @@ function decide(facts: ReasonFacts, text: string): Reason {
   if (isSyntaxReply(replyCode)) return 'syntaxerror';
   if (action === 'delayed' || action === 'expired') return 'expired';
   if (matchesWords('vacation', text)) return 'vacation';
+  const byStructure = reasonForStructure(status, replyCode, command);
+  if (byStructure !== '') return byStructure;
   if (text !== '') return 'onhold';
   return 'undefined';
+}
+
+/**
+ * The last fallback before onhold, when a code or a command is in hand but no word placed it
+ * (issue 10: no onhold where a status, reply code or command exists). From structure only:
+ *   - the command the refusal answered (RFC 5321 §4.1.1): a refused greeting or EHLO/HELO is the
+ *     client host refused (go-sisimai reason/find.go anotherone: HELO/EHLO → blocked); a refused
+ *     MAIL FROM is the envelope sender refused, Sisimai's `rejected` (Reason/Rejected.pm); a refused
+ *     RCPT TO or DATA with nothing more said is the recipient side's filter, Sisimai's `filtered`
+ *     (Reason/Filtered.pm: refused by the recipient's server for reasons it does not state);
+ *   - the status subject (RFC 3463 §3: X.2 mailbox, X.3 mail system, X.4 network and routing,
+ *     X.5 protocol), each class's undefined code's default in Sisimai's SMTP::Status table
+ *     (5.2.0 filtered, 5.3.0 systemerror, 5.4.0 networkerror, 5.5.0 → syntaxerror for 5.5.2);
+ *   - a bare permanent reply or x.0.0 status with nothing else: `filtered` (soft: nothing says
+ *     the address is bad, and nothing says the sender was at fault).
+ */
+function reasonForStructure(status: string, replyCode: string, command: SmtpCommand): Reason | '' {
+  if (command === 'HELO') return 'blocked';
+  if (command === 'MAIL') return 'rejected';
+  const subject = status.slice(2, 4);
+  if (subject === '2.') return 'filtered';
+  if (subject === '3.') return 'systemerror';
+  if (subject === '4.') return 'networkerror';
+  if (command === 'RCPT' || command === 'DATA') return 'filtered';
+  if (status.startsWith('5.') || replyCode.startsWith('5')) return 'filtered';
+  return '';
 }

@@ -427,47 +427,7 @@ export function factsFromWords(words: string): { status: string; replyCode: stri
   return { status: findFailureStatus(diagnostic), replyCode: findReplyCode(diagnostic), diagnostic };
 }
 
-export type SmtpCommand = 'DATA' | 'RCPT' | 'MAIL' | 'HELO' | '';
-
-/**
- * The SMTP command a rejection answered, from a transcript (">>> DATA" then "<<< 550 …", Sendmail)
- * or the MTA's words ("in reply to end of DATA command", Postfix; "after RCPT TO", Exim;
- * "does not like recipient", qmail). Sisimai reads it the same way (Lhost modules' `command`).
- */
-export function findSmtpCommand(lowerText: string): SmtpCommand {
-  const t = lowerText;
-  // Transcript: the last ">>> " command before the first "<<< 4xx/5xx" reply.
-  let last: SmtpCommand = '';
-  let pos = 0;
-  for (let n = 0; n < 200; n++) {
-    const i = t.indexOf('>>> ', pos);
-    const r = t.indexOf('<<< ', pos);
-    if (i < 0 && r < 0) break;
-    if (i >= 0 && (r < 0 || i < r)) {
-      last = commandWord(t.slice(i + 4, i + 14));
-      pos = i + 4;
-    } else {
-      const code = t.charAt(r + 4);
-      if ((code === '4' || code === '5') && last) return last;
-      pos = r + 4;
-    }
-  }
-  if (last) return last;
-  const has = (xs: string[]): boolean => xs.some((x) => t.includes(x));
-  if (has(['end of data', 'in reply to data', 'after data', 'failed after i sent the message', 'data command', 'after end of data'])) return 'DATA';
-  if (has(['rcpt to', 'does not like recipient', 'rcpt command', 'after rcpt'])) return 'RCPT';
-  if (has(['in reply to mail from', 'after mail from', 'mail from command'])) return 'MAIL';
-  if (has(['in reply to ehlo', 'in reply to helo', 'after initial connection', 'but my name was rejected', 'but greeting failed'])) return 'HELO';
-  return '';
-}
-
-function commandWord(s: string): SmtpCommand {
-  if (s.startsWith('data') || s.startsWith('.')) return 'DATA';
-  if (s.startsWith('rcpt')) return 'RCPT';
-  if (s.startsWith('mail')) return 'MAIL';
-  if (s.startsWith('ehlo') || s.startsWith('helo')) return 'HELO';
-  return '';
-}
+export { findSmtpCommand, type SmtpCommand } from './smtp-command';
 
 /** Headers of a returned message copied inline after a marker (non-MIME notices), or null. */
 export function inlineReturnedHeaders(text: string, lower: string): import('./message').HeaderField[] | null {

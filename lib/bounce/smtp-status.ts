@@ -207,55 +207,8 @@ export function isSyntaxReply(replyCode: string): boolean {
   return (n > 400 && n < 408) || (n > 500 && n < 508);
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
-
 /**
- * text[k], or undefined outside the string, read without indexing out of range: optimised code
- * that meets an out-of-range read it has not seen before is thrown away and compiled again.
+ * The status and reply-code scanner is one, in ./text.ts (findStatusCode, findReplyCode): these two
+ * names stay for callers that read "the first code in a text" (a transcript's "250 2.1.5 Ok" counts).
  */
-function at(text: string, k: number): string | undefined {
-  return k >= 0 && k < text.length ? text[k] : undefined;
-}
-
-/**
- * The first enhanced status code written in a text ("550 5.1.1 <a@example.com>…" → "5.1.1"), or ''.
- * A hand-written scan (no regular expression over the whole text): linear, and bounded by `limit`.
- */
-export function findStatusIn(text: string, limit = 65536): string {
-  const end = Math.min(text.length, limit);
-  for (let i = 0; i < end; i++) {
-    const c = text[i];
-    if (c !== '2' && c !== '4' && c !== '5') continue;
-    if (isDigit(at(text, i - 1)) || at(text, i - 1) === '.') continue;
-    if (at(text, i + 1) !== '.' || !isDigit(at(text, i + 2))) continue;
-    let j = i + 2;
-    while (j < end && isDigit(text[j]) && j - i < 6) j++;
-    if (at(text, j) !== '.' || !isDigit(at(text, j + 1))) continue;
-    let k = j + 1;
-    while (k < end && isDigit(text[k]) && k - j <= 3) k++;
-    if (isDigit(at(text, k)) || (at(text, k) === '.' && isDigit(at(text, k + 1)))) continue; // an IP address or a version
-    const code = text.slice(i, k);
-    if (isStatusCode(code)) return code;
-  }
-  return '';
-}
-
-/** The first SMTP reply code (a 4xx or 5xx standing alone) in a text, or ''. */
-export function findReplyCodeIn(text: string, limit = 65536): string {
-  const end = Math.min(text.length, limit);
-  for (let i = 0; i + 2 < end; i++) {
-    const c = text[i];
-    if (c !== '4' && c !== '5') continue;
-    const before = at(text, i - 1);
-    if (isDigit(before) || before === '.' || before === '#') continue;
-    if (!isDigit(text[i + 1]) || !isDigit(text[i + 2])) continue;
-    const after = at(text, i + 3);
-    if (after !== undefined && after !== ' ' && after !== '-' && after !== '\t') continue;
-    const second = text[i + 1];
-    if (second !== undefined && second > '5') continue;
-    return text.slice(i, i + 3);
-  }
-  return '';
-}
+export { findStatusCode as findStatusIn, findReplyCode as findReplyCodeIn } from './text';

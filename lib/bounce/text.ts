@@ -3,7 +3,11 @@
  * No regular expression here may backtrack: scans are hand-written loops over the string, so a
  * 1 MB line or a 10 MB message costs time proportional to its length.
  */
+import { isStatusCode } from './smtp-status';
 import { ADDRESS_MAX, isAddrSpec, isDomainUnit, isHighSurrogate, isLocalUnit, isLowSurrogate, LOCAL_MAX } from './address';
+
+/** How far the code scanners read: a code sits near the start of what they are given; bounded work. */
+const SCAN_LIMIT = 65536;
 
 /** Longest diagnostic we keep (the server's words, folded). */
 export const DIAGNOSTIC_CAP = 1000;
@@ -196,10 +200,10 @@ export function cleanAddress(value: string): string {
 }
 
 /**
- * The first RFC 3463 enhanced status code (class 2, 4 or 5) in the text, e.g. "5.1.1", or "".
- * A code must stand alone: not inside an IP address or a version number.
+ * The first RFC 3463 enhanced status code (class 2, 4 or 5) in the text, e.g. "5.1.1", or "": the
+ * one status scanner. A code must stand alone: not inside an IP address, a word or a version number.
  */
-export function findStatusCode(text: string, limit = text.length, failureOnly = false): string {
+export function findStatusCode(text: string, limit = SCAN_LIMIT, failureOnly = false): string {
   const n = Math.min(text.length, limit);
   // -1 outside the string: an out-of-range charCodeAt (NaN) makes optimised code start over.
   const code = (k: number): number => (k < text.length ? text.charCodeAt(k) : -1);
@@ -222,7 +226,9 @@ export function findStatusCode(text: string, limit = text.length, failureOnly = 
     const after = code(j);
     if (isDigit(after) || after === 46 && isDigit(code(j + 1))) continue;
     if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) continue;
-    return text.slice(i, j);
+    const found = text.slice(i, j);
+    // RFC 3463 §2: subject 0-7 (9 for Sisimai's pseudo codes); "Postfix 2.10.1" is a version.
+    if (isStatusCode(found)) return found;
   }
   return '';
 }
@@ -231,8 +237,9 @@ export function findStatusCode(text: string, limit = text.length, failureOnly = 
  * The first SMTP reply code (4xx or 5xx, or 2xx when allow2) standing as a word: at a line start,
  * after a space, ':', '<', '(', '[', '#' or '"', and followed by a space, '-', end or ';'.
  */
-export function findReplyCode(text: string, allow2 = false): string {
-  for (let i = 0; i + 2 < text.length; i++) {
+export function findReplyCode(text: string, allow2 = false, limit = SCAN_LIMIT): string {
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i + 2 < n; i++) {
     const c = text.charCodeAt(i);
     if (!(c === 52 || c === 53 || (allow2 && c === 50))) continue;
     if (!isDigit(text.charCodeAt(i + 1)) || !isDigit(text.charCodeAt(i + 2))) continue;
@@ -383,5 +390,5 @@ export function decodeUtf7(s: string): string {
 
 /** The first 4.x.x or 5.x.x code: in a transcript, "250 2.1.5 Ok" precedes the failure. */
 export function findFailureStatus(text: string): string {
-  return findStatusCode(text, text.length, true);
+  return findStatusCode(text, SCAN_LIMIT, true);
 }

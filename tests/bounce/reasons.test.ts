@@ -468,8 +468,68 @@ const HINTS: Row[] = [
   },
 ];
 
+/** Issue 10, class 1: the status subject and the SMTP command outrank a lone word. */
+const STRUCTURE_OVER_WORDS: Row[] = [
+  {
+    name: 'X.1.1 at RCPT TO: "Address rejected" is the recipient, not a refused sender',
+    facts: { status: '5.1.1', replyCode: '550', command: 'RCPT', diagnostic: '550 5.1.1 Address rejected <nobody@example.com>' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'the same words at MAIL FROM are the sender refused',
+    facts: { status: '', replyCode: '550', command: 'MAIL', diagnostic: '550 Address rejected <sender@example.org>' },
+    reason: 'rejected',
+  },
+  {
+    name: 'a command given as a field is read, not re-parsed from words',
+    facts: { status: '', replyCode: '550', command: 'RCPT', diagnostic: '550 unknown user' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'without RCPT evidence the same words are a filter (Sisimai why-userunknown.go)',
+    facts: { status: '', replyCode: '550', command: 'DATA', diagnostic: '550 unknown user' },
+    reason: 'filtered',
+  },
+];
+
+/** Issue 10, class 2: no onhold when a status, reply code or command is in hand. */
+const NO_ONHOLD: Row[] = [
+  {
+    name: 'refused at EHLO with no words: the client host was blocked (go-sisimai find.go)',
+    facts: { status: '5.0.0', replyCode: '550', command: 'EHLO', diagnostic: '550 Rejected' },
+    reason: 'blocked',
+  },
+  {
+    name: 'refused at MAIL FROM with no words: the envelope sender',
+    facts: { status: '5.0.0', replyCode: '553', command: 'MAIL', diagnostic: '553 No thanks' },
+    reason: 'rejected',
+  },
+  {
+    name: 'refused at RCPT TO with no words: the recipient side filtered it (soft)',
+    facts: { status: '5.0.0', replyCode: '550', command: 'RCPT', diagnostic: '550 5.0.0 <nobody@example.com>: Recipient address rejected: On' },
+    reason: 'filtered',
+  },
+  {
+    name: 'an unlisted X.4.x status is a network or routing problem (RFC 3463 §3.5)',
+    facts: { status: '4.4.9', replyCode: '', diagnostic: 'delivery temporarily suspended: lost connection with mx.example.com[192.0.2.10]' },
+    reason: 'networkerror',
+  },
+  {
+    name: 'a bare 550 with words nobody placed is soft, never onhold',
+    facts: { status: '', replyCode: '550', diagnostic: '550 Computer says no' },
+    reason: 'filtered',
+  },
+  {
+    name: 'words without any code stay onhold',
+    facts: { status: '', replyCode: '', diagnostic: 'Computer says no' },
+    reason: 'onhold',
+  },
+];
+
 describe('findReason', () => {
   for (const [title, rows] of [
+    ['structure over a lone word', STRUCTURE_OVER_WORDS],
+    ['no onhold where a code or command exists', NO_ONHOLD],
     ['one row per reason', PER_REASON],
     ['words beat a misleading code', WORDS_BEAT_CODE],
     ['user-unknown words need RCPT evidence', RCPT_EVIDENCE],
@@ -510,7 +570,8 @@ describe('findReason', () => {
     const gone = findReason(facts({ status: '5.4.1', replyCode: '550', diagnostic: '550 5.4.1 Recipient address rejected: Access denied' }));
     expect(decideKind(gone, '5.4.1', '550')).toBe('hard');
     const unclear = findReason(facts({ status: '5.0.0', replyCode: '550', diagnostic: 'The message could not be handled.' }));
-    expect(unclear).toBe('onhold');
+    // Issue 10: a code in hand is never left onhold; the fallback is soft.
+    expect(unclear).toBe('filtered');
     expect(decideKind(unclear, '5.0.0', '550')).toBe('soft');
   });
 });

@@ -7,7 +7,8 @@
 import type { FormatModule, ParsedRecipient } from '../format-types';
 import type { Message } from '../message';
 import type { DeliveryAction } from '../types';
-import { errorPart, findSmtpCommand, scanRecipientBlocks, factsFromWords, type SmtpCommand } from '../scan';
+import { errorPart, scanRecipientBlocks, factsFromWords } from '../scan';
+import { findSmtpCommand, transcriptCommand, type SmtpCommand } from '../smtp-command';
 import { findAddressSpans, findFailureStatus, findReplyCode, foldWhitespace } from '../text';
 import { header } from '../message';
 import { sameAddress } from '../address';
@@ -30,6 +31,8 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
   let blocks: ReturnType<typeof scanRecipientBlocks> | null = null;
   // Sendmail's transcript or Postfix's "(in reply to … command)" in the human-readable part.
   let bodyCommand: SmtpCommand | null = null;
+  let bodyText: string | null = null;
+  let bodyTranscript: SmtpCommand | null = null;
   for (const r of dsn.recipients) {
     const action = (r.action || '') as string;
     const statusClass = r.status.charAt(0);
@@ -58,11 +61,16 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     const written = findFailureStatus(diagnostic);
     // A DSN Status of x.0.0 is a placeholder; the server's own words often carry the precise code.
     if (written) status = written;
-    let command = findSmtpCommand(diagnostic.toLowerCase());
+    // A transcript (">>> DATA" / "<<< 550 …"), in the diagnostic or the body, is structure and
+    // outranks the words; then the diagnostic's words, then the body's.
+    // msg.lower is the text lower-cased: its error part is the lower-cased error part, without
+    // lower-casing the whole text again for every notice.
+    const lowerDiagnostic = diagnostic.toLowerCase();
+    bodyText ??= foldWhitespace(errorPart(msg.lower, msg.lower).slice(0, 20_000), 20_000); // "refused to\n talk to me"
+    bodyTranscript ??= transcriptCommand(bodyText);
+    let command = transcriptCommand(lowerDiagnostic) || bodyTranscript || findSmtpCommand(lowerDiagnostic);
     if (!command) {
-      // msg.lower is the text lower-cased: its error part is the lower-cased error part, without
-      // lower-casing the whole text again for every notice.
-      bodyCommand ??= findSmtpCommand(errorPart(msg.lower, msg.lower).slice(0, 20_000));
+      bodyCommand ??= findSmtpCommand(bodyText);
       command = bodyCommand;
     }
     // RFC 3464 §2.3.6: an "X-Unix" diagnostic is a local delivery program's exit status, which
