@@ -10,7 +10,7 @@ import { FORMATS } from './formats';
 import type { FormatModule, ParsedRecipient } from './format-types';
 import { findReason } from './reasons';
 import { decideKind } from './severity';
-import { reportsSuccessInWords, isChallengeResponse, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
+import { saysDelayed, reportsSuccessInWords, isChallengeResponse, isDeliveryNotification, isFeedbackReport, isReadReceipt, looksLikeAutoReply, hasBounceMarkers } from './notice-markers';
 import { findFailureStatus, findReplyCode, foldWhitespace, joinReplyContinuations } from './text';
 import { findSmtpCommand } from './smtp-command';
 import { reportsOnlySuccess } from './dsn';
@@ -47,7 +47,7 @@ function shown(value: string): string {
  * (with a note) when the address is no addr-spec (./address.ts isAddrSpec): a recipient is
  * reported exactly as the notice writes it or not at all, never as `<>`, a path or a fragment.
  */
-export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedRecipient | null {
+export function finishRecipient(p: ParsedRecipient, notes: string[], delayedNotice = false): FailedRecipient | null {
   const address = bareAddress(p.address);
   if (!isAddrSpec(address)) {
     notes.push(`left out a recipient that is no address: ${shown(address)}`);
@@ -56,12 +56,15 @@ export function finishRecipient(p: ParsedRecipient, notes: string[]): FailedReci
   const diagnostic = joinReplyContinuations(foldWhitespace(p.diagnostic ?? ''));
   const status = p.status || findFailureStatus(diagnostic);
   const replyCode = p.replyCode || findReplyCode(diagnostic);
-  const action: DeliveryAction = p.action ?? 'failed';
+  // A notice in a delay template ("will retry", "Delivery is delayed to these recipients") whose
+  // recipient has no permanent code is a delay: never reported failed, never hard (issue 10).
+  const permanent = status.startsWith('5') || (status === '' && replyCode.startsWith('5'));
+  const action: DeliveryAction = p.action ?? (delayedNotice && !permanent ? 'delayed' : 'failed');
   // Facts travel as fields: the command the notice's structure named (a DSN's transcript, a
   // format's layout) or, failing that, the one the server's words name.
   const command = p.command || findSmtpCommand(diagnostic.toLowerCase());
   const reason = findReason({ status, replyCode, diagnostic, action, command, ...(p.hint ? { hint: p.hint } : {}) });
-  const kind = decideKind(reason, status, replyCode);
+  const kind = decideKind(reason, status, replyCode, action);
   const out: FailedRecipient = { address, kind, reason, status, replyCode, diagnostic, action, remoteMta: p.remoteMta ?? '' };
   const newAddress = p.newAddress ? bareAddress(p.newAddress) : '';
   if (newAddress && isAddrSpec(newAddress)) out.newAddress = newAddress;
@@ -148,8 +151,9 @@ export function classifyMessage(msg: Message, formats: readonly FormatModule[] =
       found = null;
     }
     if (found?.length) {
+      const delayed = saysDelayed(msg);
       const recipients = dedupe(found)
-        .map((p) => finishRecipient(p, msg.notes))
+        .map((p) => finishRecipient(p, msg.notes, delayed))
         .filter((r): r is FailedRecipient => r !== null);
       // Nothing this module found is an address: a later module may read the notice better.
       if (recipients.length) return result(msg, 'bounce', f.id, recipients);

@@ -59,6 +59,37 @@ const BOUNCE_PHRASES = [
   'fatal error', 'retry timeout exceeded', 'failed addresses follow', 'message log follows', 'host unknown', 'was undeliverable', 'recipient address rejected',
 ];
 
+/**
+ * Words of a notice that says delivery is still being tried (a delay, never a failure), in any
+ * format: each vendor's own delay template.
+ */
+export const DELAY_MARKERS: readonly string[] = [
+  // Gmail / Google Workspace delay notice ("Delivery incomplete … Gmail will retry for 46 more hours.
+  // You'll be notified if the delivery fails permanently."; Google's older "Delivery to the following
+  // recipient has been delayed … Message will be retried"), as Gmail sends it (Sisimai Lhost/Gmail.pm).
+  'delivery incomplete',
+  'there was a temporary problem delivering your message',
+  'will retry for',
+  "you'll be notified if the delivery fails permanently",
+  'delivery to the following recipient has been delayed',
+  'message will be retried',
+  // Exchange / Exchange Online delay DSN: "Delivery is delayed to these recipients or groups", "This
+  // message hasn't been delivered yet. Delivery will continue to be attempted." (Microsoft Learn,
+  // "Delivery status notifications in Exchange Server and Exchange Online").
+  'delivery is delayed to these recipients or groups',
+  "this message hasn't been delivered yet",
+  'delivery will continue to be attempted',
+  'the server will keep trying to deliver this message',
+  // Postfix delay warning (bounce(8) template "delayed mail (still being retried)").
+  'delayed mail (still being retried)',
+  'this is a warning only. you do not need to resend your message',
+];
+
+/** Does the notice say delivery is still being tried (./DELAY_MARKERS, text or subject)? */
+export function saysDelayed(msg: Message): boolean {
+  return includesAny(msg.lower, DELAY_MARKERS) || includesAny(msg.subjectLower, DELAY_MARKERS) || msg.subjectLower.startsWith('delivery delayed:');
+}
+
 const bounceLike = new WeakMap<Message, boolean>();
 
 /**

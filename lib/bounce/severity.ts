@@ -12,8 +12,11 @@ const HARD_REASONS: ReadonlySet<Reason> = new Set(['userunknown', 'hostunknown',
 /** Reasons that are not delivery failures at all. */
 const NOT_A_FAILURE: ReadonlySet<Reason> = new Set(['delivered', 'feedback', 'vacation']);
 
-export function decideKind(reason: Reason, status: string, replyCode: string): BounceKind {
+export function decideKind(reason: Reason, status: string, replyCode: string, action = ''): BounceKind {
   if (NOT_A_FAILURE.has(reason)) return 'undetermined';
+  // A delay (DSN Action: delayed, RFC 3464 §2.3.3) is still being tried: whatever the words, the
+  // address has not failed, so it is never hard.
+  if (action === 'delayed') return 'soft';
   if (HARD_REASONS.has(reason)) return 'hard';
   // notaccept is hard unless a 4xx code says the refusal is temporary; with no code at all it is
   // hard, as in Sisimai's SMTP/Error.pm soft_or_hard (a Null MX / "no MX record" needs no code).

@@ -241,3 +241,52 @@ describe('rendered view (subject, sender, visible text only)', () => {
     expect(r.category).toBe('auto-reply');
   });
 });
+
+// Issue 10, class 6: notice texts without headers, as a webmail shows them. Office 365 / Exchange
+// Online NDRs follow Microsoft's documented layout ("Your message to … couldn't be delivered",
+// "Diagnostic information for administrators", "Remote Server returned '…'", which stays English in
+// localized NDRs); Gmail's and Exchange's delay notices must come out delayed and soft, never failed.
+const ISSUE10_RENDERED: [string, string, string, string][] = [
+  ['gmail delay', 'Delivery Status Notification (Delay)', 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', `Delivery incomplete\nThere was a temporary problem delivering your message to nobody@example.com. Gmail will retry for 46 more hours. You'll be notified if the delivery fails permanently.\nLearn more\nThe response was:\nThe recipient server did not accept our requests to connect. Learn more at https://support.google.com/mail/answer/7720 [example.com 192.0.2.1: timed out]`],
+  ['gmail delay 550', 'Delivery Status Notification (Delay)', 'Mail Delivery Subsystem <mailer-daemon@googlemail.com>', `Delivery incomplete\nThere was a temporary problem delivering your message to nobody@example.com. Gmail will retry for 46 more hours. You'll be notified if the delivery fails permanently.\nThe response was:\n450 4.2.1 The user you are trying to contact is receiving mail too quickly.`],
+  ['gmail delay old', 'Delivery Status Notification (Delay)', 'mailer-daemon@googlemail.com', `This is an automatically generated Delivery Status Notification\n\nTHIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\nDelivery to the following recipient has been delayed:\n\n     nobody@example.com\n\nMessage will be retried for 2 more day(s)\n\nTechnical details of temporary failure:\nThe recipient server did not accept our requests to connect. [example.com. (10): Connection timed out]`],
+  ['o365 en', 'Undeliverable: Hello', 'Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.org>', `Your message to nobody@example.com couldn't be delivered.\nnobody wasn't found at example.com.\nsender  Office 365  nobody\nAction Required  Recipient\nUnknown To address\nHow to Fix It\nThe address may be misspelled or may not exist. Try one or more of the following:\n\nDiagnostic information for administrators:\nGenerating server: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'\nOriginal message headers:\nReceived: from x`],
+  ['o365 old en', 'Undeliverable: Hello', 'postmaster@example.org', `Delivery has failed to these recipients or groups:\n\nnobody@example.com\nThe e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message. If the problem continues, please contact your helpdesk.\n\nDiagnostic information for administrators:\n\nGenerating server: mail.example.org\n\nnobody@example.com\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n\nOriginal message headers:`],
+  ['o365 de', 'Unzustellbar: Hallo', 'Microsoft Outlook <postmaster@example.org>', `Ihre Nachricht an nobody@example.com konnte nicht zugestellt werden.\nnobody wurde bei example.com nicht gefunden.\n\nDiagnoseinformationen für Administratoren:\nGenerierender Server: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 fr', 'Non remis : Bonjour', 'Microsoft Outlook <postmaster@example.org>', `Votre message à nobody@example.com n'a pas pu être remis.\nnobody est introuvable sur example.com.\n\nInformations de diagnostic pour les administrateurs :\nServeur de génération : AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 es', 'No se puede entregar: Hola', 'Microsoft Outlook <postmaster@example.org>', `Su mensaje para nobody@example.com no se pudo entregar.\nNo se encontró a nobody en example.com.\n\nInformación de diagnóstico para administradores:\nServidor de generación: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 it', 'Non recapitabile: Ciao', 'Microsoft Outlook <postmaster@example.org>', `Impossibile recapitare il messaggio a nobody@example.com.\nImpossibile trovare nobody in example.com.\n\nInformazioni di diagnostica per gli amministratori:\nServer di generazione: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 nl', 'Onbestelbaar: Hallo', 'Microsoft Outlook <postmaster@example.org>', `Uw bericht aan nobody@example.com kan niet worden bezorgd.\nnobody is niet gevonden op example.com.\n\nDiagnostische gegevens voor beheerders:\nGenererende server: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 pt', 'Não é possível entregar: Olá', 'Microsoft Outlook <postmaster@example.org>', `Sua mensagem para nobody@example.com não pôde ser entregue.\nnobody não foi encontrado em example.com.\n\nInformações de diagnóstico para administradores:\nServidor de geração: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 ja', '配信不能: こんにちは', 'Microsoft Outlook <postmaster@example.org>', `nobody@example.com へのメッセージを配信できませんでした。\nnobody が example.com で見つかりませんでした。\n\n管理者向けの診断情報:\n生成元サーバー: AM0PR01MB1234.eurprd01.prod.exchangelabs.com\nnobody@example.com\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'`],
+  ['o365 de no remote line', 'Unzustellbar: Hallo', 'Microsoft Outlook <postmaster@example.org>', `Ihre Nachricht an nobody@example.com konnte nicht zugestellt werden.\nnobody wurde bei example.com nicht gefunden.\n`],
+  ['o365 delay', 'Delivery delayed:Hello', 'Microsoft Outlook <postmaster@example.org>', `Delivery is delayed to these recipients or groups:\n\nnobody@example.com\n\nSubject: Hello\n\nThis message hasn't been delivered yet. Delivery will continue to be attempted.\n\nThe server will keep trying to deliver this message for the next 1 days, 19 hours and 54 minutes. You'll be notified if the message can't be delivered by that time.\n\nDiagnostic information for administrators:\nGenerating server: mail.example.org\nReceiving server: mx.example.com (192.0.2.5)\nnobody@example.com\nRemote Server at mx.example.com (192.0.2.5) returned '400 4.4.7 Message delayed'`],
+];
+const ISSUE10_EXPECTED: Record<string, { kind: BounceKind; action: string; reason?: Reason }> = {
+  'gmail delay': { kind: 'soft', action: 'delayed', reason: 'expired' },
+  'gmail delay 550': { kind: 'soft', action: 'delayed' },
+  'gmail delay old': { kind: 'soft', action: 'delayed', reason: 'expired' },
+  'o365 en': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 old en': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 de': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 fr': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 es': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 it': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 nl': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 pt': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 ja': { kind: 'hard', action: 'failed', reason: 'userunknown' },
+  'o365 de no remote line': { kind: 'soft', action: 'failed' },
+  'o365 delay': { kind: 'soft', action: 'delayed', reason: 'expired' },
+};
+
+describe('rendered notices of issue 10 (Office 365 in eight languages, delay texts)', () => {
+  it.each(ISSUE10_RENDERED)('%s', async (name, subject, from, text) => {
+    const r = await classifyNotice({ view: 'rendered', subject, from, text, to: 'me@example.org' });
+    const want = ISSUE10_EXPECTED[name]!;
+    expect(r.isBounce).toBe(true);
+    expect(r.recipients.map((x) => x.address)).toEqual(['nobody@example.com']);
+    const got = r.recipients[0]!;
+    expect([got.kind, got.action]).toEqual([want.kind, want.action]);
+    if (want.reason) expect(got.reason).toBe(want.reason);
+  });
+});

@@ -561,6 +561,12 @@ describe('findReason', () => {
     expect(findReason(facts({ replyCode: '525', diagnostic: '525 account disabled' }))).toBe('suspend');
   });
 
+  it('never calls a delay hard, whatever the words (issue 10)', () => {
+    expect(decideKind('userunknown', '', '', 'delayed')).toBe('soft');
+    expect(decideKind('notaccept', '', '', 'delayed')).toBe('soft');
+    expect(decideKind('userunknown', '5.1.1', '550', 'failed')).toBe('hard');
+  });
+
   it('keeps a sender problem from ever reading as hard', () => {
     const spam = findReason(facts({ status: '5.7.1', replyCode: '550', diagnostic: '550 5.7.1 Message rejected as spam' }));
     expect(isSenderProblem(spam)).toBe(true);

@@ -65,7 +65,9 @@ export const office365 = defineProseFormat({
     'your message wasn\'t delivered',
     'office 365 couldn\'t deliver',
     ...ADMIN_SECTION,
+    // Exchange Online's delay DSN (Microsoft Learn, "Delivery status notifications in Exchange Server and Exchange Online").
+    'delivery is delayed to these recipients or groups',
   ],
-  start: ['delivery has failed to these recipients or groups', 'diagnostic information for administrators', 'your message to'],
+  start: ['delivery has failed to these recipients or groups', 'delivery is delayed to these recipients or groups', 'diagnostic information for administrators', 'your message to'],
   extract: modernLayout,
 });
