@@ -63,9 +63,10 @@ export function finishRecipient(p: ParsedRecipient, notes: string[], delayedNoti
   // Facts travel as fields: the command the notice's structure named (a DSN's transcript, a
   // format's layout) or, failing that, the one the server's words name.
   const command = p.command || findSmtpCommand(diagnostic.toLowerCase());
-  const reason = findReason({ status, replyCode, diagnostic, action, command, ...(p.hint ? { hint: p.hint } : {}) });
+  const remoteMta = p.remoteMta ?? '';
+  const reason = findReason({ status, replyCode, diagnostic, action, command, remoteMta, recipient: address, ...(p.hint ? { hint: p.hint } : {}) });
   const kind = decideKind(reason, status, replyCode, action);
-  const out: FailedRecipient = { address, kind, reason, status, replyCode, diagnostic, action, remoteMta: p.remoteMta ?? '' };
+  const out: FailedRecipient = { address, kind, reason, status, replyCode, diagnostic, action, remoteMta };
   const newAddress = p.newAddress ? bareAddress(p.newAddress) : '';
   if (newAddress && isAddrSpec(newAddress)) out.newAddress = newAddress;
   return out;

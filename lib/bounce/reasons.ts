@@ -74,6 +74,7 @@ import { vacation } from './reasons/vacation';
 import { virusdetected } from './reasons/virusdetected';
 import { VENDOR_LABELS } from './reasons/vendor-codes';
 import { PhraseIndex } from './phrase-index';
+import { providersOf, type Provider } from './reasons/providers';
 
 /** One reason's words: literal phrases, ordered fragment sequences, and phrases that veto a match. */
 export interface PhraseTable {
@@ -91,6 +92,23 @@ export interface PhraseTable {
   decisive?: readonly string[];
   /** Fragment sequences that decide like `decisive` ("message could not be delivered for", " days"). */
   decisiveSequences?: readonly (readonly string[])[];
+  /**
+   * Replies a provider documents on its own error pages, each row citing its page: the phrase
+   * together with the reply code and/or the status given (their class digit ignored, as Sisimai's
+   * Rhost modules compare them; a status may name a detail range, "5.7.606-649"). A row that names
+   * a provider applies only when that provider reported the failure or holds the mailbox
+   * (./reasons/providers.ts); a row without one must give a status. A matching row decides right
+   * after the decisive tokens: who said it, with which codes, outranks the word lists.
+   */
+  replies?: readonly ProviderReply[];
+}
+
+/** One documented provider reply (see PhraseTable.replies). */
+export interface ProviderReply {
+  phrase: string;
+  reply?: string;
+  status?: string;
+  provider?: Provider;
 }
 
 /** What a notice says about one recipient. */
@@ -111,6 +129,10 @@ export interface ReasonFacts {
    * diagnostic itself is searched for it too.
    */
   command?: string;
+  /** Who reported the failure (Remote-MTA / Reporting-MTA host), when known: scopes provider replies. */
+  remoteMta?: string;
+  /** The failed recipient's address: its domain names the provider that holds the mailbox. */
+  recipient?: string;
 }
 
 /** Every table, by reason: the registry. A new reason is one file under ./reasons and one line here. */
@@ -266,6 +288,36 @@ for (const table of Object.values(PHRASE_TABLES)) {
     decisiveSequences: seq(table.decisiveSequences),
   });
 }
+/** A provider reply row, compiled: its phrase id and its status parts (class ignored). */
+interface ReplyRow {
+  reason: Reason;
+  id: number;
+  /** Reply code without its class digit ("50" for 550), or ''. */
+  reply: string;
+  /** Status subject ("7"), or '' when the row gives no status. */
+  subject: string;
+  detailLow: number;
+  detailHigh: number;
+  provider: Provider | '';
+}
+
+function compileReply(reason: Reason, r: ProviderReply): ReplyRow {
+  let subject = '';
+  let detailLow = -1;
+  let detailHigh = -1;
+  if (r.status) {
+    const [, s = '', d = ''] = r.status.split('.');
+    const [lo = '', hi = lo] = d.split('-');
+    subject = s;
+    detailLow = Number(lo);
+    detailHigh = Number(hi);
+  }
+  return { reason, id: INDEX.add(r.phrase), reply: r.reply ? r.reply.slice(1) : '', subject, detailLow, detailHigh, provider: r.provider ?? '' };
+}
+
+const REPLY_ROWS: ReplyRow[] = [];
+for (const table of Object.values(PHRASE_TABLES)) for (const r of table?.replies ?? []) REPLY_ROWS.push(compileReply(table!.reason, r));
+
 /** Each provider's label reader with the index ids of its prefixes. */
 const VENDOR_READERS = VENDOR_LABELS.map((labels) => ({ find: labels.find, prefixes: labels.prefixes.map((p) => INDEX.add(p)) }));
 INDEX.build();
@@ -418,6 +470,41 @@ function findDecisive(text: string): Reason | '' {
   return '';
 }
 
+/** Does a status ("5.7.606") fall in a row's subject and detail range, whatever its class? */
+function statusIn(status: string, row: ReplyRow): boolean {
+  if (status.length < 5) return false;
+  const second = status.indexOf('.', 2);
+  if (second < 0 || status.slice(2, second) !== row.subject) return false;
+  const detail = Number(status.slice(second + 1));
+  return detail >= row.detailLow && detail <= row.detailHigh;
+}
+
+/**
+ * A provider's documented reply (PhraseTable.replies): the phrase is in the words, and the codes
+ * or the provider agree. The status is the field's or, when the field is vague, the one in the
+ * server's own reply ("Status: 5.0.0" over "550 5.7.606 Access denied, banned sending IP").
+ */
+function findProviderReply(text: string, status: string, replyCode: string, facts: ReasonFacts): Reason | '' {
+  if (text === '' || REPLY_ROWS.length === 0) return '';
+  const found = phrasesIn(text);
+  let providers: ReadonlySet<Provider> | null = null;
+  let written: string | null = null;
+  for (const row of REPLY_ROWS) {
+    if (found[row.id] !== 1) continue;
+    if (row.reply !== '' && replyCode.slice(1) !== row.reply) continue;
+    if (row.subject !== '') {
+      written ??= findFailureStatus(text);
+      if (!statusIn(status, row) && !statusIn(written, row)) continue;
+    }
+    if (row.provider !== '') {
+      providers ??= providersOf(typeof facts.remoteMta === 'string' ? facts.remoteMta : '', typeof facts.recipient === 'string' ? facts.recipient : '');
+      if (!providers.has(row.provider)) continue;
+    }
+    return row.reason;
+  }
+  return '';
+}
+
 /**
  * Webmail templates that wrap the remote server's own reply ("Address not found … The response was:
  * 550 …"): the quoted reply is the better evidence, the template only the fallback. Gmail writes
@@ -466,6 +553,9 @@ function decide(facts: ReasonFacts, text: string): Reason {
 
   const decisive = findDecisive(text);
   if (decisive !== '') return decisive;
+
+  const byProvider = findProviderReply(text, status, replyCode, facts);
+  if (byProvider !== '') return byProvider;
 
   const statusReason = preferredStatusReason(status, text);
   const command = normaliseCommand(facts.command) || findSmtpCommand(text);

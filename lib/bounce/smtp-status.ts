@@ -176,12 +176,18 @@ const REPLY_REASON: Readonly<Record<string, Reason>> = {
 
 /** True for "c.s.d" with class 2, 4 or 5, subject 0-7 and a detail of 1-3 digits (RFC 3463 §2). */
 export function isStatusCode(text: string): boolean {
-  const parts = text.split('.');
-  if (parts.length !== 3) return false;
-  const [cls, subject, detail] = parts as [string, string, string];
-  if (cls !== '2' && cls !== '4' && cls !== '5') return false;
-  if (!/^[0-7]$/.test(subject) && !/^9$/.test(subject)) return false;
-  return /^[0-9]{1,3}$/.test(detail);
+  // By hand, no split or regular expression: the code scanners ask this for every candidate.
+  const n = text.length;
+  if (n < 5 || n > 7 || text.charCodeAt(1) !== 46 || text.charCodeAt(3) !== 46) return false;
+  const cls = text.charCodeAt(0);
+  if (cls !== 50 && cls !== 52 && cls !== 53) return false;
+  const subject = text.charCodeAt(2);
+  if (!((subject >= 48 && subject <= 55) || subject === 57)) return false;
+  for (let i = 4; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The default reason an enhanced status code stands for, or '' when the code alone says nothing specific. */

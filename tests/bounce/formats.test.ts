@@ -39,7 +39,9 @@ const BOUNCES: Row[] = [
   { file: 'exchange2003-01.eml', format: 'exchange2003', recipients: [{ address: 'leo@example.net', status: '', reason: 'userunknown', kind: 'hard' }] },
   { file: 'exchange2007-01.eml', format: 'exchange2007', recipients: [{ address: 'nina@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'office365-01.eml', format: 'office365', recipients: [{ address: 'peggy@example.net', status: '5.1.10', reason: 'userunknown', kind: 'hard' }] },
-  { file: 'outlook-01.eml', format: 'outlook', recipients: [{ address: 'rupert@example.net', status: '5.5.0', kind: 'soft' }] },
+  // Outlook.com's 5.5.0 "Requested action not taken: mailbox unavailable" is its missing-user reply
+  // (Exchange Online NDR reference: "similar to 550 5.1.10"; Sisimai Rhost/Microsoft).
+  { file: 'outlook-01.eml', format: 'outlook', recipients: [{ address: 'rupert@example.net', status: '5.5.0', reason: 'userunknown', kind: 'hard' }] },
   { file: 'gmail-01.eml', format: 'gmail', recipients: [{ address: 'trent@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
   { file: 'gmail-02.eml', format: 'gmail', recipients: [{ address: 'uma@example.net', status: '', reason: 'expired', kind: 'soft', action: 'delayed' }] },
   { file: 'googlegroups-01.eml', format: 'googlegroups', recipients: [{ address: 'no-such-group@googlegroups.com', status: '', reason: 'rejected', kind: 'soft' }] },

@@ -526,8 +526,48 @@ const NO_ONHOLD: Row[] = [
   },
 ];
 
+/** Issue 10, class 3: providers' documented replies, scoped by their codes or by who reported them. */
+const PROVIDER_REPLIES: Row[] = [
+  {
+    name: 'Exchange Online 5.5.0 "mailbox unavailable" is a missing user (Microsoft NDR reference)',
+    facts: { status: '5.5.0', replyCode: '550', diagnostic: '550 5.5.0 Requested action not taken: mailbox unavailable (S2017062302)' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'Gmail 5.2.1 "account … is inactive" is a suspended mailbox (Google SMTP errors)',
+    facts: { status: '5.2.1', replyCode: '550', diagnostic: '550 5.2.1 The email account that you tried to reach is inactive.' },
+    reason: 'suspend',
+  },
+  {
+    name: 'Exchange Online 5.7.606 banned sending IP, under a vague DSN status',
+    facts: { status: '5.0.0', replyCode: '550', diagnostic: '550 5.7.606 Access denied, banned sending IP [192.0.2.1]' },
+    reason: 'blocked',
+  },
+  {
+    name: 'Tencent "mailbox not found" from a QQ host is a missing user',
+    facts: { status: '5.0.0', replyCode: '550', remoteMta: 'dns; mx3.qq.com', recipient: 'nobody@qq.com', diagnostic: '550 Mailbox not found. https://service.mail.qq.com/detail/122/169' },
+    reason: 'userunknown',
+  },
+  {
+    name: 'the same words from another host, with no RCPT evidence, are a filter',
+    facts: { status: '5.0.0', replyCode: '550', remoteMta: 'dns; mx.example.com', recipient: 'nobody@example.com', diagnostic: '550 Mailbox not found.' },
+    reason: 'filtered',
+  },
+  {
+    name: 'au/KDDI "550 : User unknown" is their filter, "<…>: User unknown" a missing user',
+    facts: { status: '5.0.0', replyCode: '550', recipient: 'nobody@ezweb.ne.jp', diagnostic: 'The response was: 550 : User unknown' },
+    reason: 'filtered',
+  },
+  {
+    name: 'Exchange Online template without a code (webmail view): "… wasn\'t found at …"',
+    facts: { diagnostic: "Your message to ana@example.org couldn't be delivered. ana wasn't found at example.org." },
+    reason: 'userunknown',
+  },
+];
+
 describe('findReason', () => {
   for (const [title, rows] of [
+    ['provider replies', PROVIDER_REPLIES],
     ['structure over a lone word', STRUCTURE_OVER_WORDS],
     ['no onhold where a code or command exists', NO_ONHOLD],
     ['one row per reason', PER_REASON],
@@ -646,6 +686,17 @@ describe('phrase tables', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('hold provider replies that are scoped: lowercase phrases, and a status unless a provider is named', () => {
+    for (const table of Object.values(PHRASE_TABLES)) {
+      for (const r of table?.replies ?? []) {
+        expect(r.phrase, r.phrase).toBe(r.phrase.toLowerCase());
+        expect(r.status !== undefined || r.provider !== undefined, r.phrase).toBe(true);
+        if (r.status) expect(r.status, r.phrase).toMatch(/^[245]\.[0-9]\.[0-9]+(-[0-9]+)?$/);
+        if (r.reply) expect(r.reply, r.phrase).toMatch(/^[245][0-9][0-9]$/);
+      }
+    }
   });
 
   it('have no duplicate phrase within a table', () => {

@@ -39,6 +39,7 @@ const tsFiles = (folder: string): string[] =>
 /** The reasons/ files that are not a phrase table, each with why. */
 const REASON_FOLDER_HELPERS: Record<string, string> = {
   'vendor-codes.ts': 'numbered provider labels: variable parts and ranges, read through the same index',
+  'providers.ts': 'who reported it: the hosts and mailbox domains of the providers whose replies the tables carry',
 };
 
 function isFormatModule(x: unknown): x is FormatModule {

@@ -60,4 +60,34 @@ export const authfailure: PhraseTable = {
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' pol-p7',
   ],
+  replies: [
+    // Gmail sender guidelines (support.google.com/mail/answer/81126; Sisimai Rhost/Google)
+    { phrase: 'the spf record of the sending domain', reply: '451', status: '4.7.24' },
+    { phrase: 'senders to authenticate with either spf or dkim', reply: '421', status: '4.7.26' },
+    { phrase: 'fails to pass spf checks for an spf record with a hard fail', reply: '550', status: '5.7.26' },
+    { phrase: 'has an spf record with a hard fail policy', reply: '550', status: '5.7.26' },
+    { phrase: "is not accepted due to domain's dmarc policy", reply: '451', status: '4.7.26' },
+    { phrase: 'fails to pass authentication checks', reply: '550', status: '5.7.1' },
+    { phrase: 'fails to pass authentication checks', reply: '550', status: '5.7.26' },
+    { phrase: 'senders to authenticate with spf', reply: '421', status: '4.7.27' },
+    { phrase: 'senders to authenticate their email with spf', reply: '421', status: '4.7.27' },
+    { phrase: 'senders to authenticate their email with dkim', reply: '421', status: '4.7.30' },
+    { phrase: 'senders to authenticate with dkim', reply: '550', status: '5.7.30' },
+    { phrase: 'aligned with either the authenticated spf or dkim', reply: '421', status: '4.7.32' },
+    { phrase: 'to add a dmarc record to ', reply: '421', status: '4.7.40' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'must pass either spf or dkim validation, this message is not signed', status: '4.7.26' },
+    { phrase: 'the message was rejected because of sender policy framework violation', status: '5.7.23' },
+    { phrase: 'does not pass dmarc verification', status: '5.7.509' },
+    { phrase: "doesn't meet the required authentication level", status: '5.7.515' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: 'yahoo requires all senders to authenticate with either spf or dkim', provider: 'yahoo' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'spf check failed', provider: 'tencent' },
+    { phrase: 'dmarc check failed', provider: 'tencent' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'spf sender invalid - envelope rejected', reply: '550', provider: 'mimecast' },
+    { phrase: 'dkim sender invalid - envelope rejected', reply: '550', provider: 'mimecast' },
+    { phrase: 'dmarc sender invalid - envelope rejected', reply: '550', provider: 'mimecast' },
+  ],
 };

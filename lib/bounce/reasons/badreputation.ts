@@ -31,4 +31,15 @@ export const badreputation: PhraseTable = {
     ' rp-003 ',
     ' sc-001 ',
   ],
+  replies: [
+    // Gmail "Why has Gmail blocked my messages?" (support.google.com/mail/answer/188131; Sisimai Rhost/Google)
+    { phrase: 'very low reputation of the sending ip address', reply: '421', status: '4.7.0' },
+    { phrase: 'very low reputation of the sending domain', reply: '421', status: '4.7.0' },
+    { phrase: 'due to the very low reputation of the sending ip address', reply: '550', status: '5.7.1' },
+    { phrase: 'due to the very low reputation of the sending domain', reply: '550', status: '5.7.1' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'has been temporarily rate limited due to ip reputation', status: '4.7.650' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'local ct ip reputation - (reject)', reply: '550', provider: 'mimecast' },
+  ],
 };

@@ -144,4 +144,42 @@ export const blocked: PhraseTable = {
     ' pol-t2',
     ' pol-t3',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'ip not in whitelist for rcpt domain', reply: '421', status: '4.7.0' },
+    { phrase: 'try again later, closing connection.', reply: '421', status: '4.7.0' },
+    { phrase: 'empty helo/ehlo argument not allowed', reply: '501', status: '5.5.4' },
+    { phrase: 'helo/ehlo argument is invalid', reply: '501', status: '5.5.4' },
+    { phrase: 'an unusual rate of unsolicited mail', reply: '421', status: '4.7.0' },
+    { phrase: 'an unusual rate of mail', reply: '421', status: '4.7.28' },
+    { phrase: 'an unusual rate of unsolicited mail', reply: '550', status: '5.7.1' },
+    { phrase: 'an unusual rate of unsolicited mail', reply: '550', status: '5.7.28' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'access denied, please try again later', status: '4.7.850-899' },
+    { phrase: 'must have a reverse dns record', status: '5.7.25' },
+    { phrase: 'access denied, bad helo', status: '5.7.506' },
+    { phrase: 'access denied, rejected by recipient', status: '5.7.507' },
+    { phrase: 'does not accept email over ipv6', status: '5.7.510' },
+    { phrase: 'access denied, banned sender', status: '5.7.511' },
+    { phrase: 'using customer block list', status: '5.7.513' },
+    { phrase: 'access denied, banned sending ip ', status: '5.7.606-649' },
+    { phrase: 'access denied, please try again later', status: '4.7.500-699' },
+    { phrase: 'part of their network is on our block list (s3150)', status: '5.7.1' },
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'rejected due to having a domain present in the spamhaus', provider: 'apple' },
+    { phrase: 'rejected due to listing in spamhaus', provider: 'apple' },
+    { phrase: 'blocked - see https://support.proofpoint.com/dnsbl-lookup', provider: 'apple' },
+    { phrase: 'not accepting connections', provider: 'apple' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: " because the ip is in spamhaus's list;", provider: 'yahoo' },
+    { phrase: 'not accepted from ip addresses on spamhaus xbl', provider: 'yahoo' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'suspected bounce attacks', provider: 'tencent' },
+    { phrase: 'suspected spam ip', provider: 'tencent' },
+    { phrase: 'connection denied', provider: 'tencent' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'sender address blocked', reply: '421', provider: 'mimecast' },
+    { phrase: 'recipient temporarily unavailable', reply: '451', provider: 'mimecast' },
+    { phrase: 'ip temporarily blacklisted', reply: '451', provider: 'mimecast' },
+  ],
 };

@@ -26,4 +26,9 @@ export const contenterror: PhraseTable = {
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' msg-p2',
   ],
+  replies: [
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'invalid characters', status: '5.6.11' },
+    { phrase: 'invalid message content', status: '5.5.6' },
+  ],
 };

@@ -17,4 +17,11 @@ export const exceedlimit: PhraseTable = {
     "exceeds google's message header size limit",
     "your message exceeded google's message header size limits",
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: "exceeded google's message size limits", reply: '552', status: '5.2.3' },
+    { phrase: "exceeds google's limit of limit attachments.", reply: '552', status: '5.3.4' },
+    { phrase: 'bytes per individual header size', reply: '552', status: '5.3.4' },
+    { phrase: "exceeds google's message header size limit", reply: '552', status: '5.3.4' },
+  ],
 };

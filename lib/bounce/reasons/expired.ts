@@ -67,4 +67,15 @@ export const expired: PhraseTable = {
     // Exchange 2007+ NDR codes (learn.microsoft.com "Email non-delivery reports in Exchange Online"; Sisimai Lhost/Exchange2007)
     'queue.expired',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'connection expired', reply: '421', status: '4.7.0' },
+    { phrase: 'timeout - closing connection', reply: '451', status: '4.4.2' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'connection timed out', status: '4.4.1' },
+    { phrase: 'message delayed', status: '4.4.7' },
+    { phrase: 'message expired', status: '4.4.7' },
+    { phrase: 'message expired', status: '5.4.300' },
+    { phrase: 'message expired', status: '5.4.316' },
+  ],
 };

@@ -35,4 +35,8 @@ export const filtered: PhraseTable = {
     ' rcp-p2',
     ' rcp-p3',
   ],
+  replies: [
+    // au/KDDI (www.au.com/support/service/internet/trouble/mail/01/; Sisimai Rhost/KDDI)
+    { phrase: '550 : user unknown', provider: 'kddi' },
+  ],
 };

@@ -15,4 +15,8 @@ export const hasmoved: PhraseTable = {
     // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
     'recipient no longer on server',
   ],
+  replies: [
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'recipient no longer on server', provider: 'apple' },
+  ],
 };

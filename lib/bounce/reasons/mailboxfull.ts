@@ -75,4 +75,14 @@ export const mailboxfull: PhraseTable = {
     ['over ', 'quota'],
     ['quota ', 'exceeded'],
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'inbox is out of storage space', reply: '452', status: '4.2.2' },
+    { phrase: 'is over quota', reply: '452', status: '4.2.2' },
+    { phrase: 'email quota exceeded', reply: '550', status: '5.7.1' },
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'user is over quota', provider: 'apple' },
+    // NTT docomo (Sisimai Rhost/NTTDOCOMO: "550 Unknown user" is a missing user since March 2025)
+    { phrase: '552 too much mail data', provider: 'nttdocomo' },
+  ],
 };

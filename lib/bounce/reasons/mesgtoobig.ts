@@ -34,4 +34,16 @@ export const mesgtoobig: PhraseTable = {
     ' int-p2',
     ' msg-p1',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: "exceeded google's message size limits", reply: '552', status: '5.3.4' },
+    { phrase: "exceeds google's message size limit of", reply: '552', status: '5.3.4' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'resolver.rst.recipsizelimit; message too large for this recipient', status: '5.2.3' },
+    { phrase: 'message size exceeds fixed maximum message size', status: '5.3.4' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'message too large', provider: 'tencent' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'maximum email size exceeded', reply: '554', provider: 'mimecast' },
+  ],
 };

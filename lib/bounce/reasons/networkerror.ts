@@ -57,4 +57,11 @@ export const networkerror: PhraseTable = {
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): too many hops
     '(00120270)',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'message exceeded 50 hops', reply: '554', status: '5.4.6' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'the incorrect hostname used for inbounds', reply: '451', provider: 'mimecast' },
+    { phrase: 'mail loop detected', reply: '554', provider: 'mimecast' },
+  ],
 };

@@ -29,4 +29,17 @@ export const norelaying: PhraseTable = {
     'open relay is not allowed',
     'open relay not allowed',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'mail relay denied', reply: '550', status: '5.7.0' },
+    { phrase: 'invalid credentials for relay', reply: '550', status: '5.7.1' },
+    { phrase: 'is not authorized to send email directly to our servers', reply: '550', status: '5.7.1' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: 'relaying denied for ', provider: 'yahoo' },
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'relay access denied', provider: 'apple' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'open relay not allowed', reply: '451', provider: 'mimecast' },
+    { phrase: 'open relay is not allowed', reply: '451', provider: 'mimecast' },
+  ],
 };

@@ -37,4 +37,10 @@ export const notaccept: PhraseTable = {
     'returned null mx',
     "sorry, i couldn't find a mail exchanger or ip address",
   ],
+  replies: [
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'host/domain does not accept mail', provider: 'apple' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'account inbounds disabled', reply: '451', provider: 'mimecast' },
+  ],
 };

@@ -34,4 +34,16 @@ export const notcompliantrfc: PhraseTable = {
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' msg-p3',
   ],
+  replies: [
+    // Gmail sender guidelines (support.google.com/mail/answer/81126; Sisimai Rhost/Google)
+    { phrase: 'missing a valid address in the from: header', reply: '550', status: '5.7.1' },
+    { phrase: 'multiple addresses in from: header are not accepted', reply: '550', status: '5.7.1' },
+    { phrase: 'is not rfc 5322 compliant', reply: '550', status: '5.7.1' },
+    { phrase: 'missing a valid message-id: header', reply: '550', status: '5.7.1' },
+    { phrase: 'contains a unicode character in a disallowed header', reply: '550', status: '5.7.1' },
+    { phrase: 'encoded-word syntax is not permitted', reply: '550', status: '5.7.1' },
+    { phrase: 'mail message is malformed', reply: '554', status: '5.6.0' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: 'headers are not rfc compliant', provider: 'yahoo' },
+  ],
 };

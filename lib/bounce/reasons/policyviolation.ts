@@ -48,4 +48,20 @@ export const policyviolation: PhraseTable = {
     // Outlook.com postmaster codes (substrate.office.com postmaster troubleshooting; Sisimai Rhost/Microsoft)
     ' sc-002 ',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'illegal attachment on your message', reply: '552', status: '5.7.0' },
+    { phrase: 'blocked because its content presents a potential security issue', reply: '552', status: '5.7.0' },
+    { phrase: 'you are sending to (or from) has a policy that prohibited', reply: '550', status: '5.7.1' },
+    { phrase: 'sending messages with the same message-id:', reply: '421', status: '4.7.28' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: 'not accepted for policy reasons', provider: 'yahoo' },
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'due to local policy', provider: 'apple' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'anti-spoofing policy - inbound not allowed', reply: '550', provider: 'mimecast' },
+    { phrase: 'rejected by header-based anti-spoofing policy', reply: '550', provider: 'mimecast' },
+    { phrase: 'host network not allowed', reply: '554', provider: 'mimecast' },
+    { phrase: 'host network, not allowed', reply: '554', provider: 'mimecast' },
+  ],
 };

@@ -123,4 +123,20 @@ export const rejected: PhraseTable = {
     ' dns-p2',
     ' dns-t1',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'mail sending denied', reply: '550', status: '5.7.0' },
+    { phrase: 'unauthenticated email is not accepted', reply: '550', status: '5.7.1' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: ' will be permanently deferred', provider: 'yahoo' },
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'sender address rejected', provider: 'apple' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'mail is rejected by recipients', provider: 'tencent' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'administrative prohibition envelope blocked', reply: '550', provider: 'mimecast' },
+    { phrase: 'envelope blocked - user entry', reply: '550', provider: 'mimecast' },
+    { phrase: 'envelope blocked - user domain entry', reply: '550', provider: 'mimecast' },
+    { phrase: 'envelope rejected - block policy for envelope from address', reply: '550', provider: 'mimecast' },
+  ],
 };

@@ -44,4 +44,12 @@ export const requireptr: PhraseTable = {
     ' dns-p3',
     ' dns-t2',
   ],
+  replies: [
+    // Gmail sender guidelines (support.google.com/mail/answer/81126; Sisimai Rhost/Google)
+    { phrase: 'does not have a ptr record', reply: '421', status: '4.7.0' },
+    { phrase: ' have a ptr record, or the ptr record', reply: '421', status: '4.7.23' },
+    { phrase: 'does not meet ipv6 sending guidelines regarding ptr records and authentication', reply: '550', status: '5.7.1' },
+    { phrase: 'does not have a ptr record', reply: '550', status: '5.7.25' },
+    { phrase: 'does not match the ip address of the hostname', reply: '550', status: '5.7.25' },
+  ],
 };

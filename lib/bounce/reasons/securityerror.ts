@@ -49,4 +49,21 @@ export const securityerror: PhraseTable = {
     // Exchange 2000/2003 "MSEXCH:IMS:… (code)" diagnostic codes (Sisimai Lhost/Exchange2003): 502 server does not support AUTH
     '(000b0981)',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'too many login attempts', reply: '454', status: '4.7.0' },
+    { phrase: 'no identity changes permitted', reply: '503', status: '5.7.0' },
+    { phrase: 'authentication required.', reply: '530', status: '5.5.1' },
+    { phrase: 'authentication required.', reply: '530', status: '5.7.0' },
+    { phrase: 'application-specific password required', reply: '535', status: '5.7.1' },
+    { phrase: 'application-specific password required', reply: '535', status: '5.7.9' },
+    { phrase: 'please log in with your web browser', reply: '535', status: '5.7.1' },
+    { phrase: 'please log in with your web browser', reply: '534', status: '5.7.9' },
+    { phrase: 'please log in through your web browser', reply: '534', status: '5.7.14' },
+    { phrase: 'username and password not accepted', reply: '535', status: '5.7.1' },
+    { phrase: 'username and password not accepted', reply: '535', status: '5.7.8' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'incorrect authentication data', reply: '535', provider: 'mimecast' },
+    { phrase: 'submitter failed to authenticate', reply: '550', provider: 'mimecast' },
+  ],
 };

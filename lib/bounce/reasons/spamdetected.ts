@@ -129,4 +129,12 @@ export const spamdetected: PhraseTable = {
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' pol-p6',
   ],
+  replies: [
+    // Gmail "Why has Gmail blocked my messages?" (support.google.com/mail/answer/188131; Sisimai Rhost/Google)
+    { phrase: 'due to the nature of the content or the links within', reply: '421', status: '4.7.0' },
+    { phrase: 'likely unsolicited mail', reply: '550', status: '5.7.1' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'spam is embedded in the email', provider: 'tencent' },
+    { phrase: 'mail content denied', provider: 'tencent' },
+  ],
 };

@@ -49,4 +49,18 @@ export const suspend: PhraseTable = {
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' rcp-t4',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'account that you tried to reach is disabled', reply: '550', status: '5.2.1' },
+    { phrase: 'account that you tried to reach is inactive', reply: '550', status: '5.2.1' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'recipient address rejected: access denied', status: '5.7.504' },
+    { phrase: 'access denied, banned recipient', status: '5.7.505' },
+    { phrase: 'mailbox cannot be accessed', status: '5.2.1' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: ' is no longer valid.', provider: 'yahoo' },
+    { phrase: 'this mailbox is disabled', provider: 'yahoo' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'is a deactivated mailbox', provider: 'tencent' },
+  ],
 };

@@ -78,4 +78,24 @@ export const systemerror: PhraseTable = {
     // Facebook response codes (facebook.com/postmaster/response_codes; Sisimai Rhost/Facebook)
     ' rcp-t1',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'temporary system problem', reply: '421', status: '4.3.0' },
+    { phrase: 'temporary system problem', reply: '421', status: '4.7.0' },
+    { phrase: 'server busy', reply: '421', status: '4.4.5' },
+    { phrase: 'multiple destination domains per transaction is unsupported', reply: '451', status: '4.3.0' },
+    { phrase: 'mail server temporarily rejected message', reply: '451', status: '4.3.0' },
+    { phrase: 'domain policy size per transaction exceeded', reply: '452', status: '4.5.3' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'service not available', status: '4.3.2' },
+    { phrase: 'service not active', status: '4.3.2' },
+    { phrase: 'system incorrectly configured', status: '5.3.5' },
+    { phrase: 'message failed to be replicated:', status: '4.4.22-28' },
+    { phrase: '(suspiciousremoteservererror)', status: '4.4.318' },
+    { phrase: 'server busy. please try again later from ', status: '4.7.500' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'unable to process connection at this time', reply: '451', provider: 'mimecast' },
+    { phrase: 'message ended early', reply: '451', provider: 'mimecast' },
+    { phrase: 'unable to process command', reply: '451', provider: 'mimecast' },
+  ],
 };

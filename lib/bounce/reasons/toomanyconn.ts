@@ -50,4 +50,22 @@ export const toomanyconn: PhraseTable = {
     ' con-t4',
     ' msg-t1',
   ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'your message has too many recipients', reply: '452', status: '4.5.3' },
+    { phrase: 'too many recipients for this sender', reply: '550', status: '5.5.3' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'has exceeded the maximum number of connections', status: '4.7.652' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: 'max message per connection reached', provider: 'yahoo' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'ip frequency limited', provider: 'tencent' },
+    { phrase: 'domain frequency limited', provider: 'tencent' },
+    { phrase: 'sender frequency limited', provider: 'tencent' },
+    { phrase: 'connection frequency limited', provider: 'tencent' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'account service is temporarily unavailable', reply: '451', provider: 'mimecast' },
+    { phrase: 'too many recipients', reply: '452', provider: 'mimecast' },
+    { phrase: 'exceeding outbound thread limit', reply: '550', provider: 'mimecast' },
+  ],
 };

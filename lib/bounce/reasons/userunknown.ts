@@ -136,6 +136,13 @@ export const userunknown: PhraseTable = {
     // Gmail / Google Workspace SMTP errors (support.google.com/a/answer/3726730, Sisimai Rhost/Google): 553 5.1.3 "The recipient address … is not a valid RFC 5321 address"
     ['the recipient address', 'is not a valid rfc 5321 address'],
   ],
+  decisiveSequences: [
+    // Exchange Online's NDR template, "Your message to a@example.com couldn't be delivered. a wasn't
+    // found at example.com." (learn.microsoft.com "Email non-delivery reports and SMTP errors in
+    // Exchange Online", the user-information section of a 5.1.10 NDR): a directory miss, said by
+    // the recipient's own provider even where the webmail shows no code.
+    ["couldn't be delivered.", " wasn't found at "],
+  ],
   decisive: [
     // Exchange / Office 365 RESOLVER.ADR.* (learn.microsoft.com "NDR 5.1.1 … 5.1.10"): the address is not in the directory, whatever the status says
     'resolver.adr.exrecipnotfound',
@@ -174,5 +181,39 @@ export const userunknown: PhraseTable = {
     ' int-p3',
     ' int-p4',
     ' rcp-p1',
+  ],
+  replies: [
+    // Google SMTP errors (support.google.com/a/answer/3726730; Sisimai Rhost/Google)
+    { phrase: 'the email account that you tried to reach does not exist', reply: '550', status: '5.1.1' },
+    { phrase: 'is not a valid rfc 5321 address', reply: '553', status: '5.1.3' },
+    // Exchange Online NDR codes (learn.microsoft.com "Email non-delivery reports and SMTP errors in Exchange Online"; Sisimai Rhost/Microsoft)
+    { phrase: 'bad destination mailbox address', status: '5.1.1' },
+    { phrase: 'recipient not found', status: '5.1.10' },
+    { phrase: 'recipient address rejected: access denied', status: '5.4.1' },
+    { phrase: 'requested action not taken: mailbox unavailable', status: '5.5.0' },
+    { phrase: 'remote server returned unknown recipient or mailbox unavailable', status: '5.1.351' },
+    // Exchange Server 2019 NDRs (learn.microsoft.com "Delivery status notifications in Exchange Server"; Sisimai Rhost/Microsoft)
+    { phrase: 'resolver.adr.exrecipnotfound; not found', status: '5.1.1' },
+    { phrase: 'storedrv.submit; invalid recipient address', status: '5.1.3' },
+    { phrase: 'recipient address reserved by rfc 2606', status: '5.1.4-5' },
+    { phrase: 'recipient addresses in single label domains not accepted', status: '5.1.6' },
+    { phrase: 'invalid x.400 address', status: '5.1.2' },
+    // Apple iCloud Mail (support.apple.com/en-us/102322; Sisimai Rhost/Apple)
+    { phrase: 'inactive email address', provider: 'apple' },
+    { phrase: 'user does not exist', provider: 'apple' },
+    { phrase: 'unknown or illegal alias', provider: 'apple' },
+    // Yahoo SMTP error codes (senders.yahooinc.com/smtp-error-codes; Sisimai Rhost/YahooInc)
+    { phrase: "dd this user doesn't have a ", provider: 'yahoo' },
+    { phrase: 'mailbox not found', provider: 'yahoo' },
+    // Tencent QQ Mail (service.mail.qq.com/detail/122; Sisimai Rhost/Tencent)
+    { phrase: 'mailbox not found', provider: 'tencent' },
+    // NTT docomo's "550 Unknown user" is left to the status and the command: Sisimai Rhost/NTTDOCOMO
+    // reads it as filtered with 5.2.0 and as rejected at DATA before March 2025, so the words alone decide nothing.
+    // au/KDDI (www.au.com/support/service/internet/trouble/mail/01/; Sisimai Rhost/KDDI)
+    { phrase: '>: user unknown', provider: 'kddi' },
+    // Mimecast SMTP error codes (community.mimecast.com "Mimecast SMTP Error Codes"; Sisimai Rhost/Mimecast)
+    { phrase: 'invalid address', reply: '501', provider: 'mimecast' },
+    { phrase: 'user unknown', reply: '503', provider: 'mimecast' },
+    { phrase: 'invalid recipient', reply: '550', provider: 'mimecast' },
   ],
 };
