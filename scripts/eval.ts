@@ -23,17 +23,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpus = resolve(here, '../../shared/corpus');
 
 /**
- * Gate: at or just below what the classifier reaches on the dev corpus (measured 2026-12-03:
- * headline recall 0.990, kind 0.983, status 0.974, reason 0.951, 0/19 false positives; CRLF and
- * CR-only recall 1.000; rendered recall 0.920, kind 0.940, reason 0.877), never below issue 2's bar.
- * Reason is left a little more room because the reason tables keep moving. A figure under its line
- * fails `npm test`: a change that helps one family and hurts another shows here.
+ * Gate: the figures measured on the dev corpus (2026-12-04, issue 10), each floored to three
+ * decimals so that the same classifier passes: headline recall 0.990, kind 0.983, status 0.974,
+ * reason 0.951, 0/19 false positives; CRLF and CR-only recall 1.000; rendered recall 0.920, kind
+ * 0.940, reason 0.879; onhold with a code in hand 0 of 410. Raise them when a change measures
+ * higher; never lower them. A figure under its line fails `npm test`: a change that helps one
+ * family and hurts another shows here (and per family, against scripts/eval-results.json).
  */
 export const THRESHOLDS = {
-  headline: { recall: 0.985, kind: 0.978, status: 0.97, reason: 0.94, falsePositives: 0 },
-  crlf: { recall: 0.995 },
-  cr: { recall: 0.995 },
-  rendered: { recall: 0.915, kind: 0.935, reason: 0.87 },
+  headline: { recall: 0.99, kind: 0.982, status: 0.974, reason: 0.951, falsePositives: 0 },
+  crlf: { recall: 1 },
+  cr: { recall: 1 },
+  rendered: { recall: 0.92, kind: 0.939, reason: 0.879 },
   /** Share of found recipients (raw view) left onhold although a status or reply code was read (issue 10). */
   onholdWithCode: 0.01,
 };
