@@ -43,6 +43,10 @@ const BOUNCES: Row[] = [
   // (Exchange Online NDR reference: "similar to 550 5.1.10"; Sisimai Rhost/Microsoft).
   { file: 'outlook-01.eml', format: 'outlook', recipients: [{ address: 'rupert@example.net', status: '5.5.0', reason: 'userunknown', kind: 'hard' }] },
   { file: 'gmail-01.eml', format: 'gmail', recipients: [{ address: 'trent@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  // Issue 10: an X.1.1 status at RCPT TO outranks the lone word "rejected" (a refused sender).
+  { file: 'postfix-04.eml', format: 'postfix', recipients: [{ address: 'carol@example.net', status: '5.1.1', reason: 'userunknown', kind: 'hard' }] },
+  // Issue 10: Gmail's current delay text ("Delivery incomplete … will retry") is a delay, soft.
+  { file: 'gmail-03.eml', format: 'gmail', recipients: [{ address: 'dora@example.net', status: '', reason: 'expired', kind: 'soft', action: 'delayed' }] },
   { file: 'gmail-02.eml', format: 'gmail', recipients: [{ address: 'uma@example.net', status: '', reason: 'expired', kind: 'soft', action: 'delayed' }] },
   { file: 'googlegroups-01.eml', format: 'googlegroups', recipients: [{ address: 'no-such-group@googlegroups.com', status: '', reason: 'rejected', kind: 'soft' }] },
   { file: 'yahoo-01.eml', format: 'yahoo', recipients: [{ address: 'xavier@example.net', status: '5.2.2', reason: 'mailboxfull', kind: 'soft' }] },
