@@ -78,6 +78,12 @@ export function AddressList({ state }: AddressListProps) {
   };
 
   const items = virtualizer.getVirtualItems();
+  // Rows come a page at a time: ask for the pages the visible rows are on (fetched ones are skipped).
+  const firstItem = items[0]?.index ?? 0;
+  const lastItem = items[items.length - 1]?.index ?? 0;
+  useLayoutEffect(() => {
+    if (rows.length > 0) state.ensureRows(firstItem, lastItem);
+  }, [firstItem, lastItem, rows.length, state]);
   return (
     <div
       class="address-list"
@@ -92,7 +98,13 @@ export function AddressList({ state }: AddressListProps) {
       <div class="address-list-inner" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         {items.map((item) => {
           const summary = rows[item.index];
-          if (!summary) return null;
+          if (!summary) {
+            return (
+              <div key={item.key} data-index={item.index} class="virtual-row row-loading" style={{ transform: `translateY(${item.start}px)`, height: `${ROW_ESTIMATE}px` }} aria-busy="true">
+                Loading…
+              </div>
+            );
+          }
           return (
             <div
               key={item.key}

@@ -10,7 +10,7 @@ export interface DataPanelProps {
 /** Add addresses by hand, forget one (and its bounces), or clear everything after a confirmation. */
 export function DataPanel({ state }: DataPanelProps) {
   const [confirming, setConfirming] = useState(false);
-  const total = state.addresses.value.length;
+  const total = state.onRecord.value;
   return (
     <section class="panel" data-testid="data-panel" aria-labelledby="data-heading">
       <h2 id="data-heading">Add, forget and clear</h2>

@@ -13,6 +13,7 @@ const GROUP_EMPTY: Record<GroupId, string> = {
   sender: 'No sender problems recorded.',
   done: 'Nothing marked removed yet.',
   kept: 'Nothing kept anyway.',
+  all: 'No address on record.',
 };
 
 /** What to do when there is nothing to show. */

@@ -14,13 +14,13 @@ export interface ExportMenuProps {
 /** Pick a format, then download or copy; afterwards the popup offers to mark those addresses removed. */
 export function ExportMenu({ state, download, copy }: ExportMenuProps) {
   const [format, setFormat] = useState<ExportFormat>('csv');
-  const count = state.target.value.length;
+  const count = state.targetCount.value;
   const scope = state.selected.value.size > 0 ? 'selected' : 'in this group';
 
   const run = async (how: 'download' | 'copy') => {
-    const addresses = state.target.value.map((row) => row.address);
-    const file = state.exportFile(format);
     try {
+      const addresses = await state.targetAddresses();
+      const file = await state.exportFile(format);
       if (how === 'download') await download(file);
       else await copy(file.content.replace(/^\uFEFF/, ''));
       state.offerMarkRemoved(file, addresses, how);

@@ -8,7 +8,7 @@ export interface GroupTabsProps {
 
 /** One tab per group with its count; arrow keys move between tabs (WAI-ARIA tabs pattern). */
 export function GroupTabs({ state }: GroupTabsProps) {
-  const grouped = state.grouped.value;
+  const counts = state.counts.value;
   const current = state.group.value;
   const move = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -35,7 +35,7 @@ export function GroupTabs({ state }: GroupTabsProps) {
           onClick={() => state.setGroup(info.id as GroupId)}
           onKeyDown={(event) => move(event, index)}
         >
-          {info.label} <span class="count" data-testid="group-count">{formatCount(grouped[info.id].length)}</span>
+          {info.label} <span class="count" data-testid="group-count">{formatCount(counts[info.id])}</span>
         </button>
       ))}
     </div>

@@ -22,7 +22,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
     <main class="options" data-testid="options" data-loaded={state.loaded.value ? 'true' : 'false'}>
       <h1>Bounce Sweeper settings</h1>
       <p class="summary" data-testid="address-total">
-        {formatCount(state.addresses.value.length)} addresses on record.
+        {formatCount(state.onRecord.value)} addresses on record.
       </p>
       <div class={`message ${message?.tone ?? ''}`} role="status" aria-live="polite" data-testid="options-message">
         {message?.text}

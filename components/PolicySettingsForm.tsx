@@ -42,7 +42,7 @@ export function PolicySettingsForm({ state }: PolicySettingsFormProps) {
             />
             <span class="preset-label">{preset.label}</span>
             <span class="preset-hint">{preset.hint}</span>
-            <span class="preview" data-testid="preset-preview">{describePreview(previews[preset.id])}</span>
+            <span class="preview" data-testid="preset-preview">{previews ? describePreview(previews[preset.id]) : 'Counting…'}</span>
           </label>
         ))}
       </fieldset>

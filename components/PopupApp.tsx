@@ -33,7 +33,7 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
     if (status !== 'loading') onFirstRender?.();
   }, [status === 'loading']);
 
-  const total = state.addresses.value.length;
+  const total = state.onRecord.value;
   const rows = state.visible.value;
   const group = state.group.value;
   const hint = GROUPS.find((info) => info.id === group)?.hint ?? '';

@@ -11,7 +11,7 @@ export interface SelectionBarProps {
 export function SelectionBar({ state, children }: SelectionBarProps) {
   const rows = state.visible.value;
   const chosen = state.selected.value.size;
-  const all = rows.length > 0 && chosen === rows.length;
+  const all = rows.length > 0 && chosen >= rows.length;
   const group = state.group.value;
   const busy = state.busy.value;
   return (
@@ -23,7 +23,7 @@ export function SelectionBar({ state, children }: SelectionBarProps) {
           checked={all}
           indeterminate={chosen > 0 && !all}
           disabled={rows.length === 0}
-          onChange={() => state.selectAll(!all)}
+          onChange={() => void state.selectAll(!all)}
         />
         <span data-testid="selection-count">{chosen > 0 ? `${formatCount(chosen)} selected` : 'Select all'}</span>
       </label>

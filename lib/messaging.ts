@@ -8,13 +8,10 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/types';
 import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
-import type { TallyBackup } from './store/tally';
-import { PACKED_LIST_REQUEST, unpackAddressList, type PackedAddressList } from './address-list-codec';
+import type { ListPage, ListQuery, TallyBackup } from './store/tally';
+import { LIST_GROUPS, type ListGroup } from './store/db';
+import type { SweepItem, SweepStatus } from './store/sweep-queue';
 import { WEBMAIL_HOSTS, WEBMAILS, type RegisteredWebmailId } from './webmail/registry';
-
-// The codec travels with the protocol: the background packs, sendMessage unpacks.
-export { PACKED_LIST_REQUEST, packAddressList, unpackAddressList, wantsPackedList } from './address-list-codec';
-export type { ListReply, PackedAddressList, PackedRow } from './address-list-codec';
 
 /** Where a notice was seen: a registered webmail, or a file the user imported. */
 export type WebmailId = RegisteredWebmailId | 'import';
@@ -48,10 +45,26 @@ export interface NoticeResult {
 /** The versioned JSON backup (lib/store/tally.ts TallyBackup: notices, events, decisions, settings). */
 export type BackupFile = TallyBackup;
 
+export type { ListGroup, ListPage, ListQuery };
+export type { ListSort } from './store/tally';
+
+/** One page of a list, with the policy it was judged under. */
+export interface ListReply extends ListPage {
+  settings: PolicySettings;
+}
+
+/** An address on record and the list it is in (whole-list actions, Clean my list). */
+export interface AddressVerdict {
+  address: string;
+  group: ListGroup;
+}
+
 export interface ImportResult {
   noticesAdded: number;
   noticesSkipped: number;
   eventsAdded: number;
+  /** In words, why recording stopped before the end (the disk is full); absent when it did not. */
+  stopped?: string;
 }
 
 /**
@@ -77,6 +90,41 @@ export interface Diagnostics {
   selectors: WebmailSelectorHealth[];
 }
 
+// --- sweeps (issue #11) -----------------------------------------------------------------------
+export type { SweepItem, SweepStatus };
+
+export interface SweepBeginRequest {
+  webmail: RegisteredWebmailId;
+  account: string;
+  query: string;
+}
+
+export interface SweepAddRequest {
+  sweepId: string;
+  items: Array<{ messageId: string; permId?: string; legacyId?: string; rowId?: string; date?: string }>;
+  /** Result pages walked so far, and whether the walk is over. */
+  pages?: number;
+  collected?: boolean;
+}
+
+export interface SweepMarkRequest {
+  sweepId: string;
+  messageId: string;
+  /** 'read': reported through reportNotice (the background checks the tally holds it). */
+  state: 'read' | 'failed';
+  error?: string;
+}
+
+export interface SweepControlRequest {
+  sweepId: string;
+  action: 'pause' | 'resume' | 'stop' | 'done' | 'cancel';
+  /** In words, why it stopped ('stop'). */
+  reason?: string;
+}
+
+/** Sweep messages a webmail page may send (each checked against the page's own webmail). */
+export const SWEEP_MESSAGES = ['sweepBegin', 'sweepAdd', 'sweepTake', 'sweepMark', 'sweepControl', 'sweepStatus'] as const;
+
 interface ProtocolMap {
   // Content scripts (untrusted) ------------------------------------------------------------
   reportNotice(report: NoticeReport): NoticeResult;
@@ -89,8 +137,27 @@ interface ProtocolMap {
   decideFromPage(request: { address: string; decision: UserDecision }): { updated: number };
   /** Selector names this page found only with an older layout (issue 15); replaces the webmail's previous report. */
   reportSelectorHealth(report: SelectorHealthReport): { recorded: number };
+  // Sweeps (issue #11): a webmail page walks its mailbox, the queue lives in the store. Each is
+  // narrow: a page touches only its own webmail's sweeps; the popup may read and steer any.
+  sweepBegin(request: SweepBeginRequest): SweepStatus;
+  sweepAdd(request: SweepAddRequest): SweepStatus;
+  sweepTake(request: { sweepId: string }): { item: SweepItem | null; capReached: boolean; status: SweepStatus };
+  sweepMark(request: SweepMarkRequest): SweepStatus;
+  sweepControl(request: SweepControlRequest): SweepStatus;
+  sweepStatus(request: { webmail: RegisteredWebmailId; account?: string }): SweepStatus | null;
   // Extension pages only -------------------------------------------------------------------
-  listAddresses(): { addresses: AddressSummary[]; settings: PolicySettings };
+  /** One page of one list (a group, or 'all'), searched and sorted by the store's indexes (issue #12). */
+  listAddresses(request: ListQuery): ListReply;
+  /** Every address of a list (or all of them) with its group, keys only: for whole-list actions. */
+  listVerdicts(request?: { group?: ListGroup | 'all'; query?: string }): { verdicts: AddressVerdict[] };
+  /**
+   * After StoreTooNewError (an older build opened a newer build's data): the data as a backup,
+   * read without changing it; then resetStore deletes it so this version can start afresh.
+   */
+  rescueBackup(): BackupFile;
+  /** How many addresses each of these policies would put on the Remove list (the options page's preview). */
+  previewPolicies(request: { policies: PolicySettings[] }): { remove: number[] };
+  resetStore(): { reset: true };
   setDecision(request: { addresses: string[]; decision: UserDecision }): { updated: number };
   forgetAddresses(request: { addresses: string[] }): { removed: number };
   /** Addresses the user puts on the Remove list by hand (no bounce notice behind them). */
@@ -110,16 +177,7 @@ const bus = defineExtensionMessaging<ProtocolMap>();
 export const { onMessage } = bus;
 export type { ProtocolMap };
 
-/**
- * sendMessage of @webext-core/messaging, except that listAddresses asks for the packed list (see
- * packAddressList) and unpacks it: with 10,000 addresses the plain list is ~7 MB of JSON on the
- * wire, and the browser's messaging spends most of the popup's opening time carrying it.
- */
-export const sendMessage = (async (type: MessageType, data?: unknown, ...rest: unknown[]) => {
-  const send = bus.sendMessage as (type: MessageType, data?: unknown, ...rest: unknown[]) => Promise<unknown>;
-  if (type === 'listAddresses') return unpackAddressList((await send(type, PACKED_LIST_REQUEST, ...rest)) as PackedAddressList);
-  return send(type, data, ...rest);
-}) as typeof bus.sendMessage;
+export const { sendMessage } = bus;
 
 // ---------------------------------------------------------------------------------------------
 // Trust rule and payload schemas (issue #3). The background checks both before any handler runs.
@@ -134,7 +192,7 @@ export type MessageType = keyof ProtocolMap;
  * reported a bounce for; no listing, forgetting, export or clearing from a webmail page. reportSelectorHealth writes only selector
  * names and dates the background checks against its own tables, for the page's own webmail.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage', 'reportSelectorHealth']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage', 'reportSelectorHealth', ...SWEEP_MESSAGES]);
 
 /** Who sent a message, as far as the browser vouches for it (runtime.MessageSender). */
 export interface MessageSenderInfo {
@@ -370,6 +428,50 @@ export const SelectorHealthReportSchema = v.object({
   ),
 });
 
+const ListGroupSchema = v.picklist([...LIST_GROUPS, 'all'] as const);
+const SearchSchema = v.pipe(v.string(), v.maxLength(320));
+const ListQuerySchema = v.object({
+  group: ListGroupSchema,
+  query: v.optional(SearchSchema),
+  sort: v.optional(v.picklist(['last', 'count', 'domain'])),
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5000))),
+});
+
+const SweepIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MESSAGE_LIMITS.account + 100));
+const WebmailSchema = v.picklist(Object.keys(WEBMAILS) as RegisteredWebmailId[]);
+const SweepMessageIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(MESSAGE_LIMITS.messageId));
+
+export const SweepBeginSchema = v.object({ webmail: WebmailSchema, account: text(MESSAGE_LIMITS.account), query: text(1000) });
+export const SweepAddSchema = v.object({
+  sweepId: SweepIdSchema,
+  items: v.pipe(
+    v.array(
+      v.object({
+        messageId: SweepMessageIdSchema,
+        permId: v.optional(v.pipe(v.string(), v.maxLength(64), v.regex(/^msg-[af]:[A-Za-z0-9_-]{1,40}$/, 'a Gmail message id is msg-f:… or msg-a:…'))),
+        legacyId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{12,20}$/, 'a legacy Gmail id is hex'))),
+        rowId: v.optional(text(MESSAGE_LIMITS.messageId)),
+        date: v.optional(IsoDateSchema),
+      }),
+    ),
+    v.maxLength(500),
+  ),
+  pages: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+  collected: v.optional(v.boolean()),
+});
+export const SweepMarkSchema = v.object({
+  sweepId: SweepIdSchema,
+  messageId: SweepMessageIdSchema,
+  state: v.picklist(['read', 'failed']),
+  error: v.optional(cutText(300)),
+});
+export const SweepControlSchema = v.object({
+  sweepId: SweepIdSchema,
+  action: v.picklist(['pause', 'resume', 'stop', 'done', 'cancel']),
+  reason: v.optional(cutText(300)),
+});
+
 /** No payload: anything but undefined/null/{} is a confused caller. */
 const EmptySchema = v.optional(v.nullable(v.object({})));
 
@@ -379,8 +481,17 @@ export const PAYLOAD_SCHEMAS = {
   lookupAddresses: LookupRequestSchema,
   decideFromPage: DecideFromPageSchema,
   reportSelectorHealth: SelectorHealthReportSchema,
-  // Nothing, or { packed: true } (our own pages' sendMessage asks for the packed list).
-  listAddresses: v.optional(v.nullable(v.object({ packed: v.optional(v.literal(true)) }))),
+  sweepBegin: SweepBeginSchema,
+  sweepAdd: SweepAddSchema,
+  sweepTake: v.object({ sweepId: SweepIdSchema }),
+  sweepMark: SweepMarkSchema,
+  sweepControl: SweepControlSchema,
+  sweepStatus: v.object({ webmail: WebmailSchema, account: v.optional(text(MESSAGE_LIMITS.account)) }),
+  listAddresses: ListQuerySchema,
+  listVerdicts: v.optional(v.nullable(v.object({ group: v.optional(ListGroupSchema), query: v.optional(SearchSchema) }))),
+  rescueBackup: EmptySchema,
+  previewPolicies: v.object({ policies: v.pipe(v.array(PolicySettingsSchema), v.maxLength(8)) }),
+  resetStore: EmptySchema,
   setDecision: SetDecisionSchema,
   forgetAddresses: ForgetSchema,
   addAddresses: AddAddressesSchema,

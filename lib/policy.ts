@@ -221,13 +221,10 @@ export function foldEvents(address: string, events: readonly TallyEvent[], decis
     decidedAt: decision.decidedAt,
     ...(decision.previous ? { previous: { ...decision.previous } } : {}),
   };
-  const seen = new Set<string>();
   let latest: TallyEvent | undefined;
   let latestHard: TallyEvent | undefined;
   let latestMove: TallyEvent | undefined;
-  for (const event of events) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
+  for (const event of withoutRouteTwins(events)) {
     const day = dayOf(event.seenAt);
     switch (classifyEvent(event)) {
       case 'hard':
@@ -264,6 +261,46 @@ export function foldEvents(address: string, events: readonly TallyEvent[], decis
   }
   if (latestMove?.newAddress) tally.suggestedReplacement = latestMove.newAddress;
   return tally;
+}
+
+/**
+ * The events that count, distinct by id and without route twins. An event's id is its notice and
+ * recipient (lib/store/db.ts eventIdOf): a notice with a Message-ID is `mid:<id>|…` wherever it was
+ * read, so the same notice through Gmail, an mbox import and a backup is one event. A webmail's
+ * rendered view has no Message-ID, so the same notice read there and raw elsewhere (or in another
+ * webmail's rendered view) has two ids. Such twins agree on address, minute, kind and reason, and
+ * come by different routes: within each such group, each route (notices with a Message-ID; each
+ * webmail's notices without one) is one reading of the same bounces, and the fullest reading
+ * counts (ties: Message-IDs first, then by route name). Two bounces of one minute with different
+ * kinds or reasons are never merged. A function of the set of events alone, so any replay order
+ * folds to the same tally.
+ */
+export function withoutRouteTwins(events: readonly TallyEvent[]): TallyEvent[] {
+  const groups = new Map<string, Map<string, Map<string, TallyEvent>>>();
+  for (const event of events) {
+    const key = `${event.seenAt.slice(0, 16)}|${event.kind}|${event.reason}`;
+    let routes = groups.get(key);
+    if (!routes) {
+      routes = new Map();
+      groups.set(key, routes);
+    }
+    const route = event.id.startsWith('mid:') ? ' mid' : event.webmail;
+    let reading = routes.get(route);
+    if (!reading) {
+      reading = new Map();
+      routes.set(route, reading);
+    }
+    reading.set(event.id, event);
+  }
+  const kept: TallyEvent[] = [];
+  for (const routes of groups.values()) {
+    let best: [string, Map<string, TallyEvent>] | undefined;
+    for (const entry of routes) {
+      if (!best || entry[1].size > best[1].size || (entry[1].size === best[1].size && entry[0] < best[0])) best = entry;
+    }
+    if (best) kept.push(...best[1].values());
+  }
+  return kept;
 }
 
 /** The verdict before the user's decision is applied. */

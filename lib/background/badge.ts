@@ -3,7 +3,6 @@
  * no decision yet). Recomputed from the store, never counted in memory, so a restarted worker
  * shows the same number.
  */
-import { isWaitingForRemoval, summariseAddress } from '../policy';
 import type { TallyStore } from '../store/tally';
 
 /** The part of browser.action (or MV2's browserAction) the badge needs. */
@@ -14,9 +13,9 @@ export interface BadgeAction {
 
 export const BADGE_COLOR = '#b3261e';
 
-export async function countWaitingForRemoval(store: TallyStore, now: Date): Promise<number> {
-  const [records, settings] = await Promise.all([store.listAddresses(), store.getSettings()]);
-  return records.filter((record) => isWaitingForRemoval(summariseAddress(record, settings, now))).length;
+/** The Remove group is exactly the addresses waiting (isWaitingForRemoval): its counter record, no scan. */
+export async function countWaitingForRemoval(store: TallyStore): Promise<number> {
+  return (await store.groupCounts()).remove;
 }
 
 export function badgeText(count: number): string {
@@ -28,14 +27,14 @@ export function badgeText(count: number): string {
  * Returns a function that refreshes the badge. Calls are serialised, so a slow refresh cannot
  * overwrite a newer one; a failure is logged, never thrown at a message handler.
  */
-export function createBadgeUpdater(store: TallyStore, action: BadgeAction | undefined, now: () => Date = () => new Date()): () => Promise<void> {
+export function createBadgeUpdater(store: TallyStore, action: BadgeAction | undefined): () => Promise<void> {
   let queue: Promise<void> = Promise.resolve();
   let colored = false;
   return () => {
     queue = queue.then(async () => {
       if (!action) return;
       try {
-        const text = badgeText(await countWaitingForRemoval(store, now()));
+        const text = badgeText(await countWaitingForRemoval(store));
         if (!colored) {
           await action.setBadgeBackgroundColor({ color: BADGE_COLOR });
           colored = true;

@@ -5,12 +5,14 @@
  */
 import type { ClassifiedNotice, NoticeInput } from '../bounce/types';
 import { ProtocolError, type MessageType, type NoticeResult, type ProtocolMap, type SenderRole, type ValidPayload } from '../messaging';
-import { createSummariser, MANUAL_WEBMAIL, normaliseAddress, type AddressSummary, type PolicySettings } from '../policy';
+import { MANUAL_WEBMAIL, normaliseAddress, type AddressSummary } from '../policy';
 import type { AddressRecord } from '../store/db';
 import { recipientsOf, type RecordResult, type TallyStore } from '../store/tally';
 import { createFloodGuard, type FloodGuard } from './flood-guard';
 import { noticeKeyOf } from '../notice-key';
 import { confirmedStaleNames, describeSelectorHealth } from './selector-health';
+import { createSweepHandlers } from '../sweep/background';
+import type { SweepQueue } from '../store/sweep-queue';
 
 export interface BackgroundDeps {
   store: TallyStore;
@@ -20,6 +22,8 @@ export interface BackgroundDeps {
   onTallyChanged?: () => void;
   /** Per-tab ceiling on reports from webmail pages (default: REPORTS_PER_TAB on the real clock). */
   floodGuard?: FloodGuard;
+  /** The sweep queue (issue #11; default: one over the tally's default database). */
+  sweeps?: SweepQueue;
 }
 
 export type Handlers = {
@@ -64,10 +68,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   const changed = () => deps.onTallyChanged?.();
   const floodGuard = deps.floodGuard ?? createFloodGuard();
 
-  const summarise = (records: readonly AddressRecord[], settings: PolicySettings, sender?: SenderRole): AddressSummary[] => {
-    const summariseOne = createSummariser(settings, now());
-    return records.map((record) => {
-      const summary = summariseOne(record);
+  // The store keeps each summary current (lib/store/summary.ts): nothing is folded here.
+  const summarise = (records: readonly AddressRecord[], sender?: SenderRole): AddressSummary[] => {
+    return records.map(({ summary }) => {
       // A webmail page learns no link into another webmail (it would name that account).
       if (sender?.role === 'content' && summary.lastNoticeUrl && !summary.lastNoticeUrl.startsWith(`${sender.origin}/`)) {
         return { ...summary, lastNoticeUrl: '' };
@@ -77,18 +80,18 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   const toNoticeResult = async (recorded: RecordResult, sender: SenderRole, notice?: ClassifiedNotice): Promise<NoticeResult> => {
-    const settings = await store.getSettings();
     return {
       noticeKey: recorded.noticeKey,
       notice: notice
         ? { isBounce: notice.isBounce, category: notice.category, format: notice.format, subject: notice.subject, notes: notice.notes, recipients: notice.recipients }
         : { isBounce: recorded.category === 'bounce', category: recorded.category, format: recorded.format, subject: '', notes: [], recipients: recipientsOf(recorded.events) },
       duplicate: recorded.duplicate,
-      addresses: summarise(recorded.addresses, settings, sender),
+      addresses: summarise(recorded.addresses, sender),
     };
   };
 
   return {
+    ...createSweepHandlers({ store, sweeps: deps.sweeps }),
     async reportNotice(report, sender) {
       if (sender.role === 'content') {
         if (report.webmail !== sender.webmail) {
@@ -117,8 +120,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async lookupAddresses(request, sender) {
-      const [records, settings] = await Promise.all([store.lookup(request.addresses), store.getSettings()]);
-      return summarise(records, settings, sender);
+      return summarise(await store.lookup(request.addresses), sender);
     },
 
     async decideFromPage(request, sender) {
@@ -146,10 +148,27 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { selectors: describeSelectorHealth(await store.selectorHealth()) };
     },
 
-    async listAddresses() {
-      const [records, settings] = await Promise.all([store.listAddresses(), store.getSettings()]);
-      const addresses = summarise(records, settings).sort((a, b) => b.lastBounceAt.localeCompare(a.lastBounceAt) || a.address.localeCompare(b.address));
-      return { addresses, settings };
+    async listAddresses(request) {
+      const [page, settings] = await Promise.all([store.listPage(request), store.getSettings()]);
+      return { ...page, settings };
+    },
+
+    async listVerdicts(request) {
+      return { verdicts: await store.listVerdicts(request ?? {}) };
+    },
+
+    async previewPolicies(request) {
+      return { remove: await store.previewRemovals(request.policies) };
+    },
+
+    async rescueBackup() {
+      return store.rescueBackup();
+    },
+
+    async resetStore() {
+      await store.reset();
+      changed();
+      return { reset: true as const };
     },
 
     async setDecision(request) {

@@ -10,7 +10,7 @@
  * Object.prototype and was echoed back (patches/@webext-core+messaging+4.0.0.patch gives that
  * object no prototype; `dispatch` checks again, for callers that bypass the bus).
  */
-import { isAllowed, onMessage, packAddressList, parsePayload, PAYLOAD_SCHEMAS, ProtocolError, senderRole, wantsPackedList, type MessageSenderInfo, type MessageType, type ProtocolMap, type SenderRole } from '../messaging';
+import { isAllowed, onMessage, parsePayload, PAYLOAD_SCHEMAS, ProtocolError, senderRole, type MessageSenderInfo, type MessageType, type SenderRole } from '../messaging';
 import type { Handlers } from './handlers';
 
 export interface SelfIdentity {
@@ -59,8 +59,6 @@ export function registerMessageHandlers(handlers: Handlers, self: SelfIdentity):
     onMessage(type, async (message) => {
       try {
         const result = await dispatch(handlers, self, type, message.data, message.sender);
-        // Our pages ask for the list packed (lib/messaging.ts sendMessage unpacks it); the plain list otherwise.
-        if (type === 'listAddresses' && wantsPackedList(message.data)) return packAddressList(result as ReturnType<ProtocolMap['listAddresses']>) as never;
         return result as never;
       } catch (error) {
         throw toReplyError(error);

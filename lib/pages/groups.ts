@@ -1,11 +1,15 @@
 /**
- * How the popup files addresses (pure). The policy's verdict decides the group; the user's decision
- * wins over it, so an address marked removed is Done even if the tally later recomputes it.
+ * How the popup files addresses (pure): the tabs, their words and the sort orders. The store files
+ * each address when it writes it (lib/store/summary.ts listGroupOf); the user's decision wins over
+ * the bounces, so an address marked removed is Done even if the tally later recomputes it.
  */
 import type { AddressSummary } from '../policy';
+import type { ListGroup } from '../store/db';
+import type { ListSort } from '../store/tally';
 
-export type GroupId = 'remove' | 'watch' | 'sender' | 'done' | 'kept';
-export type SortKey = 'last' | 'count' | 'domain';
+/** A tab: one of the store's groups ('clear' is shown only under All), or All. */
+export type GroupId = Exclude<ListGroup, 'clear'> | 'all';
+export type SortKey = ListSort;
 
 export interface GroupInfo {
   id: GroupId;
@@ -20,6 +24,7 @@ export const GROUPS: readonly GroupInfo[] = [
   { id: 'sender', label: 'Sender problems', hint: 'Refused because of how the mail was sent (your server, domain or volume). Do not remove these: fix the sending.' },
   { id: 'done', label: 'Done', hint: 'Addresses you marked as removed.' },
   { id: 'kept', label: 'Kept', hint: 'Addresses you chose to keep anyway.' },
+  { id: 'all', label: 'All', hint: 'Every address on record, including those whose bounces have expired.' },
 ];
 
 export const SORTS: ReadonlyArray<{ id: SortKey; label: string }> = [
@@ -28,64 +33,16 @@ export const SORTS: ReadonlyArray<{ id: SortKey; label: string }> = [
   { id: 'domain', label: 'Domain' },
 ];
 
-/** The group an address belongs to, or null when nothing about it is current ('clear'). */
-export function groupOf(summary: AddressSummary): GroupId | null {
-  if (summary.decision === 'removed' || summary.verdict === 'removed') return 'done';
-  if (summary.decision === 'kept' || summary.verdict === 'kept') return 'kept';
-  switch (summary.verdict) {
-    case 'remove':
-    case 'remove-repeated-soft':
-      return 'remove';
-    case 'watch':
-      return 'watch';
-    case 'sender-problem':
-      return 'sender';
-    default:
-      return null;
-  }
-}
-
 export function bounceCount(summary: AddressSummary): number {
   return summary.hardCount + summary.softCount + summary.senderProblemCount + (summary.undeterminedCount ?? 0);
 }
 
-/** Plain code-unit order: addresses, domains and ISO dates are ASCII, and localeCompare is ~50x slower. */
-function order(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The first tab (in order) that has any address: where the popup opens. */
+export function firstNonEmptyGroup(counts: Readonly<Record<ListGroup, number>>): GroupId {
+  return GROUPS.find((info) => info.id !== 'all' && counts[info.id] > 0)?.id ?? (counts.clear > 0 ? 'all' : 'remove');
 }
 
-function comparator(key: SortKey): (a: AddressSummary, b: AddressSummary) => number {
-  switch (key) {
-    case 'last':
-      return (a, b) => order(b.lastBounceAt, a.lastBounceAt) || order(a.address, b.address);
-    case 'count':
-      return (a, b) => bounceCount(b) - bounceCount(a) || order(b.lastBounceAt, a.lastBounceAt) || order(a.address, b.address);
-    case 'domain':
-      return (a, b) => order(a.domain, b.domain) || order(a.address, b.address);
-  }
-}
-
-export type Grouped = Record<GroupId, AddressSummary[]>;
-
-/** Files, filters and sorts every address: one pass to file, one sort per group. */
-export function groupAddresses(addresses: readonly AddressSummary[], query: string, sort: SortKey): Grouped {
-  const grouped: Grouped = { remove: [], watch: [], sender: [], done: [], kept: [] };
-  const needle = query.trim().toLowerCase();
-  for (const summary of addresses) {
-    const group = groupOf(summary);
-    if (group && (needle === '' || summary.address.toLowerCase().includes(needle))) grouped[group].push(summary);
-  }
-  const compare = comparator(sort);
-  for (const list of Object.values(grouped)) list.sort(compare);
-  return grouped;
-}
-
-/** The first group (in tab order) that has any address: where the popup opens. */
-export function firstNonEmptyGroup(addresses: readonly AddressSummary[]): GroupId {
-  const present = new Set<GroupId>();
-  for (const summary of addresses) {
-    const group = groupOf(summary);
-    if (group) present.add(group);
-  }
-  return GROUPS.find((info) => present.has(info.id))?.id ?? 'remove';
+/** The decision an address in this group carries (for Undo). */
+export function decisionOfGroup(group: ListGroup): 'removed' | 'kept' | 'none' {
+  return group === 'done' ? 'removed' : group === 'kept' ? 'kept' : 'none';
 }

@@ -3,12 +3,12 @@
  * forget and clear, and the mailbox import. Components read signals and call actions; only this
  * module talks to the Transport and the import worker.
  */
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { DEFAULT_POLICY, normaliseAddress, normaliseSettings, POLICY_PRESETS, type AddressSummary, type PolicyPreset, type PolicySettings } from '../policy';
+import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { DEFAULT_POLICY, normaliseAddress, normaliseSettings, POLICY_PRESETS, type PolicyPreset, type PolicySettings } from '../policy';
 import type { BackupFile, ImportResult, WebmailSelectorHealth } from '../messaging';
 import type { ScanProgress, ScanResult } from '../import/scan';
 import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
-import { previewRemovals, type PolicyPreview } from './policy-preview';
+import type { PolicyPreview } from './policy-preview';
 import type { Transport } from './transport';
 import { plural } from '../vocabulary';
 
@@ -24,13 +24,14 @@ export interface ImportStatus {
 
 export interface OptionsState {
   loaded: Signal<boolean>;
-  addresses: Signal<AddressSummary[]>;
+  /** Addresses on record (every group, expired ones too). */
+  onRecord: Signal<number>;
   /** Saved settings (what the background uses). */
   settings: Signal<PolicySettings>;
   /** What the form shows; Save sends it. */
   draft: Signal<PolicySettings>;
-  /** Preview of each preset and of the draft. */
-  previews: ReadonlySignal<Record<PolicyPreset, PolicyPreview>>;
+  /** Preview of each preset and of the draft, counted exactly by the background (null until it answers). */
+  previews: ReadonlySignal<Record<PolicyPreset, PolicyPreview> | null>;
   message: Signal<OptionsMessage | null>;
   importStatus: Signal<ImportStatus>;
   /** What the webmail pages last reported about finding their parts (null: not known, or not readable). */
@@ -88,7 +89,7 @@ export function createOptionsState(
   now: () => Date = () => new Date(),
 ): OptionsState {
   const loaded = signal(false);
-  const addresses = signal<AddressSummary[]>([]);
+  const onRecord = signal(0);
   const settings = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const message = signal<OptionsMessage | null>(null);
@@ -96,16 +97,25 @@ export function createOptionsState(
   const selectorHealth = signal<WebmailSelectorHealth[] | null>(null);
   let run: ImportRun | null = null;
 
+  // The draft's preview is asked for when the draft changes; answers for an older draft are dropped.
+  const onRecordVersion = signal(0);
+  const previewCounts = signal<{ key: string; remove: number[] } | null>(null);
+  const candidates = computed(() => [POLICY_PRESETS.standard, POLICY_PRESETS.lenient, POLICY_PRESETS.strict, normaliseSettings({ ...draft.value, preset: 'custom' })]);
+  const candidatesKey = computed(() => `${onRecordVersion.value}|${JSON.stringify(candidates.value)}`);
+  effect(() => {
+    const key = candidatesKey.value;
+    if (!loaded.value) return;
+    transport('previewPolicies', { policies: candidates.peek() })
+      .then(({ remove }) => {
+        if (candidatesKey.peek() === key) previewCounts.value = { key, remove };
+      })
+      .catch(() => undefined);
+  });
   const previews = computed(() => {
-    const rows = addresses.value;
-    const current = settings.value;
-    const preview = (candidate: PolicySettings) => previewRemovals(rows, current, candidate);
-    return {
-      standard: preview(POLICY_PRESETS.standard),
-      lenient: preview(POLICY_PRESETS.lenient),
-      strict: preview(POLICY_PRESETS.strict),
-      custom: preview({ ...draft.value, preset: 'custom' }),
-    };
+    const counts = previewCounts.value;
+    if (!counts || counts.key !== candidatesKey.value) return null;
+    const [standard = 0, lenient = 0, strict = 0, custom = 0] = counts.remove;
+    return { standard: { remove: standard }, lenient: { remove: lenient }, strict: { remove: strict }, custom: { remove: custom } };
   });
 
   const info = (text: string, undo?: () => Promise<void>) => (message.value = { text, tone: 'info', ...(undo ? { undo } : {}) });
@@ -124,9 +134,10 @@ export function createOptionsState(
 
   async function load(): Promise<void> {
     try {
-      const result = await transport('listAddresses');
+      const result = await transport('listAddresses', { group: 'all', limit: 0 });
       batch(() => {
-        addresses.value = result.addresses;
+        onRecord.value = result.counts.all;
+        onRecordVersion.value += 1;
         settings.value = result.settings;
         if (!loaded.value) draft.value = { ...result.settings };
         loaded.value = true;
@@ -280,7 +291,7 @@ export function createOptionsState(
   }
 
   return {
-    loaded, addresses, settings, draft, previews, message, importStatus, selectorHealth,
+    loaded, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
     load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, startImport, cancelImport,
   };
 }

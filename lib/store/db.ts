@@ -9,7 +9,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { NoticeCategory } from '../bounce/types';
-import { dayOf, type AddressTally, type PolicySettings, type TallyEvent } from '../policy';
+import { DEFAULT_POLICY, dayOf, foldEvents, normaliseSettings, type AddressSummary, type AddressTally, type PolicySettings, type TallyEvent } from '../policy';
+import { createFieldSummariser } from './summary';
 
 export const DB_NAME = 'bounce-sweeper';
 
@@ -45,9 +46,65 @@ export interface EventRecord extends TallyEvent {
   day: string;
 }
 
-/** The per-address record: the policy's tally (folded from events) plus the user's decision. */
+/** The list an address is filed in ('clear': nothing current, shown only under All). */
+export type ListGroup = 'remove' | 'watch' | 'sender' | 'done' | 'kept' | 'clear';
+export const LIST_GROUPS: readonly ListGroup[] = ['remove', 'watch', 'sender', 'done', 'kept', 'clear'];
+
+/**
+ * The per-address record: the policy's tally (folded from events), the user's decision, and (v4)
+ * the summary under today's policy with the fields the paged lists are indexed by. The summary is
+ * written in the same transaction as whatever changes it (./summary.ts), never folded per open.
+ */
 export interface AddressRecord extends AddressTally {
   updatedAt: string;
+  summary: AddressSummary;
+  group: ListGroup;
+  /** Every bounce of any kind (the "Bounce count" sort). */
+  bounceTotal: number;
+  /** UTC day on which the verdict can change with no new bounce (a day leaves the window); '~' never. */
+  resummariseOn: string;
+}
+
+/** Per-group counts, kept in step with every address write (the toolbar badge and the tabs). */
+export type GroupCounts = Record<ListGroup, number>;
+
+export function emptyGroupCounts(): GroupCounts {
+  return { remove: 0, watch: 0, sender: 0, done: 0, kept: 0, clear: 0 };
+}
+
+/**
+ * Bookkeeping records in the `meta` store, by key: 'counts' (GroupCounts) and 'summarised' (the
+ * day and policy the stored summaries were computed for).
+ */
+export interface SummarisedMark {
+  day: string;
+  policy: string;
+}
+
+/** One sweep of a webmail folder or search (issue #11): its query, progress and why it stopped. */
+export interface SweepRecord {
+  id: string;
+  webmail: string;
+  account: string;
+  query: string;
+  state: 'running' | 'paused' | 'done' | 'stopped';
+  startedAt: string;
+  updatedAt: string;
+  /** In words, why the sweep stopped ('' while it runs). */
+  stopReason: string;
+  [field: string]: unknown;
+}
+
+/** One notice a sweep found: queued until its source is read and recorded (or failed). */
+export interface SweepItemRecord {
+  /** `${sweepId}|${messageId}`. */
+  key: string;
+  sweepId: string;
+  /** Position in the order found. */
+  order: number;
+  messageId: string;
+  state: 'queued' | 'read' | 'failed';
+  [field: string]: unknown;
 }
 
 /**
@@ -62,10 +119,30 @@ export interface SelectorHealthRecord {
   names: Array<{ name: string; matchedSince: string; newestSince: string }>;
 }
 
+/** The paged lists' sort orders, per group and over all addresses (v4 indexes). */
+export type AddressIndex = 'by-group-last' | 'by-group-count' | 'by-group-domain' | 'by-last' | 'by-count' | 'by-domain';
+
 export interface TallyDB extends DBSchema {
   notices: { key: string; value: NoticeRecord; indexes: { 'by-rfc-message-id': string } };
   events: { key: string; value: EventRecord; indexes: { 'by-address': string } };
-  addresses: { key: string; value: AddressRecord };
+  addresses: {
+    key: string;
+    value: AddressRecord;
+    indexes: {
+      'by-group-last': [string, string, string];
+      'by-group-count': [string, number, string, string];
+      'by-group-domain': [string, string, string];
+      'by-last': [string, string];
+      'by-count': [number, string, string];
+      'by-domain': [string, string];
+      'by-resummarise': string;
+    };
+  };
+  /** Out-of-line keys: 'counts' and 'summarised' (v4). */
+  meta: { key: string; value: GroupCounts | SummarisedMark };
+  /** Sweeps by id, and the notices each found (v4, issue #11). */
+  sweeps: { key: string; value: SweepRecord };
+  sweepItems: { key: string; value: SweepItemRecord; indexes: { 'by-sweep': [string, number] } };
   /** Out-of-line keys; 'policy' holds the PolicySettings. */
   settings: { key: string; value: PolicySettings };
   /** By webmail id (v3). */
@@ -111,9 +188,97 @@ export const UPGRADES: readonly UpgradeStep[] = [
   (db) => {
     db.createObjectStore('selectorHealth', { keyPath: 'webmail' });
   },
+  // v4 (issue #12): summaries kept where they change, indexed for paged lists, with per-group
+  // counts; event ids from their notice and recipient (v1–v3 used address + minute, which merged a
+  // soft and a hard bounce of the same minute); the sweep queue (issue #11).
+  async (db, tx) => {
+    const notices = tx.objectStore('notices');
+    const events = tx.objectStore('events');
+    const addresses = tx.objectStore('addresses');
+    const settings = (await tx.objectStore('settings').get('policy')) as PolicySettings | undefined;
+    // Re-key every event: <notice identity>|<address> (./event-id.ts), and point the notices at the new ids.
+    // An event belongs to the notice that first listed it (older records may lack noticeKey).
+    const renamed = new Map<string, string>();
+    const noticeIdentity = new Map<string, string>();
+    const firstNoticeOf = new Map<string, string>();
+    for (let cursor = await notices.openCursor(); cursor; cursor = await cursor.continue()) {
+      const notice = cursor.value as NoticeRecord;
+      const identity = noticeIdentityOf(notice.key, notice.rfcMessageId ?? '');
+      noticeIdentity.set(notice.key, identity);
+      for (const id of notice.eventIds) if (!notice.sameAs && !firstNoticeOf.has(id)) firstNoticeOf.set(id, identity);
+    }
+    const rekeyed: EventRecord[] = [];
+    for (let cursor = await events.openCursor(); cursor; cursor = await cursor.continue()) {
+      const event = cursor.value as EventRecord;
+      const identity = (event.noticeKey ? noticeIdentity.get(event.noticeKey) : undefined) ?? firstNoticeOf.get(event.id) ?? event.noticeKey;
+      if (!identity) continue; // nothing to tie it to: it keeps its id
+      const id = eventIdOf(identity, event.address);
+      if (id !== event.id) {
+        renamed.set(event.id, id);
+        rekeyed.push({ ...event, id });
+        await cursor.delete();
+      }
+    }
+    for (const event of rekeyed) await events.put(event);
+    if (renamed.size > 0) {
+      for (let cursor = await notices.openCursor(); cursor; cursor = await cursor.continue()) {
+        const notice = cursor.value as NoticeRecord;
+        const eventIds = [...new Set(notice.eventIds.map((id) => renamed.get(id) ?? id))];
+        await cursor.update({ ...notice, eventIds });
+      }
+    }
+    // Tallies re-folded from the re-keyed events, with their summaries under the saved policy,
+    // today; the first open of a later day re-summarises what expired since.
+    const now = new Date();
+    const summarise = createFieldSummariser(settings, now);
+    const counts = emptyGroupCounts();
+    const byAddress = events.index('by-address');
+    for (let cursor = await addresses.openCursor(); cursor; cursor = await cursor.continue()) {
+      const old = cursor.value as AddressRecord;
+      const tally = foldEvents(old.address, (await byAddress.getAll(old.address)) as EventRecord[], old);
+      const record: AddressRecord = { ...tally, updatedAt: old.updatedAt, ...summarise(tally) };
+      counts[record.group] += 1;
+      await cursor.update(record);
+    }
+    addresses.createIndex('by-group-last', ['group', 'lastBounceAt', 'address']);
+    addresses.createIndex('by-group-count', ['group', 'bounceTotal', 'lastBounceAt', 'address']);
+    addresses.createIndex('by-group-domain', ['group', 'domain', 'address']);
+    addresses.createIndex('by-last', ['lastBounceAt', 'address']);
+    addresses.createIndex('by-count', ['bounceTotal', 'lastBounceAt', 'address']);
+    addresses.createIndex('by-domain', ['domain', 'address']);
+    addresses.createIndex('by-resummarise', 'resummariseOn');
+    const meta = db.createObjectStore('meta');
+    await meta.put(counts, 'counts');
+    await meta.put(summarisedMark(settings, now), 'summarised');
+    db.createObjectStore('sweeps', { keyPath: 'id' });
+    db.createObjectStore('sweepItems', { keyPath: 'key' }).createIndex('by-sweep', ['sweepId', 'order']);
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
+
+/**
+ * A notice's identity for its events: its Message-ID where it has one (the same notice reached by
+ * another route is the same notice), else its key.
+ */
+export function noticeIdentityOf(key: string, rfcMessageId: string): string {
+  return rfcMessageId ? `mid:${rfcMessageId}` : key;
+}
+
+/** An event is one recipient of one notice: never two events merged, never one counted twice. */
+export function eventIdOf(noticeIdentity: string, address: string): string {
+  return `${noticeIdentity}|${address}`;
+}
+
+/** The day and policy a summary was computed for: a summary is current while both match. */
+export function summarisedMark(settings: PolicySettings | undefined, now: Date): SummarisedMark {
+  return { day: dayOf(now.toISOString()), policy: policyKey(settings) };
+}
+
+export function policyKey(settings: PolicySettings | undefined): string {
+  const policy = normaliseSettings(settings ?? DEFAULT_POLICY);
+  return `${policy.softBounceDays}/${policy.windowDays}`;
+}
 
 /** "<abc@host>" → "abc@host"; '' when there is nothing usable. */
 export function normaliseMessageId(raw: string): string {

@@ -7,27 +7,55 @@
  * import of the same mailbox, a second device's backup) changes nothing:
  *  1. the notice key (webmail + account + webmail message id, or a content hash);
  *  2. the notice's own Message-ID header (the same notice reached by another route);
- *  3. the event id: address + the notice's date to the minute, so a Gmail rendered view and the
- *     raw .eml of the same notice (different keys, maybe no Message-ID in the rendered view) still
- *     give one event. Without a date the event id falls back to address + notice key.
- * Counts are always folded from the stored events (never incremented), so replaying notices in
- * any order gives the same tally.
+ *  3. the event id: the notice's identity (its Message-ID, else its key) + the recipient, so two
+ *     bounces are never merged; a rendered view and the raw source of the same notice (no
+ *     Message-ID on one side) are told apart as route twins when the tally is folded
+ *     (lib/policy.ts withoutRouteTwins).
+ * Tallies are always folded from the stored events (never incremented), so replaying notices in
+ * any order gives the same tally. Each address's summary, its group and the per-group counts are
+ * written in the same transaction as the change (./summary.ts), so a list is read from indexes,
+ * one page at a time, and the badge from one counter record.
  */
 import type { ClassifiedNotice, FailedRecipient } from '../bounce/types';
 import {
   DEFAULT_POLICY,
   applyDecision,
+  createSummariser,
   dayOf,
+  isWaitingForRemoval,
   foldEvents,
   mergeDecisions,
   normaliseAddress,
   normaliseSettings,
+  type AddressTally,
   type DecisionState,
   type PolicySettings,
   type UserDecision,
 } from '../policy';
-import type { IDBPTransaction } from 'idb';
-import { DB_VERSION, normaliseMessageId, openTallyDb, type AddressRecord, type EventRecord, type NoticeRecord, type SelectorHealthRecord, type TallyDatabase, type TallyDB } from './db';
+import { deleteDB, openDB, type IDBPTransaction } from 'idb';
+import {
+  DB_NAME,
+  DB_VERSION,
+  LIST_GROUPS,
+  emptyGroupCounts,
+  eventIdOf,
+  noticeIdentityOf,
+  normaliseMessageId,
+  openTallyDb,
+  summarisedMark,
+  type AddressIndex,
+  type AddressRecord,
+  type EventRecord,
+  type GroupCounts,
+  type ListGroup,
+  type NoticeRecord,
+  type SelectorHealthRecord,
+  type SummarisedMark,
+  type TallyDatabase,
+  type TallyDB,
+} from './db';
+import { createFieldSummariser, type SummaryFields } from './summary';
+import type { AddressSummary } from '../policy';
 
 /** Caps on what is kept of a server's words: enough to explain a bounce, never a body. */
 export const FIELD_LIMITS = {
@@ -71,7 +99,52 @@ export interface ImportCounts {
   noticesAdded: number;
   noticesSkipped: number;
   eventsAdded: number;
+  /** Set when recording stopped early (the disk is full): in words; every whole notice before it is kept. */
+  stopped?: string;
 }
+
+export type ListSort = 'last' | 'count' | 'domain';
+
+/** One page of one list: a group (or every address), filtered by a search, in one order. */
+export interface ListQuery {
+  group: ListGroup | 'all';
+  query?: string;
+  sort?: ListSort;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ListPage {
+  rows: AddressSummary[];
+  /** Rows in this list under this search (all pages). */
+  total: number;
+  offset: number;
+  /** Per group under this search, and 'all'. */
+  counts: GroupCounts & { all: number };
+}
+
+export const LIST_PAGE_LIMIT = 5000;
+
+/** The database was written by a newer version of the extension: nothing here can read it safely. */
+export class StoreTooNewError extends Error {
+  readonly code = 'store-too-new';
+  constructor(readonly foundVersion: number | undefined) {
+    super(
+      'Your Bounce Sweeper data was saved by a newer version of the extension than this one. Update the extension to use it, or download a backup and start afresh (Options → Data).',
+    );
+    this.name = 'StoreTooNewError';
+  }
+}
+
+/** The browser refused to store more (the disk or the origin's quota is full). */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  const inner = (error as { inner?: { name?: unknown } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+export const QUOTA_MESSAGE =
+  'Stopped: the browser has no room left to store more (the disk or its storage quota is full). Everything recorded until now is kept; free some disk space and run it again to continue.';
 
 export const BACKUP_FORMAT = 'bounce-sweeper-backup';
 /** Version of the backup file layout (independent of the database version). */
@@ -94,7 +167,27 @@ export interface TallyBackup {
 }
 
 const SETTINGS_KEY = 'policy';
-const ALL_STORES = ['notices', 'events', 'addresses', 'settings'] as const;
+const ALL_STORES = ['notices', 'events', 'addresses', 'settings', 'meta'] as const;
+
+const INDEX_OF: Record<ListSort, { group: AddressIndex; all: AddressIndex; descending: boolean }> = {
+  last: { group: 'by-group-last', all: 'by-last', descending: true },
+  count: { group: 'by-group-count', all: 'by-count', descending: true },
+  domain: { group: 'by-group-domain', all: 'by-domain', descending: false },
+};
+
+/** Every key of one group in a [group, …] index: arrays sort after every string and number. */
+function groupRange(group: ListGroup): IDBKeyRange {
+  return IDBKeyRange.bound([group], [group, []]);
+}
+
+/** What a write transaction carries: one summariser (policy, today) and the counts it moves. */
+interface WriteContext {
+  tx: WriteTransaction;
+  at: string;
+  summarise: (tally: AddressTally) => SummaryFields;
+  counts: GroupCounts;
+  countsChanged: boolean;
+}
 
 function cap(value: unknown, limit: number): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, limit) : '';
@@ -105,6 +198,8 @@ const NOT_FAILED = new Set(['delivered', 'relayed', 'expanded']);
 
 export class TallyStore {
   private connection: Promise<TallyDatabase> | undefined;
+  /** `${day}#${policy}` the stored summaries are known to be current for (checked once per day). */
+  private currentFor = '';
 
   constructor(private readonly options: { name?: string; now?: () => Date } = {}) {}
 
@@ -119,21 +214,92 @@ export class TallyStore {
       onClose: () => {
         this.connection = undefined;
       },
-    }).catch((error: unknown) => {
+    }).catch(async (error: unknown) => {
       this.connection = undefined;
+      // Opening at a version lower than the one on disk (an older build installed over a newer one).
+      if ((error as { name?: unknown } | null)?.name === 'VersionError') throw new StoreTooNewError(await this.versionOnDisk());
       throw error;
     });
     return this.connection;
   }
 
+  private async versionOnDisk(): Promise<number | undefined> {
+    try {
+      const databases = await indexedDB.databases?.();
+      return databases?.find((info) => info.name === (this.options.name ?? DB_NAME))?.version;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The data as a backup, read as it is on disk (for a database a newer version wrote). */
+  async rescueBackup(): Promise<TallyBackup> {
+    return rescueBackup(this.options.name ?? DB_NAME, this.now());
+  }
+
+  /** Deletes the database; the next call opens a new, empty one at this version. */
+  async reset(): Promise<void> {
+    await this.close();
+    await deleteTallyDb(this.options.name ?? DB_NAME);
+  }
+
   async close(): Promise<void> {
     const connection = this.connection;
     this.connection = undefined;
+    this.currentFor = '';
     if (connection) (await connection).close();
+  }
+
+  // -- writing ---------------------------------------------------------------------------------
+
+  private async beginWrite(tx: WriteTransaction, at: string): Promise<WriteContext> {
+    const [settings, counts] = await Promise.all([tx.objectStore('settings').get(SETTINGS_KEY), tx.objectStore('meta').get('counts')]);
+    return { tx, at, summarise: createFieldSummariser(settings, this.now()), counts: { ...emptyGroupCounts(), ...(counts as GroupCounts | undefined) }, countsChanged: false };
+  }
+
+  private async finishWrite(ctx: WriteContext): Promise<void> {
+    if (ctx.countsChanged) await ctx.tx.objectStore('meta').put(ctx.counts, 'counts');
+  }
+
+  /** Writes a tally with its summary, moving the group counts from `old`'s group to the new one. */
+  private async putAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined): Promise<AddressRecord> {
+    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally) };
+    await ctx.tx.objectStore('addresses').put(record);
+    this.moveCount(ctx, old?.group, record.group);
+    return record;
+  }
+
+  private async deleteAddress(ctx: WriteContext, old: AddressRecord): Promise<void> {
+    await ctx.tx.objectStore('addresses').delete(old.address);
+    this.moveCount(ctx, old.group, undefined);
+  }
+
+  private moveCount(ctx: WriteContext, from: ListGroup | undefined, to: ListGroup | undefined): void {
+    if (from === to) return;
+    if (from) ctx.counts[from] = Math.max(0, ctx.counts[from] - 1);
+    if (to) ctx.counts[to] += 1;
+    ctx.countsChanged = true;
+  }
+
+  /** Runs `work` in one read-write transaction over every store: all of it, or (on any failure) none of it. */
+  private async write<T>(work: (ctx: WriteContext) => Promise<T>): Promise<T> {
+    const db = await this.db();
+    const tx = db.transaction(ALL_STORES, 'readwrite');
+    try {
+      const ctx = await this.beginWrite(tx, this.now().toISOString());
+      const result = await work(ctx);
+      await this.finishWrite(ctx);
+      await tx.done;
+      return result;
+    } catch (error) {
+      abortQuietly(tx);
+      throw error;
+    }
   }
 
   /** What was recorded under this key (events and address records), or undefined when never seen. */
   async findRecorded(key: string): Promise<RecordResult | undefined> {
+    await this.ensureCurrent();
     const tx = (await this.db()).transaction(ALL_STORES, 'readonly');
     const notice = await tx.objectStore('notices').get(key);
     const result = notice ? await this.describeRecorded(tx, key, notice) : undefined;
@@ -151,66 +317,61 @@ export class TallyStore {
 
   /** Records one classified notice in one transaction: all of it, or (on any failure) none of it. */
   async recordNotice(input: NoticeToRecord): Promise<RecordResult> {
-    const db = await this.db();
+    await this.ensureCurrent();
+    return this.write((ctx) => this.recordIn(ctx, input));
+  }
+
+  private async recordIn(ctx: WriteContext, input: NoticeToRecord): Promise<RecordResult> {
+    const { tx } = ctx;
     const now = this.now();
-    const recordedAt = now.toISOString();
     const noticeDate = Date.parse(input.notice.date);
     const dated = Number.isFinite(noticeDate) && noticeDate <= now.getTime() + FUTURE_TOLERANCE_MS;
-    const seenAt = dated ? new Date(noticeDate).toISOString() : recordedAt;
+    const seenAt = dated ? new Date(noticeDate).toISOString() : ctx.at;
     const rfcMessageId = normaliseMessageId(input.notice.messageId ?? '');
-    const tx = db.transaction(ALL_STORES, 'readwrite');
-    try {
-      const notices = tx.objectStore('notices');
-      const known = await notices.get(input.key);
-      if (known) {
-        const result = await this.describeRecorded(tx, input.key, known);
-        await tx.done;
-        return result;
-      }
-      const twin = rfcMessageId ? await notices.index('by-rfc-message-id').get(rfcMessageId) : undefined;
-      if (twin) {
-        // Another route to a notice we have: remember this key too, so the next look is by key.
-        await notices.put({ ...this.noticeRecord(input, seenAt, recordedAt, rfcMessageId, twin.eventIds), sameAs: twin.sameAs ?? twin.key });
-        const result = await this.describeRecorded(tx, input.key, twin);
-        await tx.done;
-        return result;
-      }
-
-      const events = this.eventsOf(input, seenAt, dated);
-      const eventStore = tx.objectStore('events');
-      const stored: EventRecord[] = [];
-      const changedAddresses = new Set<string>();
-      for (const event of events) {
-        const existing = await eventStore.get(event.id);
-        if (existing) {
-          stored.push(existing);
-        } else {
-          await eventStore.add(event);
-          stored.push(event);
-          changedAddresses.add(event.address);
-        }
-      }
-      const addresses = await this.refold(tx, changedAddresses, recordedAt);
-      for (const event of stored) {
-        if (!changedAddresses.has(event.address)) {
-          const record = await tx.objectStore('addresses').get(event.address);
-          if (record) addresses.push(record);
-        }
-      }
-      await notices.add(this.noticeRecord(input, seenAt, recordedAt, rfcMessageId, stored.map((event) => event.id)));
-      await tx.done;
-      return {
-        noticeKey: input.key,
-        duplicate: changedAddresses.size === 0 && stored.length > 0,
-        category: input.notice.category,
-        format: input.notice.format,
-        events: stored,
-        addresses,
-      };
-    } catch (error) {
-      abortQuietly(tx);
-      throw error;
+    const notices = tx.objectStore('notices');
+    const known = await notices.get(input.key);
+    if (known) return this.describeRecorded(tx, input.key, known);
+    const twin = rfcMessageId ? await notices.index('by-rfc-message-id').get(rfcMessageId) : undefined;
+    if (twin) {
+      // Another route to a notice we have: remember this key too, so the next look is by key.
+      await notices.put({ ...this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, twin.eventIds), sameAs: twin.sameAs ?? twin.key });
+      return this.describeRecorded(tx, input.key, twin);
     }
+
+    const events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
+    const eventStore = tx.objectStore('events');
+    const stored: EventRecord[] = [];
+    const changedAddresses = new Set<string>();
+    for (const event of events) {
+      const existing = await eventStore.get(event.id);
+      if (existing) {
+        stored.push(existing);
+      } else {
+        await eventStore.add(event);
+        stored.push(event);
+        changedAddresses.add(event.address);
+      }
+    }
+    const before = new Map<string, number>();
+    for (const address of changedAddresses) before.set(address, (await tx.objectStore('addresses').get(address))?.bounceTotal ?? -1);
+    const addresses = await this.refold(ctx, changedAddresses);
+    // A route twin (lib/policy.ts withoutRouteTwins) is kept as an event but counts nothing new.
+    const countsNothingNew = addresses.every((record) => before.get(record.address) === record.bounceTotal);
+    for (const event of stored) {
+      if (!changedAddresses.has(event.address)) {
+        const record = await tx.objectStore('addresses').get(event.address);
+        if (record) addresses.push(record);
+      }
+    }
+    await notices.add(this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, stored.map((event) => event.id)));
+    return {
+      noticeKey: input.key,
+      duplicate: stored.length > 0 && countsNothingNew,
+      category: input.notice.category,
+      format: input.notice.format,
+      events: stored,
+      addresses,
+    };
   }
 
   private noticeRecord(input: NoticeToRecord, seenAt: string, recordedAt: string, rfcMessageId: string, eventIds: string[]): NoticeRecord {
@@ -229,7 +390,7 @@ export class TallyStore {
   }
 
   /** One event per failed recipient (deduplicated by address); nothing for a non-bounce. */
-  private eventsOf(input: NoticeToRecord, seenAt: string, dated: boolean): EventRecord[] {
+  private eventsOf(input: NoticeToRecord, seenAt: string, identity: string): EventRecord[] {
     const { notice } = input;
     if (!notice.isBounce || notice.category !== 'bounce') return [];
     const byId = new Map<string, EventRecord>();
@@ -237,8 +398,7 @@ export class TallyStore {
       if (NOT_FAILED.has(recipient.action)) continue;
       const address = normaliseAddress(recipient.address);
       if (!address) continue;
-      // Minute precision: a Date header has seconds, a webmail's rendered date usually not.
-      const id = dated ? `${address}|${seenAt.slice(0, 16)}` : `${address}|${input.key}`;
+      const id = eventIdOf(identity, address);
       if (byId.has(id)) continue;
       const newAddress = recipient.newAddress ? normaliseAddress(recipient.newAddress) : null;
       byId.set(id, {
@@ -274,61 +434,174 @@ export class TallyStore {
     return { noticeKey: key, duplicate: true, category: notice.category, format: notice.format, events, addresses };
   }
 
-  /** Re-folds each address from all its events, keeping its decision. */
-  private async refold(tx: WriteTransaction, addresses: Iterable<string>, updatedAt: string, decisions?: Map<string, DecisionState>): Promise<AddressRecord[]> {
+  /** Re-folds each address from all its events, keeping its decision, and re-summarises it. */
+  private async refold(ctx: WriteContext, addresses: Iterable<string>, decisions?: Map<string, DecisionState>): Promise<AddressRecord[]> {
     const records: AddressRecord[] = [];
-    const addressStore = tx.objectStore('addresses');
     for (const address of addresses) {
-      const events = await tx.objectStore('events').index('by-address').getAll(address);
-      const existing = await addressStore.get(address);
+      const events = await ctx.tx.objectStore('events').index('by-address').getAll(address);
+      const existing = await ctx.tx.objectStore('addresses').get(address);
       const decision = decisions?.get(address) ?? existing ?? { decision: 'none' as const, decidedAt: '' };
       if (events.length === 0 && decision.decision === 'none') {
-        if (existing) await addressStore.delete(address);
+        if (existing) await this.deleteAddress(ctx, existing);
         continue;
       }
-      const record: AddressRecord = { ...foldEvents(address, events, decision), updatedAt };
-      await addressStore.put(record);
-      records.push(record);
+      records.push(await this.putAddress(ctx, foldEvents(address, events, decision), existing));
     }
     return records;
   }
+
+  // -- keeping summaries current -----------------------------------------------------------------
+
+  /**
+   * The policy window moves with the calendar: on the first call of a new day, the addresses whose
+   * summary changes today (by-resummarise ≤ today) are re-summarised, once; after a policy change,
+   * all of them. Bounded work: what expired, not a scan per open.
+   */
+  private async ensureCurrent(): Promise<void> {
+    const db = await this.db();
+    const now = this.now();
+    const settings = await db.get('settings', SETTINGS_KEY);
+    const mark = summarisedMark(settings, now);
+    const current = `${mark.day}#${mark.policy}`;
+    if (this.currentFor === current) return;
+    const stored = (await db.get('meta', 'summarised')) as SummarisedMark | undefined;
+    if (!stored || stored.policy !== mark.policy || stored.day !== mark.day) {
+      await this.write(async (ctx) => {
+        const again = (await ctx.tx.objectStore('meta').get('summarised')) as SummarisedMark | undefined;
+        if (again && again.policy === mark.policy && again.day === mark.day) return;
+        const everything = !again || again.policy !== mark.policy || again.day > mark.day;
+        const store = ctx.tx.objectStore('addresses');
+        const due = everything ? await store.getAll() : await store.index('by-resummarise').getAll(IDBKeyRange.upperBound(mark.day));
+        for (const old of due) await this.putAddress(ctx, tallyOf(old), old);
+        await ctx.tx.objectStore('meta').put(mark, 'summarised');
+      });
+    }
+    this.currentFor = current;
+  }
+
+  // -- reading -----------------------------------------------------------------------------------
 
   /** Records of these addresses (normalised), in one read transaction; unknown ones are left out. */
   async lookup(addresses: readonly string[]): Promise<AddressRecord[]> {
     const keys = [...new Set(addresses.map(normaliseAddress).filter((address): address is string => !!address))];
     if (keys.length === 0) return [];
+    await this.ensureCurrent();
     const tx = (await this.db()).transaction('addresses', 'readonly');
     const found = await Promise.all(keys.map((key) => tx.store.get(key)));
     await tx.done;
     return found.filter((record): record is AddressRecord => !!record);
   }
 
-  async listAddresses(): Promise<AddressRecord[]> {
+  /** Every address record (backups, tests, migrations): lists page through listPage instead. */
+  async allAddresses(): Promise<AddressRecord[]> {
+    await this.ensureCurrent();
     return (await this.db()).getAll('addresses');
   }
+
+  /**
+   * How many addresses each policy would put on the Remove list, exactly, from the tallies (the
+   * options page's preview): one read of every record, then one summariser per policy.
+   */
+  async previewRemovals(policies: readonly PolicySettings[]): Promise<number[]> {
+    const records = await (await this.db()).getAll('addresses');
+    const now = this.now();
+    return policies.map((policy) => {
+      const summarise = createSummariser(policy, now);
+      let remove = 0;
+      for (const record of records) if (isWaitingForRemoval(summarise(tallyOf(record)))) remove += 1;
+      return remove;
+    });
+  }
+
+  /** How many addresses each group holds: one counter record, not a scan. */
+  async groupCounts(): Promise<GroupCounts> {
+    await this.ensureCurrent();
+    return { ...emptyGroupCounts(), ...((await (await this.db()).get('meta', 'counts')) as GroupCounts | undefined) };
+  }
+
+  /**
+   * One page of a list, read from the index of its order. A search reads the index's keys (no
+   * records) to count matches per group, then only the page's records.
+   */
+  async listPage(request: ListQuery): Promise<ListPage> {
+    await this.ensureCurrent();
+    const sort = INDEX_OF[request.sort ?? 'last'];
+    const offset = Math.max(0, Math.floor(request.offset ?? 0));
+    const limit = Math.min(LIST_PAGE_LIMIT, Math.max(0, Math.floor(request.limit ?? 100)));
+    const needle = (request.query ?? '').trim().toLowerCase();
+    const tx = (await this.db()).transaction(['addresses', 'meta'], 'readonly');
+    const addresses = tx.objectStore('addresses');
+    let rows: AddressRecord[] = [];
+    let counts: GroupCounts;
+    let total: number;
+    if (needle === '') {
+      counts = { ...emptyGroupCounts(), ...((await tx.objectStore('meta').get('counts')) as GroupCounts | undefined) };
+      total = request.group === 'all' ? sumCounts(counts) : counts[request.group];
+      if (limit > 0 && offset < total) {
+        const index = addresses.index(request.group === 'all' ? sort.all : sort.group);
+        let cursor = await index.openCursor(request.group === 'all' ? null : groupRange(request.group), sort.descending ? 'prev' : 'next');
+        if (cursor && offset > 0) cursor = await cursor.advance(offset);
+        while (cursor && rows.length < limit) {
+          rows.push(cursor.value);
+          cursor = await cursor.continue();
+        }
+      }
+    } else {
+      counts = emptyGroupCounts();
+      let matches: string[] = [];
+      for (const group of LIST_GROUPS) {
+        const keys = (await addresses.index(sort.group).getAllKeys(groupRange(group))).filter((address) => address.includes(needle));
+        counts[group] = keys.length;
+        if (group === request.group) matches = keys;
+      }
+      if (request.group === 'all') matches = (await addresses.index(sort.all).getAllKeys()).filter((address) => address.includes(needle));
+      if (sort.descending) matches.reverse();
+      total = matches.length;
+      const page = matches.slice(offset, offset + limit);
+      rows = (await Promise.all(page.map((address) => addresses.get(address)))).filter((record): record is AddressRecord => !!record);
+    }
+    await tx.done;
+    return { rows: rows.map((record) => record.summary), total, offset, counts: { ...counts, all: sumCounts(counts) } };
+  }
+
+  /** Every address of a group (or all), with its group, in list order: keys only, for a whole-list action. */
+  async listVerdicts(request: { group?: ListGroup | 'all'; query?: string } = {}): Promise<Array<{ address: string; group: ListGroup }>> {
+    await this.ensureCurrent();
+    const needle = (request.query ?? '').trim().toLowerCase();
+    const groups = !request.group || request.group === 'all' ? LIST_GROUPS : [request.group];
+    const tx = (await this.db()).transaction('addresses', 'readonly');
+    const index = tx.store.index('by-group-last');
+    const verdicts: Array<{ address: string; group: ListGroup }> = [];
+    for (const group of groups) {
+      const keys = await index.getAllKeys(groupRange(group));
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const address = keys[i]!;
+        if (needle === '' || address.includes(needle)) verdicts.push({ address, group });
+      }
+    }
+    await tx.done;
+    return verdicts;
+  }
+
+  // -- the user's decisions ------------------------------------------------------------------------
 
   /** Sets the user's decision; an address with no bounce yet gets a record so the decision is kept. */
   async setDecision(addresses: readonly string[], decision: UserDecision): Promise<number> {
     const keys = [...new Set(addresses.map(normaliseAddress).filter((address): address is string => !!address))];
-    const at = this.now().toISOString();
-    const tx = (await this.db()).transaction(['events', 'addresses'], 'readwrite');
-    try {
+    await this.ensureCurrent();
+    return this.write(async (ctx) => {
       let updated = 0;
       for (const address of keys) {
-        const existing = await tx.objectStore('addresses').get(address);
+        const existing = await ctx.tx.objectStore('addresses').get(address);
         if (!existing && decision === 'none') continue;
-        const base: AddressRecord = existing ?? { ...foldEvents(address, []), updatedAt: at };
-        const next = applyDecision(base, decision, at);
+        const base: AddressTally = existing ? tallyOf(existing) : foldEvents(address, []);
+        const next = applyDecision(base, decision, ctx.at);
         if (next === base) continue;
-        await tx.objectStore('addresses').put({ ...next, updatedAt: at });
+        await this.putAddress(ctx, next, existing);
         updated += 1;
       }
-      await tx.done;
       return updated;
-    } catch (error) {
-      abortQuietly(tx);
-      throw error;
-    }
+    });
   }
 
   /**
@@ -338,19 +611,19 @@ export class TallyStore {
   async forget(addresses: readonly string[]): Promise<number> {
     const keys = [...new Set(addresses.map(normaliseAddress).filter((address): address is string => !!address))];
     if (keys.length === 0) return 0;
-    const tx = (await this.db()).transaction(['notices', 'events', 'addresses'], 'readwrite');
-    try {
+    return this.write(async (ctx) => {
+      const { tx } = ctx;
       let removed = 0;
       const forgotten = new Set<string>();
       for (const address of keys) {
-        const existed = (await tx.objectStore('addresses').count(address)) > 0;
+        const existing = await tx.objectStore('addresses').get(address);
         const eventKeys = await tx.objectStore('events').index('by-address').getAllKeys(address);
         for (const key of eventKeys) {
           await tx.objectStore('events').delete(key);
           forgotten.add(key);
         }
-        await tx.objectStore('addresses').delete(address);
-        if (existed || eventKeys.length > 0) removed += 1;
+        if (existing) await this.deleteAddress(ctx, existing);
+        if (existing || eventKeys.length > 0) removed += 1;
       }
       // Event ids name their address: take them out of the notices too (a scan: forgetting is rare).
       if (forgotten.size > 0) {
@@ -359,12 +632,8 @@ export class TallyStore {
           if (kept.length !== cursor.value.eventIds.length) await cursor.update({ ...cursor.value, eventIds: kept });
         }
       }
-      await tx.done;
       return removed;
-    } catch (error) {
-      abortQuietly(tx);
-      throw error;
-    }
+    });
   }
 
   /** Keeps `record` as its webmail's latest selector report, replacing the one before. */
@@ -378,8 +647,14 @@ export class TallyStore {
 
   /** Clears notices, events and addresses; the settings stay. */
   async clear(): Promise<void> {
-    const tx = (await this.db()).transaction(['notices', 'events', 'addresses'], 'readwrite');
-    await Promise.all([tx.objectStore('notices').clear(), tx.objectStore('events').clear(), tx.objectStore('addresses').clear(), tx.done]);
+    const tx = (await this.db()).transaction(['notices', 'events', 'addresses', 'meta'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('notices').clear(),
+      tx.objectStore('events').clear(),
+      tx.objectStore('addresses').clear(),
+      tx.objectStore('meta').put(emptyGroupCounts(), 'counts'),
+      tx.done,
+    ]);
   }
 
   async getSettings(): Promise<PolicySettings> {
@@ -387,11 +662,22 @@ export class TallyStore {
     return stored ? normaliseSettings(stored) : { ...DEFAULT_POLICY };
   }
 
+  /** Saves the policy and re-summarises every address under it, in one transaction. */
   async setSettings(settings: PolicySettings): Promise<PolicySettings> {
     const normalised = normaliseSettings(settings);
-    await (await this.db()).put('settings', normalised, SETTINGS_KEY);
+    await this.write(async (ctx) => {
+      await ctx.tx.objectStore('settings').put(normalised, SETTINGS_KEY);
+      const under = { ...ctx, summarise: createFieldSummariser(normalised, this.now()) };
+      for (const old of await ctx.tx.objectStore('addresses').getAll()) await this.putAddress(under, tallyOf(old), old);
+      ctx.counts = under.counts;
+      ctx.countsChanged ||= under.countsChanged;
+      await ctx.tx.objectStore('meta').put(summarisedMark(normalised, this.now()), 'summarised');
+    });
+    this.currentFor = '';
     return normalised;
   }
+
+  // -- backups and imports -------------------------------------------------------------------------
 
   async exportBackup(): Promise<TallyBackup> {
     const tx = (await this.db()).transaction(ALL_STORES, 'readonly');
@@ -402,40 +688,41 @@ export class TallyStore {
       tx.objectStore('settings').get(SETTINGS_KEY),
     ]);
     await tx.done;
-    return {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: this.now().toISOString(),
-      schemaVersion: DB_VERSION,
-      settings: settings ? normaliseSettings(settings) : { ...DEFAULT_POLICY },
-      notices,
-      events,
-      decisions: addresses
-        .filter((record) => record.decidedAt !== '')
-        .map(({ address, decision, decidedAt, previous }) => ({ address, decision, decidedAt, ...(previous ? { previous } : {}) })),
-    };
+    return backupOf(notices, events, addresses, settings, this.now());
   }
 
   /**
    * Merges a backup in one transaction: notices and events already present are skipped (by key
-   * and id), decisions keep the later one, addresses are re-folded from the merged events. The
-   * backup's settings are taken only when none were ever saved here.
+   * and id, event ids re-made by today's rule, so a backup of an older version cannot count a
+   * bounce twice), decisions keep the later one, addresses are re-folded from the merged events.
+   * The backup's settings are taken only when none were ever saved here.
    */
   async importBackup(backup: TallyBackup): Promise<ImportCounts> {
     const counts: ImportCounts = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
-    const at = this.now().toISOString();
-    const tx = (await this.db()).transaction(ALL_STORES, 'readwrite');
-    try {
+    await this.ensureCurrent();
+    return this.write(async (ctx) => {
+      const { tx } = ctx;
+      const identities = new Map<string, string>();
+      for (const notice of backup.notices) identities.set(notice.key, noticeIdentityOf(notice.key, normaliseMessageId(notice.rfcMessageId ?? '')));
+      const renamed = new Map<string, string>();
       const changed = new Set<string>();
       for (const event of backup.events) {
         const address = normaliseAddress(event.address);
         if (!address || address !== event.address) continue;
-        if (await tx.objectStore('events').count(event.id)) continue;
-        await tx.objectStore('events').add({ ...event, day: dayOf(event.seenAt) });
+        let identity = identities.get(event.noticeKey);
+        if (identity === undefined) {
+          const local = await tx.objectStore('notices').get(event.noticeKey);
+          identity = noticeIdentityOf(event.noticeKey, local?.rfcMessageId ?? '');
+        }
+        const id = eventIdOf(identity, address);
+        renamed.set(event.id, id);
+        if (await tx.objectStore('events').count(id)) continue;
+        await tx.objectStore('events').add({ ...event, id, day: dayOf(event.seenAt) });
         counts.eventsAdded += 1;
         changed.add(address);
       }
-      for (const notice of backup.notices) {
+      for (const incoming of backup.notices) {
+        const notice = { ...incoming, eventIds: [...new Set(incoming.eventIds.map((id) => renamed.get(id) ?? id))] };
         const existing = await tx.objectStore('notices').get(notice.key);
         if (existing) {
           counts.noticesSkipped += 1;
@@ -458,32 +745,100 @@ export class TallyStore {
           changed.add(address);
         }
       }
-      await this.refold(tx, changed, at, decisions);
+      await this.refold(ctx, changed, decisions);
       if (!(await tx.objectStore('settings').count(SETTINGS_KEY))) {
         await tx.objectStore('settings').put(normaliseSettings(backup.settings), SETTINGS_KEY);
+        // A new policy: every summary is re-made on the next read.
+        await tx.objectStore('meta').delete('summarised');
+        this.currentFor = '';
       }
-      await tx.done;
       return counts;
-    } catch (error) {
-      abortQuietly(tx);
-      throw error;
-    }
+    });
   }
 
-  /** Records notices classified elsewhere (the options page's mbox/.eml import), one transaction each. */
+  /**
+   * Records notices classified elsewhere (the options page's mbox/.eml import, a sweep). A batch
+   * is one transaction (a transaction per notice costs more than the notice); when the batch fails
+   * it is recorded again one notice per transaction, so a full disk stops the import after the
+   * last whole notice that fit, with `stopped` saying so.
+   */
   async importNotices(notices: readonly NoticeToRecord[]): Promise<ImportCounts> {
+    await this.ensureCurrent();
     const counts: ImportCounts = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
-    for (const notice of notices) {
-      const result = await this.recordNotice(notice);
+    const tally = (result: RecordResult, key: string, into: ImportCounts) => {
       if (result.duplicate) {
-        counts.noticesSkipped += 1;
+        into.noticesSkipped += 1;
       } else {
-        counts.noticesAdded += 1;
-        counts.eventsAdded += result.events.filter((event) => event.noticeKey === notice.key).length;
+        into.noticesAdded += 1;
+        into.eventsAdded += result.events.filter((event) => event.noticeKey === key).length;
+      }
+    };
+    try {
+      const batch: ImportCounts = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
+      await this.write(async (ctx) => {
+        for (const notice of notices) tally(await this.recordIn(ctx, notice), notice.key, batch);
+      });
+      return batch;
+    } catch {
+      // Fall through: one notice at a time tells which notice did not fit.
+    }
+    for (const notice of notices) {
+      try {
+        tally(await this.recordNotice(notice), notice.key, counts);
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        return { ...counts, stopped: QUOTA_MESSAGE };
       }
     }
     return counts;
   }
+}
+
+/** An address record without what ./summary.ts derives from it. */
+function tallyOf(record: AddressRecord): AddressTally {
+  const { updatedAt: _updatedAt, summary: _summary, group: _group, bounceTotal: _total, resummariseOn: _on, ...tally } = record;
+  return tally;
+}
+
+function sumCounts(counts: GroupCounts): number {
+  return LIST_GROUPS.reduce((sum, group) => sum + counts[group], 0);
+}
+
+function backupOf(notices: NoticeRecord[], events: EventRecord[], addresses: Array<Pick<AddressRecord, 'address' | 'decision' | 'decidedAt' | 'previous'>>, settings: PolicySettings | undefined, now: Date): TallyBackup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    schemaVersion: DB_VERSION,
+    settings: settings ? normaliseSettings(settings) : { ...DEFAULT_POLICY },
+    notices,
+    events,
+    decisions: addresses
+      .filter((record) => record.decidedAt !== '')
+      .map(({ address, decision, decidedAt, previous }) => ({ address, decision, decidedAt, ...(previous ? { previous } : {}) })),
+  };
+}
+
+/**
+ * For a database a newer version wrote (StoreTooNewError): reads it as it is, without upgrading
+ * or changing it, into a backup this version can import, best effort (records this version does
+ * not understand are skipped by the import's own checks).
+ */
+export async function rescueBackup(name = DB_NAME, now = new Date()): Promise<TallyBackup> {
+  const db = await openDB(name);
+  try {
+    const has = (store: string) => db.objectStoreNames.contains(store);
+    const all = async <T>(store: string): Promise<T[]> => (has(store) ? ((await db.getAll(store)) as T[]) : []);
+    const settings = has('settings') ? ((await db.get('settings', SETTINGS_KEY)) as PolicySettings | undefined) : undefined;
+    return backupOf(await all<NoticeRecord>('notices'), await all<EventRecord>('events'), await all<AddressRecord>('addresses'), settings, now);
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes the whole database (after a rescue backup): the next open creates it at this version. */
+export async function deleteTallyDb(name = DB_NAME): Promise<void> {
+  await deleteDB(name);
 }
 
 /** The failed recipients of a recorded notice, rebuilt from its events (for a duplicate report). */

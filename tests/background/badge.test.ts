@@ -27,9 +27,9 @@ describe('toolbar badge', () => {
     ];
     for (const notice of notices) await store.recordNotice(notice);
     await store.setDecision(['decided@example.com'], 'removed');
-    expect(await countWaitingForRemoval(store, NOW)).toBe(2); // hard@ and soft@ (3 days)
+    expect(await countWaitingForRemoval(store)).toBe(2); // hard@ and soft@ (3 days)
 
-    const refresh = createBadgeUpdater(store, fakeBrowser.action, () => NOW);
+    const refresh = createBadgeUpdater(store, fakeBrowser.action);
     await refresh();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     // Under the lenient preset three soft days are not enough: only the hard bounce is left.

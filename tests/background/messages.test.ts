@@ -39,7 +39,7 @@ async function snapshot() {
 
 function startWorker(): void {
   store = new TallyStore({ now: () => NOW });
-  refreshBadge = createBadgeUpdater(store, fakeBrowser.action, () => NOW);
+  refreshBadge = createBadgeUpdater(store, fakeBrowser.action);
   const handlers = createHandlers({ store, classify: classifyNotice, now: () => NOW, onTallyChanged: () => void refreshBadge() });
   unregister = registerMessageHandlers(handlers, { id: ID, origin: `chrome-extension://${ID}/` });
 }
@@ -116,7 +116,10 @@ describe('reports from a content script', () => {
 
 describe('the trust rule', () => {
   const privileged: Array<[MessageType, unknown]> = [
-    ['listAddresses', undefined],
+    ['listAddresses', { group: 'all' }],
+    ['listVerdicts', undefined],
+    ['rescueBackup', undefined],
+    ['resetStore', undefined],
     ['setDecision', { addresses: ['nobody@example.com'], decision: 'kept' }],
     ['forgetAddresses', { addresses: ['nobody@example.com'] }],
     ['addAddresses', { addresses: ['someone@example.com'] }],
@@ -148,8 +151,8 @@ describe('the trust rule', () => {
 
   it('lets extension pages (popup, options in a tab) do everything', async () => {
     await ok('reportNotice', gmailRaw, FROM_GMAIL);
-    const listed = await ok<{ addresses: Array<{ address: string; verdict: string }>; settings: { preset: string } }>('listAddresses', undefined, FROM_POPUP);
-    expect(listed.addresses.map((entry) => [entry.address, entry.verdict])).toEqual([['nobody@example.com', 'remove']]);
+    const listed = await ok<{ rows: Array<{ address: string; verdict: string }>; settings: { preset: string } }>('listAddresses', { group: 'all' }, FROM_POPUP);
+    expect(listed.rows.map((entry) => [entry.address, entry.verdict])).toEqual([['nobody@example.com', 'remove']]);
     expect(listed.settings.preset).toBe('standard');
     expect(await ok('setDecision', { addresses: ['NOBODY@example.com'], decision: 'removed' }, FROM_OPTIONS_TAB)).toEqual({ updated: 1 });
     await refreshBadge();

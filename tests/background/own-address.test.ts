@@ -59,7 +59,7 @@ function outlookReport(account: string, messageId: string) {
 }
 
 type ReportReply = { duplicate: boolean; notice: { recipients: Array<{ address: string }>; notes: string[] }; addresses: Array<{ address: string }> };
-type ListReply = { addresses: Array<{ address: string }> };
+type ListReply = { rows: Array<{ address: string }> };
 
 describe('the reporting account is never a bounced recipient', () => {
   it('leaves out the account\'s own address (any case, in <>) and records the others', async () => {
@@ -69,8 +69,8 @@ describe('the reporting account is never a bounced recipient', () => {
     expect(result.notice.notes.some((note) => /own address/.test(note))).toBe(true);
     expect(result.addresses.map((a) => a.address)).toEqual(['nobody@example.com']);
 
-    const listed = await ok<ListReply>('listAddresses', undefined, FROM_POPUP);
-    expect(listed.addresses.map((a) => a.address)).toEqual(['nobody@example.com']);
+    const listed = await ok<ListReply>('listAddresses', { group: 'all' }, FROM_POPUP);
+    expect(listed.rows.map((a) => a.address)).toEqual(['nobody@example.com']);
     expect(await store.lookup(['me@contoso.example'])).toEqual([]);
     expect(await store.webmailsOf('me@contoso.example')).toEqual(new Set());
     expect(changes).toBe(1);
@@ -81,7 +81,7 @@ describe('the reporting account is never a bounced recipient', () => {
     const result = await ok<ReportReply>('reportNotice', outlookReport('me@contoso.example', 'AAMk2'), FROM_OUTLOOK);
     expect(result.notice.recipients).toEqual([]);
     expect(result.addresses).toEqual([]);
-    expect((await ok<ListReply>('listAddresses', undefined, FROM_POPUP)).addresses).toEqual([]);
+    expect((await ok<ListReply>('listAddresses', { group: 'all' }, FROM_POPUP)).rows).toEqual([]);
     expect((await store.exportBackup()).events).toEqual([]);
   });
 
@@ -90,7 +90,7 @@ describe('the reporting account is never a bounced recipient', () => {
     const result = await ok<ReportReply>('reportNotice', { ...outlookReport('0', 'AAMk3'), webmail: 'outlook' }, FROM_OUTLOOK);
     expect(result.notice.recipients.map((r) => r.address).sort()).toEqual(['me@contoso.example', 'nobody@example.com']);
     expect(result.notice.notes).toEqual([]);
-    expect((await ok<ListReply>('listAddresses', undefined, FROM_POPUP)).addresses.map((a) => a.address).sort()).toEqual(['me@contoso.example', 'nobody@example.com']);
+    expect((await ok<ListReply>('listAddresses', { group: 'all' }, FROM_POPUP)).rows.map((a) => a.address).sort()).toEqual(['me@contoso.example', 'nobody@example.com']);
   });
 
   it('another account\'s address is still recorded: only the reporting mailbox is left out', async () => {

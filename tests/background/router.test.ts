@@ -53,7 +53,7 @@ describe('router', () => {
   });
 
   it('an error reply carries the error name and message, and no stack', async () => {
-    const refused = await reply('listAddresses', undefined, FROM_GMAIL);
+    const refused = await reply('listAddresses', { group: 'all' }, FROM_GMAIL);
     expect(refused.err?.name).toBe('ProtocolError');
     expect(refused.err?.message).toMatch(/listAddresses refused/);
     expect(refused.err?.stack ?? '').toBe('');

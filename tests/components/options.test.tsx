@@ -45,23 +45,36 @@ const preview = (preset: string) => within(screen.getByTestId(`preset-${preset}`
 const loaded = () => waitFor(() => expect(screen.getByTestId('options').dataset.loaded).toBe('true'));
 
 describe('options: policy', () => {
-  it('previews what each preset would flag, live for custom numbers, and saves the choice', async () => {
-    const { background } = setup();
+  it('previews what each preset would flag, counted exactly by the real background, and saves the choice', async () => {
+    const background = createRealBackground(() => NOW);
+    const day = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * 86_400_000).toUTCString();
+    const full = (address: string, daysAgo: number) =>
+      dsnBounce(address, { date: day(daysAgo), id: `${address}.${daysAgo}@mx.example.net`, status: '4.2.2', diagnostic: 'smtp; 452 4.2.2 Mailbox full' });
+    await background.seed([
+      dsnBounce('hard@example.com', { date: day(1) }),
+      ...[1, 2].map((ago) => full('two@example.com', ago)),
+      // Three days in the last 30, four more 40–55 days ago: only a 90-day window sees seven.
+      ...[1, 2, 3, 40, 45, 50, 55].map((ago) => full('three@example.com', ago)),
+      ...[1, 2, 3, 4, 5, 6].map((ago) => full('six@example.com', ago)),
+    ]);
+    const state = createOptionsState(background.transport, inProcessWorker, () => NOW);
+    render(<OptionsApp state={state} save={() => {}} />);
     await loaded();
-    expect(preview('standard')).toBe('2 addresses to remove');
-    expect(preview('strict')).toBe('3 addresses to remove');
+    await waitFor(() => expect(preview('standard')).toBe('3 addresses to remove'));
+    expect(preview('strict')).toBe('4 addresses to remove');
     expect(preview('lenient')).toBe('1 address to remove');
     expect((screen.getByTestId('save-settings') as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(within(screen.getByTestId('preset-custom')).getByRole('radio'));
     fireEvent.input(screen.getByTestId('custom-days'), { target: { value: '6' } });
-    expect(preview('custom')).toBe('1 address to remove');
+    await waitFor(() => expect(preview('custom')).toBe('2 addresses to remove'));
     fireEvent.input(screen.getByTestId('custom-window'), { target: { value: '90' } });
-    expect(preview('custom')).toBe('at least 1 address to remove');
+    await waitFor(() => expect(preview('custom')).toBe('3 addresses to remove'));
 
     fireEvent.click(screen.getByTestId('save-settings'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Settings saved.'));
-    expect(background.settings).toEqual({ preset: 'custom', softBounceDays: 6, windowDays: 90 });
+    expect(await background.store.getSettings()).toEqual({ preset: 'custom', softBounceDays: 6, windowDays: 90 });
+    expect((await background.store.groupCounts()).remove).toBe(3);
   });
 });
 
@@ -79,7 +92,7 @@ describe('options: forget, clear, restore', () => {
     await loaded();
     return background;
   }
-  const onRecord = async (background: RealBackground) => (await background.store.listAddresses()).map((record) => record.address).sort();
+  const onRecord = async (background: RealBackground) => (await background.store.allAddresses()).map((record) => record.address).sort();
 
   it('forgets one address, normalised, and Undo brings it back with its bounce; refuses something that is not an address', async () => {
     const background = await setupReal();
@@ -120,8 +133,8 @@ describe('options: forget, clear, restore', () => {
     fireEvent.click(screen.getByTestId('add-address-submit'));
     await waitFor(() => expect(screen.getByTestId('options-message').textContent).toBe('Added 3 addresses to the Remove list.'));
     expect(screen.getByTestId('address-total').textContent).toMatch(/^5 addresses/);
-    const summaries = await background.transport('listAddresses');
-    const dead = summaries.addresses.find((row) => row.address === 'dead.client@example.com')!;
+    const summaries = await background.transport('listAddresses', { group: 'all' });
+    const dead = summaries.rows.find((row) => row.address === 'dead.client@example.com')!;
     expect(dead).toMatchObject({ verdict: 'remove', lastWebmail: 'manual', hardCount: 1, lastStatus: '', lastDiagnostic: '' });
     expect(describeEvidence(dead.evidence[0]!, { locale: 'en-GB', timeZone: 'UTC' })).toBe('Added to the list by you on 27 Nov 2026.');
     expect(describeWebmail(dead.lastWebmail)).toBe('added by you');

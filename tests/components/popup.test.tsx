@@ -49,7 +49,7 @@ describe('popup list and grouping', () => {
     // Newest last bounce first by default.
     expect(rowAddresses()).toEqual(['bob@example.org', 'dan@example.com', 'ann@example.com', 'cat@sample.net']);
     fireEvent.click(screen.getByTestId('group-tab-sender'));
-    expect(rowAddresses()).toEqual(['fay@example.com']);
+    await waitFor(() => expect(rowAddresses()).toEqual(['fay@example.com']));
     expect(screen.getByTestId('group-hint').textContent).toMatch(/Do not remove/);
     expect(screen.queryByText('old@example.com')).toBeNull();
   });
@@ -90,15 +90,15 @@ describe('popup list and grouping', () => {
     const { state } = setup();
     await screen.findAllByTestId('address-row');
     fireEvent.input(screen.getByTestId('search'), { target: { value: 'EXAMPLE.COM' } });
-    expect(rowAddresses()).toEqual(['dan@example.com', 'ann@example.com']);
+    await waitFor(() => expect(rowAddresses()).toEqual(['dan@example.com', 'ann@example.com']));
     expect(count('remove')).toBe('2');
     fireEvent.input(screen.getByTestId('search'), { target: { value: 'nobody' } });
-    expect(screen.getByTestId('empty-state').dataset.kind).toBe('no-match');
+    await waitFor(() => expect(screen.getByTestId('empty-state').dataset.kind).toBe('no-match'));
     fireEvent.input(screen.getByTestId('search'), { target: { value: '' } });
     fireEvent.change(screen.getByTestId('sort'), { target: { value: 'count' } });
-    expect(rowAddresses()).toEqual(['cat@sample.net', 'bob@example.org', 'dan@example.com', 'ann@example.com']);
+    await waitFor(() => expect(rowAddresses()).toEqual(['cat@sample.net', 'bob@example.org', 'dan@example.com', 'ann@example.com']));
     fireEvent.change(screen.getByTestId('sort'), { target: { value: 'domain' } });
-    expect(rowAddresses()).toEqual(['ann@example.com', 'dan@example.com', 'bob@example.org', 'cat@sample.net']);
+    await waitFor(() => expect(rowAddresses()).toEqual(['ann@example.com', 'dan@example.com', 'bob@example.org', 'cat@sample.net']));
     expect(state.sort.value).toBe('domain');
   });
 
@@ -133,9 +133,9 @@ describe('popup selection and decisions', () => {
     fireEvent.click(boxes()[1]!);
     expect(state.selected.value.has('dan@example.com')).toBe(false);
     fireEvent.click(screen.getByTestId('select-all'));
-    expect(state.selected.value.size).toBe(4);
+    await waitFor(() => expect(state.selected.value.size).toBe(4));
     fireEvent.click(screen.getByTestId('select-all'));
-    expect(state.selected.value.size).toBe(0);
+    await waitFor(() => expect(state.selected.value.size).toBe(0));
     // Switching group clears the selection: actions only ever apply to what is on screen.
     fireEvent.click(boxes()[0]!);
     fireEvent.click(screen.getByTestId('group-tab-watch'));
@@ -166,11 +166,12 @@ describe('popup selection and decisions', () => {
     const { background } = setup();
     await screen.findAllByTestId('address-row');
     fireEvent.click(screen.getByTestId('group-tab-watch'));
+    await waitFor(() => expect(rowAddresses()).toEqual(['eve@example.com']));
     fireEvent.click(screen.getAllByTestId('row-checkbox')[0]!);
     fireEvent.click(screen.getByTestId('keep'));
     await waitFor(() => expect(count('kept')).toBe('1'));
     fireEvent.click(screen.getByTestId('group-tab-kept'));
-    expect(rowAddresses()).toEqual(['eve@example.com']);
+    await waitFor(() => expect(rowAddresses()).toEqual(['eve@example.com']));
     fireEvent.click(screen.getAllByTestId('row-checkbox')[0]!);
     fireEvent.click(screen.getByTestId('undo-decision'));
     await waitFor(() => expect(count('watch')).toBe('1'));
@@ -186,7 +187,7 @@ describe('popup export', () => {
     fireEvent.click(screen.getAllByTestId('row-checkbox')[3]!);
     expect(screen.getByTestId('export-download').textContent).toBe('Export 2');
     fireEvent.click(screen.getByTestId('export-download'));
-    expect(downloads).toHaveLength(1);
+    await waitFor(() => expect(downloads).toHaveLength(1));
     const parsed = Papa.parse<Record<string, string>>(downloads[0]!.content.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
     expect(parsed.data.map((row) => row.Address)).toEqual(['bob@example.org', 'cat@sample.net']);
     const offer = await screen.findByTestId('toast-action');
@@ -215,8 +216,9 @@ describe('popup export', () => {
     await screen.findAllByTestId('address-row');
     fireEvent.click(screen.getByTestId('group-tab-sender'));
     await waitFor(() => expect(screen.getByTestId('export-download').hasAttribute('disabled')).toBe(false));
+    await waitFor(() => expect(rowAddresses()).toEqual(['fay@example.com']));
     fireEvent.click(screen.getByTestId('export-download'));
-    expect(downloads).toHaveLength(1);
+    await waitFor(() => expect(downloads).toHaveLength(1));
     await waitFor(() => expect(screen.getByTestId('toast').textContent).toMatch(/^Exported/));
     expect(screen.queryByTestId('toast-action')).toBeNull();
   });

@@ -6,6 +6,23 @@
 import type { AddressSummary, PolicySettings, Verdict } from '../../lib/policy';
 import type { ProtocolMap } from '../../lib/messaging';
 import type { Transport } from '../../lib/pages/transport';
+import { listGroupOf } from '../../lib/store/summary';
+import { LIST_GROUPS, emptyGroupCounts } from '../../lib/store/db';
+import { bounceCount } from '../../lib/pages/groups';
+import type { ListQuery } from '../../lib/store/tally';
+
+/** The store's list orders (lib/store/tally.ts INDEX_OF), over plain code units. */
+function listOrder(sort: ListQuery['sort']): (a: AddressSummary, b: AddressSummary) => number {
+  const order = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  switch (sort ?? 'last') {
+    case 'last':
+      return (a, b) => order(b.lastBounceAt, a.lastBounceAt) || order(b.address, a.address);
+    case 'count':
+      return (a, b) => bounceCount(b) - bounceCount(a) || order(b.lastBounceAt, a.lastBounceAt) || order(b.address, a.address);
+    case 'domain':
+      return (a, b) => order(a.domain, b.domain) || order(a.address, b.address);
+  }
+}
 
 export interface FakeBackground {
   transport: Transport;
@@ -36,8 +53,33 @@ export function createFakeBackground(initial: AddressSummary[]): FakeBackground 
         throw new Error(failure);
       }
       switch (type) {
-        case 'listAddresses':
-          return { addresses: [...rows.values()].map((row) => ({ ...row })), settings: { ...fake.settings } };
+        case 'listAddresses': {
+          const query = request as ListQuery;
+          const needle = (query.query ?? '').trim().toLowerCase();
+          const matching = [...rows.values()].filter((row) => needle === '' || row.address.includes(needle));
+          const counts = emptyGroupCounts();
+          for (const row of matching) counts[listGroupOf(row)] += 1;
+          const list = matching.filter((row) => query.group === 'all' || listGroupOf(row) === query.group).sort(listOrder(query.sort));
+          const offset = query.offset ?? 0;
+          return {
+            rows: list.slice(offset, offset + (query.limit ?? 100)).map((row) => ({ ...row })),
+            total: list.length,
+            offset,
+            counts: { ...counts, all: LIST_GROUPS.reduce((sum, group) => sum + counts[group], 0) },
+            settings: { ...fake.settings },
+          };
+        }
+        case 'listVerdicts': {
+          const query = (request ?? {}) as { group?: ListQuery['group']; query?: string };
+          const needle = (query.query ?? '').trim().toLowerCase();
+          const verdicts = [...rows.values()]
+            .filter((row) => (needle === '' || row.address.includes(needle)) && (!query.group || query.group === 'all' || listGroupOf(row) === query.group))
+            .sort(listOrder('last'))
+            .map((row) => ({ address: row.address, group: listGroupOf(row) }));
+          return { verdicts };
+        }
+        case 'lookupAddresses':
+          return (request as { addresses: string[] }).addresses.flatMap((address) => (rows.has(address) ? [{ ...rows.get(address)! }] : []));
         case 'setDecision': {
           const { addresses, decision } = request as { addresses: string[]; decision: AddressSummary['decision'] };
           let updated = 0;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TallyStore, type TallyBackup } from '../../lib/store/tally';
-import type { AddressRecord } from '../../lib/store/db';
+import { DB_VERSION, type AddressRecord } from '../../lib/store/db';
 import { bounce, freshIndexedDb, recipient, report } from './notices';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -38,11 +38,11 @@ describe('backup and restore', () => {
     await source.setDecision(['bob@example.org'], 'kept');
     await source.setSettings({ preset: 'lenient', softBounceDays: 7, windowDays: 30 });
     const backup = JSON.parse(JSON.stringify(await source.exportBackup())) as TallyBackup;
-    expect(backup).toMatchObject({ format: 'bounce-sweeper-backup', version: 1, schemaVersion: 3, exportedAt: NOW.toISOString() });
+    expect(backup).toMatchObject({ format: 'bounce-sweeper-backup', version: 1, schemaVersion: DB_VERSION, exportedAt: NOW.toISOString() });
 
     const target = newStore('b');
     expect(await target.importBackup(backup)).toEqual({ noticesAdded: 3, noticesSkipped: 0, eventsAdded: 3 });
-    expect(withoutTimes(await target.listAddresses())).toEqual(withoutTimes(await source.listAddresses()));
+    expect(withoutTimes(await target.allAddresses())).toEqual(withoutTimes(await source.allAddresses()));
     expect(await target.getSettings()).toEqual({ preset: 'lenient', softBounceDays: 7, windowDays: 30 });
     // The restored store still recognises the notices it came with.
     expect((await target.recordNotice(deviceA[1]!)).duplicate).toBe(true);
@@ -52,9 +52,9 @@ describe('backup and restore', () => {
     const source = newStore('a');
     for (const notice of deviceA) await source.recordNotice(notice);
     const backup = await source.exportBackup();
-    const before = withoutTimes(await source.listAddresses());
+    const before = withoutTimes(await source.allAddresses());
     expect(await source.importBackup(backup)).toEqual({ noticesAdded: 0, noticesSkipped: 3, eventsAdded: 0 });
-    expect(withoutTimes(await source.listAddresses())).toEqual(before);
+    expect(withoutTimes(await source.allAddresses())).toEqual(before);
   });
 
   it('merges a second device without counting a bounce twice', async () => {
@@ -71,8 +71,9 @@ describe('backup and restore', () => {
     // Merging the other way gives the same tallies. Only where the shared bounce was seen (its
     // webmail and link) may differ: each store keeps the copy of an event it recorded first.
     await b.importBackup(await a.exportBackup());
-    const counts = (records: AddressRecord[]) => withoutTimes(records).map(({ last: { webmail: _w, noticeUrl: _u, ...last }, ...rest }) => ({ ...rest, last }));
-    expect(counts(await b.listAddresses())).toEqual(counts(await a.listAddresses()));
+    const counts = (records: AddressRecord[]) =>
+      withoutTimes(records).map(({ last: { webmail: _w, noticeUrl: _u, ...last }, summary: { lastWebmail: _sw, lastNoticeUrl: _su, ...summary }, ...rest }) => ({ ...rest, last, summary }));
+    expect(counts(await b.allAddresses())).toEqual(counts(await a.allAddresses()));
   });
 
   it('keeps the later decision when both sides decided', async () => {

@@ -31,8 +31,8 @@ describe('upgrade from version 1', () => {
   let store: TallyStore | undefined;
   afterEach(async () => store?.close());
 
-  it('the current version is 3', () => {
-    expect(DB_VERSION).toBe(3);
+  it('the current version is 4', () => {
+    expect(DB_VERSION).toBe(4);
   });
 
   it('opens a store written by version 1 and loses nothing', async () => {
@@ -63,9 +63,11 @@ describe('upgrade from version 1', () => {
     expect(await db.getAllFromIndex('notices', 'by-rfc-message-id')).toHaveLength(1);
     const events = await db.getAll('events');
     expect(events.map((event) => [event.id, event.day])).toEqual([
-      ['ann@example.com|2026-11-20T10:00', '2026-11-20'],
-      ['bob@example.org|2026-11-21T23:59', '2026-11-21'],
+      // v4 re-keys events by notice and recipient, and points the notices at the new ids.
+      ['mid:n1@mx.example|ann@example.com', '2026-11-20'],
+      ['outlook:me:b2|bob@example.org', '2026-11-21'],
     ]);
+    expect(notices.find((notice) => notice.key === 'outlook:me:b2').eventIds).toEqual(['outlook:me:b2|bob@example.org']);
     db.close();
 
     // The new index works on upgraded data: the same notice imported from an mbox is a duplicate.
@@ -82,7 +84,7 @@ describe('upgrade from version 1', () => {
   it('opens an empty version-1 store', async () => {
     (await openTallyDb({ version: 1 })).close();
     store = new TallyStore({ now: () => NOW });
-    expect(await store.listAddresses()).toEqual([]);
+    expect(await store.allAddresses()).toEqual([]);
   });
 });
 
@@ -116,8 +118,52 @@ describe('upgrade from version 2', () => {
     expect(again.duplicate).toBe(true);
 
     const db = await openDB(DB_NAME);
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['addresses', 'events', 'notices', 'selectorHealth', 'settings']);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['addresses', 'events', 'meta', 'notices', 'selectorHealth', 'settings', 'sweepItems', 'sweeps']);
     db.close();
+  });
+});
+
+describe('upgrade from version 3', () => {
+  let store: TallyStore | undefined;
+  afterEach(async () => store?.close());
+
+  it('summarises, indexes and counts every address, and re-keys events by notice and recipient', async () => {
+    (await openTallyDb({ version: 3 })).close();
+    // What version 3 wrote: events keyed address|minute, a decision, a soft bounce that expired.
+    const raw = await openDB(DB_NAME, 3);
+    const events = [
+      { ...V1_EVENTS[0]!, day: '2026-11-20', noticeKey: 'gmail:0:a1' },
+      { ...V1_EVENTS[1]!, day: '2026-11-21', noticeKey: 'outlook:me:b2' },
+      {
+        id: 'cy@example.net|2026-09-01T08:00', address: 'cy@example.net', kind: 'soft' as const, reason: 'mailboxfull' as const, status: '4.2.2', replyCode: '452',
+        diagnostic: '452 full', remoteMta: '', webmail: 'import', seenAt: '2026-09-01T08:00:00.000Z', noticeUrl: '', day: '2026-09-01', noticeKey: 'import::old1',
+      },
+    ];
+    for (const event of events) await raw.put('events', event);
+    await raw.put('notices', { ...V1_NOTICES[0]!, rfcMessageId: 'n1@mx.example' });
+    await raw.put('notices', { ...V1_NOTICES[1]!, rfcMessageId: undefined });
+    await raw.put('notices', { key: 'import::old1', webmail: 'import', account: '', webmailMessageId: '', category: 'bounce', format: 'rfc3464', seenAt: events[2]!.seenAt, recordedAt: events[2]!.seenAt, eventIds: [events[2]!.id] });
+    await raw.put('addresses', { ...foldEvents('ann@example.com', [events[0]!], { decision: 'kept', decidedAt: '2026-11-26T00:00:00.000Z' }), updatedAt: '2026-11-26T00:00:00.000Z' });
+    await raw.put('addresses', { ...foldEvents('bob@example.org', [events[1]!]), updatedAt: '2026-11-22T00:00:00.000Z' });
+    await raw.put('addresses', { ...foldEvents('cy@example.net', [events[2]!]), updatedAt: '2026-09-01T00:00:00.000Z' });
+    await raw.put('selectorHealth', { webmail: 'gmail', reportedAt: NOW.toISOString(), names: [] });
+    raw.close();
+
+    store = new TallyStore({ now: () => NOW });
+    expect(await store.groupCounts()).toEqual({ remove: 0, watch: 1, sender: 0, done: 0, kept: 1, clear: 1 });
+    const all = await store.listPage({ group: 'all', sort: 'last' });
+    expect(all.rows.map((row) => [row.address, row.verdict])).toEqual([
+      ['bob@example.org', 'watch'],
+      ['ann@example.com', 'kept'],
+      ['cy@example.net', 'clear'],
+    ]);
+    expect(all.counts.all).toBe(3);
+    expect((await store.listPage({ group: 'kept' })).rows.map((row) => row.address)).toEqual(['ann@example.com']);
+    expect(await store.selectorHealth()).toHaveLength(1);
+    const backup = await store.exportBackup();
+    expect(backup.events.map((event) => event.id).sort()).toEqual(['import::old1|cy@example.net', 'mid:n1@mx.example|ann@example.com', 'outlook:me:b2|bob@example.org']);
+    // The upgraded notices are still recognised.
+    expect((await store.recordNotice(report('import::n1@mx.example', bounce('2026-11-20T10:00:05Z', [recipient('ann@example.com', 'hard', 'userunknown')], 'n1@mx.example'), 'import'))).duplicate).toBe(true);
   });
 });
