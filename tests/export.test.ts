@@ -42,11 +42,45 @@ function exportOf(format: ExportFormat, list = [plain, soft, hostile, unicode]) 
 describe('the formula guard (spreadsheet CSV)', () => {
   /** The "Server words" cell of a one-row spreadsheet export, as a spreadsheet reads it back. */
   const serverWordsCell = (words: string) => parse(exportOf('csv', [makeSummary({ address: 'ann@example.com', lastDiagnostic: words })]).content).data[0]!['Server words'];
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "=cmd|' /C calc'!A0\nsecond line"])('prefixes a quote to %j', (cell) => {
+  /** Everything a spreadsheet skips or hides before a formula (issue 13). */
+  const LEADS = [' ', '  ', '\t', '\r', '\n', '\u00a0', '\u0000', '\uFEFF', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', ' \u200E\u0000'];
+  const TRIGGERS = ['=', '+', '-', '@'];
+  const hostileStarts = [
+    ...['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "=cmd|' /C calc'!A0\nsecond line"],
+    ...LEADS.flatMap((lead) => TRIGGERS.map((trigger) => `${lead}${trigger}HYPERLINK("http://192.0.2.1")`)),
+  ];
+  it.each(hostileStarts)('prefixes a quote to %j', (cell) => {
     expect(serverWordsCell(cell)).toBe(`'${cell}`);
   });
-  it.each(['ann@example.com', "'already", ' =space first', '1-2'])('leaves %j alone', (cell) => {
+  it.each(['ann@example.com', "'already", 'a =b', '1-2', ' plain words', '\u200Eplain', ''])('leaves %j alone', (cell) => {
     expect(serverWordsCell(cell)).toBe(cell);
+  });
+  it('guards the address column too', () => {
+    const row = parse(exportOf('csv', [makeSummary({ address: '\u202E=x@example.com' })]).content).data[0]!;
+    expect(row.Address).toBe("'\u202E=x@example.com");
+  });
+});
+
+describe('vendor files carry addresses exactly (they are uploaded, not opened in a spreadsheet)', () => {
+  const TRICKY = ['+x@example.com', '-x@example.com', '=x@example.com', "'x@example.com", '@x@example.com', '+15551234@example.com'];
+  const summaries = TRICKY.map((address) => makeSummary({ address }));
+  const addressColumn: Record<string, (content: string) => string[]> = {
+    mailchimp: (content) => parse(content).data.map((row) => row['Email Address']!),
+    sendgrid: (content) => parse(content).data.map((row) => row.email!),
+    mailgun: (content) => parse(content).data.map((row) => row.address!),
+    google: (content) => parse(content).data.map((row) => row['E-mail 1 - Value']!),
+    ses: (content) => (parse(content, false) as unknown as { data: string[][] }).data.map((row) => row[0]!),
+  };
+  it.each(Object.keys(addressColumn))('%s: every address parses back byte for byte', (format) => {
+    const file = exportOf(format as ExportFormat, summaries);
+    expect(addressColumn[format]!(file.content)).toEqual(TRICKY);
+    expect(file.content).not.toContain("''x");
+    for (const address of TRICKY.filter((a) => !a.startsWith("'"))) expect(file.content).not.toContain(`'${address}`);
+  });
+  it('writes the bytes expected, no guard and no BOM', () => {
+    expect(exportOf('mailchimp', summaries.slice(0, 4)).content).toBe('Email Address\r\n+x@example.com\r\n-x@example.com\r\n=x@example.com\r\n\'x@example.com');
+    expect(exportOf('sendgrid', summaries.slice(0, 1)).content).toBe('email\r\n+x@example.com');
+    expect(exportOf('ses', summaries.slice(2, 4)).content).toBe("=x@example.com,BOUNCE\r\n'x@example.com,BOUNCE\r\n");
   });
 });
 
@@ -118,7 +152,7 @@ describe('import shapes, exactly their documented columns', () => {
     const { meta, data } = parse(file.content);
     expect(meta.fields).toEqual(['Email Address']);
     expect(data.map((row) => row['Email Address'])).toEqual([
-      'ann@example.com', 'bob@example.org', '\'=HYPERLINK("http://192.0.2.1/x","click")@example.net', 'jürgen@bücher.example',
+      'ann@example.com', 'bob@example.org', '=HYPERLINK("http://192.0.2.1/x","click")@example.net', 'jürgen@bücher.example',
     ]);
   });
 
@@ -128,7 +162,7 @@ describe('import shapes, exactly their documented columns', () => {
     expect(data).toEqual([
       ['ann@example.com', 'BOUNCE'],
       ['carl@example.com', 'COMPLAINT'],
-      ['\'=HYPERLINK("http://192.0.2.1/x","click")@example.net', 'BOUNCE'],
+      ['=HYPERLINK("http://192.0.2.1/x","click")@example.net', 'BOUNCE'],
     ]);
   });
 
@@ -139,35 +173,43 @@ describe('import shapes, exactly their documented columns', () => {
     expect(data[0]).toEqual({ email: 'ann@example.com' });
   });
 
-  it('Mailgun: address, code, error, created_at with an RFC 2822 date and one-line error', () => {
-    const { meta, data } = parse(exportOf('mailgun', [soft, hostile, complaint]).content);
+  it('Mailgun: address, code, error, created_at with an RFC 2822 date and one-line error, hard bounces only', () => {
+    const hardThenSoft = makeSummary({ address: 'dan@example.com', hardCount: 1, softCount: 1, lastKind: 'soft', lastReplyCode: '452', lastDiagnostic: '452 4.2.2 Mailbox full', lastBounceAt: '2026-03-05T10:00:00.000Z' });
+    const hostileHard = makeSummary({ address: 'eve@example.net', lastDiagnostic: hostile.lastDiagnostic });
+    const manual = makeSummary({ address: 'fay@example.com', hardCount: 0, lastKind: 'undetermined', verdict: 'remove', lastWebmail: 'manual' });
+    const file = exportOf('mailgun', [plain, { ...soft, hardCount: 0 }, hostileHard, { ...complaint, hardCount: 0 }, hardThenSoft, manual]);
+    const { meta, data } = parse(file.content);
     expect(meta.fields).toEqual(['address', 'code', 'error', 'created_at']);
+    // Repeated soft bounces, a complaint and an address added by hand are not permanent failures.
+    expect(data.map((row) => row.address)).toEqual(['ann@example.com', 'eve@example.net', 'dan@example.com']);
+    expect(file.count).toBe(3);
+    expect(file.skipped).toBe(3);
+    expect(file.addresses).toEqual(['ann@example.com', 'eve@example.net', 'dan@example.com']);
     expect(data[0]).toEqual({
-      address: 'bob@example.org',
-      code: '452',
-      error: 'Mailbox full, "quota" exceeded, try later',
-      created_at: 'Fri, 20 Feb 2026 09:30:05 +0000',
+      address: 'ann@example.com',
+      code: '550',
+      error: '550 5.1.1 <user@example.com>: Recipient address rejected: User unknown',
+      created_at: 'Mon, 02 Mar 2026 10:00:00 +0000',
     });
-    expect(data[1]!.error).toBe('\'+cmd|\' /C calc\'!A0 second line, with "quotes" and, commas');
-    expect(data[2]!.code).toBe('550'); // no reply code: Mailgun's documented default
+    // No formula guard in a vendor file; the line break is folded (one line per error).
+    expect(data[1]!.error).toBe('+cmd|\' /C calc\'!A0 second line, with "quotes" and, commas');
+    // The last bounce was soft: Mailgun's defaults (550, no words) rather than the soft bounce's.
+    expect(data[2]).toEqual({ address: 'dan@example.com', code: '550', error: '', created_at: 'Thu, 05 Mar 2026 10:00:00 +0000' });
   });
 
-  it('Google Contacts: Google CSV headers with a label in Group Membership', () => {
+  it('Google Contacts: Google\'s current CSV layout, no name (so Merge & fix pairs each copy with the contact by address), the label in Labels', () => {
     const file = buildExport('google', [plain, unicode], { now: NOW, contactLabel: 'Bounced 2026' });
+    expect(file.content.startsWith('\uFEFF')).toBe(false);
     const { meta, data } = parse(file.content);
-    expect(meta.fields).toEqual(['Name', 'Notes', 'Group Membership', 'E-mail 1 - Type', 'E-mail 1 - Value']);
+    expect(meta.fields).toEqual([
+      'First Name', 'Middle Name', 'Last Name', 'Phonetic First Name', 'Phonetic Middle Name', 'Phonetic Last Name', 'Name Prefix', 'Name Suffix',
+      'Nickname', 'File As', 'Organization Name', 'Organization Title', 'Organization Department', 'Birthday', 'Notes', 'Photo', 'Labels',
+      'E-mail 1 - Label', 'E-mail 1 - Value',
+    ]);
     expect(data[1]!['E-mail 1 - Value']).toBe('jürgen@bücher.example');
-    expect(data[1]!['Group Membership']).toBe('Bounced 2026 ::: * myContacts');
+    expect(data[1]!.Labels).toBe('Bounced 2026 ::: * myContacts');
+    expect(data[1]!['First Name']).toBe('');
     expect(data[0]!.Notes).toContain('address does not exist');
-  });
-
-  it('Outlook contacts: Outlook headers with a category, BOM for Outlook on Windows', () => {
-    const file = exportOf('outlook', [plain, hostile]);
-    expect(file.content.startsWith('\uFEFF')).toBe(true);
-    const { meta, data } = parse(file.content);
-    expect(meta.fields).toEqual(['First Name', 'Last Name', 'E-mail Address', 'Notes', 'Categories']);
-    expect(data[0]!.Categories).toBe('Bounced - remove');
-    expect(data[1]!['E-mail Address']?.startsWith("'=")).toBe(true);
   });
 
   it('every registered format builds an empty list without failing', () => {
@@ -187,9 +229,18 @@ describe('formatRfc2822', () => {
 });
 
 describe('the registry', () => {
-  it('says where every import shape goes', () => {
-    for (const format of EXPORT_FORMATS) expect(format.howTo.length, format.id).toBeGreaterThan(20);
-    expect(EXPORT_FORMATS.find((format) => format.id === 'google')!.howTo).toContain(DEFAULT_CONTACT_LABEL);
-    expect(EXPORT_FORMATS.find((format) => format.id === 'outlook')!.howTo).toContain(DEFAULT_CONTACT_LABEL);
+  it('says where every import shape goes, in one sentence', () => {
+    for (const format of EXPORT_FORMATS) {
+      expect(format.howTo.length, format.id).toBeGreaterThan(20);
+      // One sentence: a single full stop, at the end.
+      expect(format.howTo.replace(/\b(e\.g|etc)\./g, '').match(/[.!?](\s|$)/g), format.id).toHaveLength(1);
+    }
+    const google = EXPORT_FORMATS.find((format) => format.id === 'google')!.howTo;
+    expect(google).toContain(DEFAULT_CONTACT_LABEL);
+    expect(google).toContain('Merge & fix');
+    expect(EXPORT_FORMATS.find((format) => format.id === 'mailgun')!.howTo).toContain('only the hard bounces');
+  });
+  it('has no Outlook contacts import: Outlook\'s CSV import only adds contacts', () => {
+    expect(EXPORT_FORMATS.map((format) => format.id)).not.toContain('outlook');
   });
 });
