@@ -6,6 +6,7 @@ import { ImportPanel } from './ImportPanel';
 import { BackupPanel } from './BackupPanel';
 import { DataPanel } from './DataPanel';
 import { SelectorDiagnostics } from './SelectorDiagnostics';
+import { StoreRescuePanel } from './StoreRescuePanel';
 
 export interface OptionsAppProps {
   state: OptionsState;
@@ -35,6 +36,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
           </>
         )}
       </div>
+      {state.storeTooNew.value && <StoreRescuePanel state={state} save={save} />}
       <PolicySettingsForm state={state} />
       <ImportPanel state={state} />
       <BackupPanel state={state} save={save} />

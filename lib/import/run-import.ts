@@ -50,6 +50,8 @@ export function runImport(
               recorded.noticesAdded += result.noticesAdded;
               recorded.noticesSkipped += result.noticesSkipped;
               recorded.eventsAdded += result.eventsAdded;
+              // The disk is full: stop here, in the store's words (every whole notice so far is kept).
+              if (result.stopped) throw new Error(result.stopped);
               worker.postMessage({ type: 'batch-recorded' });
             }),
           );

@@ -10,6 +10,7 @@ import type { ScanProgress, ScanResult } from '../import/scan';
 import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
 import type { PolicyPreview } from './policy-preview';
 import type { Transport } from './transport';
+import { isStoreTooNew } from '../store/tally';
 import { plural } from '../vocabulary';
 
 export type ImportPhase = 'idle' | 'running' | 'cancelling' | 'done' | 'cancelled' | 'error';
@@ -24,6 +25,8 @@ export interface ImportStatus {
 
 export interface OptionsState {
   loaded: Signal<boolean>;
+  /** The store was written by a newer version: nothing works until the user backs it up and starts afresh. */
+  storeTooNew: Signal<boolean>;
   /** Addresses on record (every group, expired ones too). */
   onRecord: Signal<number>;
   /** Saved settings (what the background uses). */
@@ -48,6 +51,8 @@ export interface OptionsState {
   /** Puts one or more addresses (separated by commas, spaces or lines) on the Remove list by hand. */
   add(addresses: string): Promise<void>;
   clearAll(): Promise<void>;
+  /** After storeTooNew: the data as a backup file (read without changing it), then a new, empty store. */
+  rescue(save: (filename: string, content: string) => void): Promise<void>;
   startImport(files: File[]): void;
   cancelImport(): void;
 }
@@ -90,6 +95,7 @@ export function createOptionsState(
 ): OptionsState {
   const loaded = signal(false);
   const onRecord = signal(0);
+  const storeTooNew = signal(false);
   const settings = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const message = signal<OptionsMessage | null>(null);
@@ -143,6 +149,7 @@ export function createOptionsState(
         loaded.value = true;
       });
     } catch (reason) {
+      if (isStoreTooNew(reason)) storeTooNew.value = true;
       fail(`Could not read the store: ${errorText(reason)}`);
     }
   }
@@ -265,6 +272,19 @@ export function createOptionsState(
     }
   }
 
+  async function rescue(saveFile: (filename: string, content: string) => void): Promise<void> {
+    try {
+      const file = await transport('rescueBackup');
+      saveFile(`bounce-sweeper-backup-${now().toISOString().slice(0, 10)}.json`, JSON.stringify(file, null, 2));
+      await transport('resetStore');
+      storeTooNew.value = false;
+      await load();
+      info(`A backup of ${plural(file.notices.length, 'notice')} was saved, and this version starts afresh. Restore that file once you are on the newer version again.`);
+    } catch (reason) {
+      fail(`Could not back up the data: ${errorText(reason)}. Nothing was deleted.`);
+    }
+  }
+
   function startImport(files: File[]): void {
     if (files.length === 0 || run) return;
     importStatus.value = { ...IDLE_IMPORT, phase: 'running' };
@@ -291,7 +311,7 @@ export function createOptionsState(
   }
 
   return {
-    loaded, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
-    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, startImport, cancelImport,
+    loaded, storeTooNew, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
+    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, rescue, startImport, cancelImport,
   };
 }

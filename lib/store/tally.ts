@@ -126,14 +126,19 @@ export interface ListPage {
 export const LIST_PAGE_LIMIT = 5000;
 
 /** The database was written by a newer version of the extension: nothing here can read it safely. */
+export const STORE_TOO_NEW_MESSAGE =
+  'Your Bounce Sweeper data was saved by a newer version of the extension than this one. Update the extension to use it, or download a backup of it and start afresh (Settings).';
+
 export class StoreTooNewError extends Error {
-  readonly code = 'store-too-new';
   constructor(readonly foundVersion: number | undefined) {
-    super(
-      'Your Bounce Sweeper data was saved by a newer version of the extension than this one. Update the extension to use it, or download a backup and start afresh (Options → Data).',
-    );
+    super(STORE_TOO_NEW_MESSAGE);
     this.name = 'StoreTooNewError';
   }
+}
+
+/** Is this failure (as it crossed the message bus: name and message only) StoreTooNewError? */
+export function isStoreTooNew(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'StoreTooNewError' || error.message === STORE_TOO_NEW_MESSAGE);
 }
 
 /** The browser refused to store more (the disk or the origin's quota is full). */
@@ -144,7 +149,7 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 export const QUOTA_MESSAGE =
-  'Stopped: the browser has no room left to store more (the disk or its storage quota is full). Everything recorded until now is kept; free some disk space and run it again to continue.';
+  'The browser has no room left to store more (the disk or its storage quota is full). Everything recorded until now is kept; free some disk space and run it again to continue.';
 
 export const BACKUP_FORMAT = 'bounce-sweeper-backup';
 /** Version of the backup file layout (independent of the database version). */

@@ -11,6 +11,8 @@ import { createFakeBackground } from '../pages/fake-transport';
 import { createRealBackground, type RealBackground } from '../pages/real-background';
 import { describeEvidence, describeWebmail } from '../../lib/vocabulary';
 import { dsnBounce, ordinaryMail, toMbox } from '../import/bounce-fixtures';
+import { openDB } from 'idb';
+import { DB_NAME, DB_VERSION } from '../../lib/store/db';
 
 afterEach(cleanup);
 
@@ -201,3 +203,28 @@ describe('options: mailbox import', () => {
   });
 });
 
+
+describe('options: data from a newer version', () => {
+  it('says so, and backs the data up before starting afresh', async () => {
+    const background = createRealBackground(() => NOW);
+    await background.seed([dsnBounce('hard@example.com', { date: 'Mon, 23 Nov 2026 10:00:00 +0000' })]);
+    await background.store.close();
+    // A later build upgraded the database past this build's version.
+    (await openDB(DB_NAME, DB_VERSION + 1, { upgrade: (db) => void db.createObjectStore('later') })).close();
+    const saved: Array<{ filename: string; content: string }> = [];
+    const state = createOptionsState(background.transport, inProcessWorker, () => NOW);
+    render(<OptionsApp state={state} save={(filename, content) => void saved.push({ filename, content })} />);
+    const panel = await screen.findByTestId('store-rescue');
+    expect(panel.textContent).toMatch(/newer version of Bounce Sweeper saved your list/);
+    expect(screen.getByTestId('options-message').textContent).toMatch(/saved by a newer version of the extension/);
+    fireEvent.click(screen.getByTestId('store-rescue-button'));
+    await waitFor(() => expect(screen.queryByTestId('store-rescue')).toBeNull());
+    expect(saved).toHaveLength(1);
+    const backup = JSON.parse(saved[0]!.content) as { events: Array<{ address: string }> };
+    expect(backup.events.map((event) => event.address)).toEqual(['hard@example.com']);
+    expect(screen.getByTestId('address-total').textContent).toMatch(/^0 addresses/);
+    // The saved file restores into the new, empty store.
+    await background.transport('importBackup', JSON.parse(saved[0]!.content));
+    expect((await background.store.groupCounts()).remove).toBe(1);
+  });
+});

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { openDB } from 'idb';
 import { DB_NAME, DB_VERSION, LIST_GROUPS, type AddressRecord } from '../../lib/store/db';
-import { QUOTA_MESSAGE, StoreTooNewError, TallyStore } from '../../lib/store/tally';
+import { QUOTA_MESSAGE, StoreTooNewError, TallyStore, isStoreTooNew } from '../../lib/store/tally';
 import type { BounceKind, Reason } from '../../lib/bounce/types';
 import { bounce, freshIndexedDb, recipient, report } from './notices';
 
@@ -208,6 +208,7 @@ describe('a database from a newer version', () => {
     const failure = await store.lookup(['ann@example.com']).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StoreTooNewError);
     expect((failure as Error).message).toMatch(/saved by a newer version of the extension/);
+    expect(isStoreTooNew(failure)).toBe(true);
     // Every call fails the same clear way, and nothing is changed on disk.
     await expect(store.recordNotice(report('gmail:0:b', bounce('2026-11-21T09:00:00Z', [recipient('bob@example.org', 'hard', 'userunknown')])))).rejects.toBeInstanceOf(StoreTooNewError);
     const backup = await store.rescueBackup();
