@@ -3,6 +3,7 @@ import { isSenderProblem } from '../lib/bounce/severity';
 import { bounceCount } from '../lib/pages/groups';
 import { isSafeNoticeUrl } from '../lib/pages/notice-link';
 import { describeCodes, describeEvidence, describeProblem, describeReason, describeVerdict, describeWebmail, formatDay, plural } from '../lib/vocabulary';
+import { findSenderFix } from '../lib/vocabulary';
 
 export interface AddressRowProps {
   summary: AddressSummary;
@@ -27,6 +28,8 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
   const detailsId = `details-${summary.address}`;
   const tone = isSenderProblem(summary.lastReason) ? 'sender' : summary.lastKind;
   const day = (iso: string) => formatDay(iso, { now, locale });
+  // A sender problem: what to fix instead of removing the recipient (issue 13).
+  const senderFix = expanded && tone === 'sender' ? findSenderFix(summary.lastReason, summary.lastStatus, summary.lastReplyCode, summary.lastDiagnostic) : null;
   return (
     <div
       class={`address-row kind-${tone}${selected ? ' selected' : ''}`}
@@ -94,6 +97,14 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
       {expanded && (
         <div class="row-details" id={detailsId} data-testid="row-details">
           <p class="verdict">{describeVerdict(summary.verdict)}.</p>
+          {senderFix && (
+            <p class="sender-fix" data-testid="row-sender-fix" data-fix={senderFix.id}>
+              <strong>What to fix:</strong> {senderFix.advice}{' '}
+              <a href={senderFix.source.url} target="_blank" rel="noreferrer noopener" data-testid="row-sender-fix-source">
+                {senderFix.source.name}
+              </a>
+            </p>
+          )}
           {summary.evidence.length > 0 && (
             <ul class="evidence">
               {summary.evidence.map((fact, index) => (

@@ -28,7 +28,7 @@ export function SelectionBar({ state, children }: SelectionBarProps) {
         <span data-testid="selection-count">{chosen > 0 ? `${formatCount(chosen)} selected` : 'Select all'}</span>
       </label>
       <div class="actions">
-        {group !== 'done' && (
+        {group !== 'done' && group !== 'sender' && (
           <button type="button" data-testid="mark-removed" disabled={chosen === 0 || busy} onClick={() => state.decide('removed')}>
             Mark removed
           </button>

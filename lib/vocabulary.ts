@@ -474,3 +474,190 @@ export function describeLayoutDate(day: string, locale?: string): string {
 export function describeStaleLayout(webmailName: string, stale: { what: string; matchedSince: string; newestSince: string }, locale?: string): string {
   return `${webmailName}: ${stale.what} matched only the layout of ${describeLayoutDate(stale.matchedSince, locale)} (the newest known is from ${describeLayoutDate(stale.newestSince, locale)}).`;
 }
+
+// --- Sender problems: what to fix (issue 13, item 6) -----------------------------------------
+// A sender problem is not the recipient's fault, so the popup offers no "mark removed" for it;
+// instead the expanded row names the provider's requirement behind the refusal and how to meet it.
+// Keyed by Sisimai reason, then by the status or reply code and the provider's own words where one
+// provider's code names one requirement (Gmail's 5.7.26, Microsoft's 5.7.515, …). Each note cites
+// the page that states the requirement.
+
+export interface SenderFixSource {
+  /** Who says so, as the link reads: "Google: Email sender guidelines". */
+  name: string;
+  url: string;
+}
+
+export interface SenderFix {
+  /** Stable id, for tests and data-testid. */
+  id: string;
+  /** Sisimai reasons this note answers. */
+  reasons: readonly Reason[];
+  /** Enhanced status or reply codes that pick this note ("5.7.26", "421"); none: the reason's default. */
+  codes?: readonly string[];
+  /** Lowercase literal phrases, one of which must be in the server's words. */
+  words?: readonly string[];
+  /** The fix, in one or two plain sentences. */
+  advice: string;
+  source: SenderFixSource;
+}
+
+const GMAIL_SENDER_GUIDELINES: SenderFixSource = { name: 'Google: Email sender guidelines', url: 'https://support.google.com/mail/answer/81126' };
+const GMAIL_SMTP_ERRORS: SenderFixSource = { name: 'Google: Gmail SMTP errors and codes', url: 'https://support.google.com/a/answer/3726730' };
+const MICROSOFT_NDR: SenderFixSource = {
+  name: 'Microsoft: Email non-delivery reports and SMTP errors in Exchange Online',
+  url: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online',
+};
+const SPAMHAUS_LOOKUP: SenderFixSource = { name: 'Spamhaus: IP and domain reputation checker', url: 'https://check.spamhaus.org/' };
+
+/** Words that say the sending server or domain is on a blocklist (DNSBL). */
+const BLOCKLIST_WORDS = ['spamhaus', 'listed', 'blocklist', 'block list', 'blacklist', 'dnsbl', 'spamcop', 'barracuda', 'sorbs'] as const;
+
+/** Most specific first: a note with codes or words is tried before its reason's default. */
+export const SENDER_FIXES: readonly SenderFix[] = [
+  {
+    id: 'gmail-unauthenticated',
+    reasons: ['authfailure', 'blocked', 'policyviolation', 'securityerror'],
+    codes: ['5.7.26'],
+    advice:
+      'Gmail refused the message as unauthenticated. Gmail requires every sender to pass SPF or DKIM, and senders of 5,000 or more messages a day to pass SPF, DKIM and DMARC aligned with the From domain: publish or fix those records for your domain (your mail provider lists the values).',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+  {
+    id: 'gmail-spf',
+    reasons: ['authfailure', 'blocked', 'policyviolation', 'securityerror'],
+    codes: ['5.7.27'],
+    advice:
+      'Gmail refused the message because SPF failed: the server that sent it is not in your domain’s SPF record. Add your mail provider’s SPF include (or the server’s IP address) to that record.',
+    source: GMAIL_SMTP_ERRORS,
+  },
+  {
+    id: 'microsoft-authentication-level',
+    reasons: ['authfailure', 'blocked', 'policyviolation', 'securityerror', 'rejected'],
+    codes: ['5.7.515'],
+    advice:
+      'Outlook.com refused the message: a domain that sends 5,000 or more messages to Microsoft’s consumer mailboxes must pass SPF and DKIM and publish a DMARC record (at least p=none) that SPF or DKIM aligns with. Publish or fix those records for the domain in your From address.',
+    source: { name: 'Microsoft: Fix NDR error 550 5.7.515 in Outlook.com', url: 'https://support.microsoft.com/topic/fix-ndr-error-550-5-7-515-in-outlook-com-34cfe8f8-6fbf-457e-9e8b-9e4dbaf4e0ef' },
+  },
+  {
+    id: 'microsoft-dmarc-reject',
+    reasons: ['authfailure', 'blocked', 'policyviolation', 'securityerror', 'rejected'],
+    codes: ['5.7.509'],
+    advice:
+      'Microsoft refused the message because it failed DMARC and your domain’s DMARC policy says reject: sign your mail with DKIM for the From domain, or send it through a server your SPF record lists.',
+    source: MICROSOFT_NDR,
+  },
+  {
+    id: 'microsoft-banned-ip',
+    reasons: ['blocked', 'badreputation', 'policyviolation'],
+    codes: ['5.7.606', '5.7.511'],
+    advice:
+      'Microsoft has banned the sending server’s IP address. Request removal through Microsoft’s delisting portal (sender.office.com); if you send through a provider, ask them to do it or to move you to another IP.',
+    source: MICROSOFT_NDR,
+  },
+  {
+    id: 'blocklist',
+    reasons: ['blocked', 'badreputation', 'spamdetected', 'policyviolation', 'rejected'],
+    words: BLOCKLIST_WORDS,
+    advice:
+      'The receiving server found your sending server’s IP address or domain on a blocklist (the server’s words name it). Look the address up on that list, fix what got it listed (an infected machine, an open relay, mail nobody asked for), then follow the list’s removal steps; if you send through a provider, tell them.',
+    source: SPAMHAUS_LOOKUP,
+  },
+  {
+    id: 'gmail-ptr',
+    reasons: ['requireptr', 'blocked', 'policyviolation'],
+    codes: ['5.7.25'],
+    advice:
+      'Gmail requires the sending server’s IP address to have reverse DNS (a PTR record) whose name resolves back to that same address. Ask whoever runs the sending server (your host or mail provider) to set it.',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+  {
+    id: 'gmail-ptr-temporary',
+    reasons: ['requireptr'],
+    codes: ['4.7.0', '421'],
+    advice:
+      'Gmail deferred the message because the sending server has no reverse DNS (PTR) matching its name; Gmail requires valid forward and reverse DNS for the sending IP. Ask whoever runs the sending server to set the PTR record.',
+    source: GMAIL_SMTP_ERRORS,
+  },
+  {
+    id: 'gmail-rate',
+    reasons: ['ratelimited', 'speeding', 'toomanyconn', 'blocked', 'badreputation', 'spamdetected'],
+    codes: ['4.7.28'],
+    advice:
+      'Gmail is slowing down mail from your server or domain because of an unusual rate of mail it sees as unsolicited. Send more slowly and only to people who asked, keep the spam rate Postmaster Tools shows under 0.3%, and retry later.',
+    source: GMAIL_SMTP_ERRORS,
+  },
+  {
+    id: 'microsoft-reputation-rate',
+    reasons: ['badreputation', 'ratelimited', 'speeding', 'toomanyconn', 'blocked'],
+    codes: ['4.7.650', '4.7.651', '4.7.652'],
+    advice:
+      'Outlook.com is rate-limiting your sending server’s IP address for its reputation. Send less at a time, stop mailing addresses that bounce, and check the IP’s standing in Microsoft’s SNDS (the reply points to postmaster.live.com).',
+    source: { name: 'Microsoft: Outlook.com postmaster', url: 'https://postmaster.live.com' },
+  },
+  // The reason's own note, when no provider code above matched.
+  {
+    id: 'authentication',
+    reasons: ['authfailure'],
+    advice: 'Your sender authentication failed. Publish SPF and DKIM for the domain in your From address and a DMARC record that one of them aligns with; Gmail, Yahoo and Microsoft all require it of bulk senders.',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+  {
+    id: 'reverse-dns',
+    reasons: ['requireptr'],
+    advice: 'The sending server’s IP address needs reverse DNS (a PTR record) whose name resolves back to it. Ask whoever runs the sending server to set it.',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+  {
+    id: 'rate-limit',
+    reasons: ['ratelimited', 'speeding', 'toomanyconn'],
+    advice: 'The receiving server limits how fast it takes mail from you. Send in smaller batches, more slowly, and retry later: a delay is not the recipient’s fault.',
+    source: GMAIL_SMTP_ERRORS,
+  },
+  {
+    id: 'reputation',
+    reasons: ['badreputation'],
+    advice: 'The receiving server rates your sending server’s or domain’s reputation too low. Stop mailing addresses that bounce, mail only people who asked, and ask your provider to check the IP’s standing.',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+  {
+    id: 'blocked',
+    reasons: ['blocked'],
+    advice: 'The receiving server refused your sending server. Check its IP address and domain on the blocklists, and that SPF, DKIM and reverse DNS are set; the server’s words usually name the cause.',
+    source: SPAMHAUS_LOOKUP,
+  },
+  {
+    id: 'spam',
+    reasons: ['spamdetected', 'contenterror', 'virusdetected'],
+    advice: 'The receiving server judged the message itself as spam or unsafe. Check its links and attachments, send it authenticated (SPF, DKIM, DMARC) and only to people who asked for it.',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+  {
+    id: 'policy',
+    reasons: ['policyviolation', 'securityerror', 'rejected', 'norelaying', 'failedstarttls', 'notcompliantrfc'],
+    advice: 'The receiving server refused the message by its own rules (the server’s words say which one): a From address it does not accept, no TLS, a malformed message. Fix the sending setup; the recipient’s address is not at fault.',
+    source: GMAIL_SENDER_GUIDELINES,
+  },
+];
+
+/** Whether `code` is one of the codes the status or reply code gives. */
+function hasCode(fix: SenderFix, status: string, replyCode: string): boolean {
+  return !fix.codes || fix.codes.includes(status) || fix.codes.includes(replyCode);
+}
+
+/** The fix-it note for a sender problem (reason, status, reply code, the server's words); null when it is not one. */
+export function findSenderFix(reason: Reason, status = '', replyCode = '', diagnostic = ''): SenderFix | null {
+  if (!isSenderProblem(reason)) return null;
+  const words = diagnostic.toLowerCase();
+  return (
+    SENDER_FIXES.find(
+      (fix) =>
+        fix.reasons.includes(reason) &&
+        (fix.codes || fix.words) &&
+        hasCode(fix, status, replyCode) &&
+        (!fix.words || fix.words.some((phrase) => words.includes(phrase))),
+    ) ??
+    SENDER_FIXES.find((fix) => fix.reasons.includes(reason) && !fix.codes && !fix.words) ??
+    null
+  );
+}
