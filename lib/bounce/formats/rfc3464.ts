@@ -33,6 +33,12 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
   let bodyCommand: SmtpCommand | null = null;
   let bodyText: string | null = null;
   let bodyTranscript: SmtpCommand | null = null;
+  let bodyError: string | null = null;
+  const folded = (): string => {
+    bodyError ??= errorPart(msg.lower, msg.lower).slice(0, 20_000);
+    bodyText ??= foldWhitespace(bodyError, 20_000); // "refused to\n talk to me"
+    return bodyText;
+  };
   for (const r of dsn.recipients) {
     const action = (r.action || '') as string;
     const statusClass = r.status.charAt(0);
@@ -65,12 +71,20 @@ function readDsnRecipients(msg: Message): ParsedRecipient[] | null {
     // outranks the words; then the diagnostic's words, then the body's.
     // msg.lower is the text lower-cased: its error part is the lower-cased error part, without
     // lower-casing the whole text again for every notice.
+    // The body's folded error part (up to 20,000 characters) is built only when a diagnostic
+    // names no transcript, and read for the body's words only when the diagnostic's say nothing.
     const lowerDiagnostic = diagnostic.toLowerCase();
-    bodyText ??= foldWhitespace(errorPart(msg.lower, msg.lower).slice(0, 20_000), 20_000); // "refused to\n talk to me"
-    bodyTranscript ??= transcriptCommand(bodyText);
-    let command = transcriptCommand(lowerDiagnostic) || bodyTranscript || findSmtpCommand(lowerDiagnostic);
+    let command = transcriptCommand(lowerDiagnostic);
     if (!command) {
-      bodyCommand ??= findSmtpCommand(bodyText);
+      if (bodyTranscript === null) {
+        bodyError ??= errorPart(msg.lower, msg.lower).slice(0, 20_000);
+        // Folding never makes a ">>>" or "<<<": without one there is no transcript to read.
+        bodyTranscript = bodyError.includes('>>>') || bodyError.includes('<<<') ? transcriptCommand(folded()) : '';
+      }
+      command = bodyTranscript || findSmtpCommand(lowerDiagnostic);
+    }
+    if (!command) {
+      bodyCommand ??= findSmtpCommand(folded());
       command = bodyCommand;
     }
     // RFC 3464 §2.3.6: an "X-Unix" diagnostic is a local delivery program's exit status, which
