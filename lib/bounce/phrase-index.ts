@@ -21,10 +21,14 @@ const MASK = BUCKETS - 1;
 const BASE = 31;
 const BASE_TOP = BASE ** (KEY_LENGTH - 1);
 
-/** Hash of text[at .. at + KEY_LENGTH), the same value the rolling update arrives at. */
+/**
+ * Hash of text[at .. at + KEY_LENGTH) in 32 bits, the same value the rolling update arrives at.
+ * Its low bits (& MASK) are the bucket; the whole value is compared before any `startsWith`, so a
+ * position whose four characters merely share a bucket with a phrase costs no string compare.
+ */
 function hashAt(text: string, at: number): number {
   let h = 0;
-  for (let i = 0; i < KEY_LENGTH; i++) h = (Math.imul(h, BASE) + text.charCodeAt(at + i)) & MASK;
+  for (let i = 0; i < KEY_LENGTH; i++) h = (Math.imul(h, BASE) + text.charCodeAt(at + i)) | 0;
   return h;
 }
 
@@ -35,6 +39,8 @@ export class PhraseIndex {
   /** Bucket b's phrase ids are bucketIds[bucketStart[b] .. bucketStart[b + 1]). */
   private bucketStart = new Int32Array(BUCKETS + 1);
   private bucketIds = new Int32Array(0);
+  /** The full 32-bit hash of each bucketIds entry's first KEY_LENGTH characters. */
+  private bucketKeys = new Int32Array(0);
   /** Ids of the phrases shorter than KEY_LENGTH. */
   private shortIds: number[] = [];
 
@@ -67,15 +73,22 @@ export class PhraseIndex {
         continue;
       }
       hashes[id] = hashAt(phrase, 0);
-      start[hashes[id]! + 1]!++;
+      start[(hashes[id]! & MASK) + 1]!++;
     }
     for (let b = 0; b < BUCKETS; b++) start[b + 1]! += start[b]!;
     const fill = start.slice(0, BUCKETS);
     const bucketIds = new Int32Array(phrases.length - shortIds.length);
-    for (let id = 0; id < phrases.length; id++) if (hashes[id]! >= 0) bucketIds[fill[hashes[id]!]!++] = id;
+    const bucketKeys = new Int32Array(bucketIds.length);
+    for (let id = 0; id < phrases.length; id++) {
+      if (phrases[id]!.length < KEY_LENGTH) continue;
+      const at = fill[hashes[id]! & MASK]!++;
+      bucketIds[at] = id;
+      bucketKeys[at] = hashes[id]!;
+    }
     this.phrases = phrases;
     this.bucketStart = start;
     this.bucketIds = bucketIds;
+    this.bucketKeys = bucketKeys;
     this.shortIds = shortIds;
     this.built = true;
   }
@@ -84,19 +97,21 @@ export class PhraseIndex {
   scan(text: string): Uint8Array {
     if (!this.built) this.build();
     const found = new Uint8Array(this.ids.size);
-    const { phrases, bucketStart, bucketIds } = this;
+    const { phrases, bucketStart, bucketIds, bucketKeys } = this;
     for (const id of this.shortIds) if (text.includes(phrases[id]!)) found[id] = 1;
     const last = text.length - KEY_LENGTH;
     if (last < 0) return found;
     let h = hashAt(text, 0);
     for (let i = 0; ; i++) {
-      for (let k = bucketStart[h]!, end = bucketStart[h + 1]!; k < end; k++) {
+      const b = h & MASK;
+      for (let k = bucketStart[b]!, end = bucketStart[b + 1]!; k < end; k++) {
+        if (bucketKeys[k] !== h) continue;
         const id = bucketIds[k]!;
         if (found[id] === 0 && text.startsWith(phrases[id]!, i)) found[id] = 1;
       }
       if (i === last) break;
       // Roll the window one character on: drop text[i], take text[i + KEY_LENGTH].
-      h = (Math.imul(h - Math.imul(text.charCodeAt(i), BASE_TOP), BASE) + text.charCodeAt(i + KEY_LENGTH)) & MASK;
+      h = (Math.imul(h - Math.imul(text.charCodeAt(i), BASE_TOP), BASE) + text.charCodeAt(i + KEY_LENGTH)) | 0;
     }
     return found;
   }
