@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel';
 import { DataPanel } from './DataPanel';
 import { SelectorDiagnostics } from './SelectorDiagnostics';
 import { StoreRescuePanel } from './StoreRescuePanel';
+import { UnverifiedNotices } from './UnverifiedNotices';
 
 export interface OptionsAppProps {
   state: OptionsState;
@@ -37,6 +38,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
         )}
       </div>
       {state.storeTooNew.value && <StoreRescuePanel state={state} save={save} />}
+      <UnverifiedNotices state={state} />
       <PolicySettingsForm state={state} />
       <ImportPanel state={state} />
       <BackupPanel state={state} save={save} />

@@ -9,6 +9,8 @@ import { ExportMenu } from './ExportMenu';
 import { AddressList } from './AddressList';
 import { EmptyState } from './EmptyState';
 import { ToastBar } from './ToastBar';
+import { SweepPanel } from './SweepPanel';
+import { plural } from '../lib/vocabulary';
 
 export interface PopupAppProps {
   state: PopupState;
@@ -55,6 +57,16 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
           <button type="button" onClick={() => void state.load()}>Retry</button>
         </p>
       )}
+      {status === 'ready' && state.unverified.value > 0 && (
+        <p class="unverified-note" role="status" data-testid="unverified-note">
+          {plural(state.unverified.value, 'notice was', 'notices were')} not counted: {state.unverified.value === 1 ? 'it' : 'they'} could not be tied to mail you sent.{' '}
+          {onOpenOptions && (
+            <button type="button" class="link" data-testid="review-unverified" onClick={onOpenOptions}>
+              Review
+            </button>
+          )}
+        </p>
+      )}
       {status === 'ready' && total === 0 && <EmptyState kind="new-user" group={group} onOpenOptions={onOpenOptions} />}
       {status === 'ready' && total > 0 && (
         <>
@@ -71,6 +83,7 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
           )}
         </>
       )}
+      <SweepPanel />
       <ToastBar state={state} />
     </div>
   );

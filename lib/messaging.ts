@@ -8,7 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/types';
 import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
-import type { ListPage, ListQuery, TallyBackup } from './store/tally';
+import type { ListPage, ListQuery, TallyBackup, UnverifiedNotice } from './store/tally';
 import { LIST_GROUPS, type ListGroup } from './store/db';
 import type { SweepItem, SweepStatus } from './store/sweep-queue';
 import { WEBMAIL_HOSTS, WEBMAILS, type RegisteredWebmailId } from './webmail/registry';
@@ -40,17 +40,24 @@ export interface NoticeResult {
   /** True when this notice had already been recorded (nothing changed). */
   duplicate: boolean;
   addresses: AddressSummary[];
+  /**
+   * Why none of this notice's bounces count yet: it could not be tied to the user's sent mail
+   * (lib/store/trust.ts); they count once the user confirms it in the extension. Absent: they count.
+   */
+  unverified?: string;
 }
 
 /** The versioned JSON backup (lib/store/tally.ts TallyBackup: notices, events, decisions, settings). */
 export type BackupFile = TallyBackup;
 
-export type { ListGroup, ListPage, ListQuery };
+export type { ListGroup, ListPage, ListQuery, UnverifiedNotice };
 export type { ListSort } from './store/tally';
 
 /** One page of a list, with the policy it was judged under. */
 export interface ListReply extends ListPage {
   settings: PolicySettings;
+  /** Notices waiting for the user's say (not tied to the user's sent mail). */
+  unverified: number;
 }
 
 /** An address on record and the list it is in (whole-list actions, Clean my list). */
@@ -157,6 +164,10 @@ interface ProtocolMap {
   rescueBackup(): BackupFile;
   /** How many addresses each of these policies would put on the Remove list (the options page's preview). */
   previewPolicies(request: { policies: PolicySettings[] }): { remove: number[] };
+  /** Notices not tied to the user's sent mail, waiting for the user's say (lib/store/trust.ts). */
+  listUnverified(): { notices: UnverifiedNotice[] };
+  /** The user's say on them: count their bounces (count: true) or never. */
+  settleUnverified(request: { keys: string[]; count: boolean }): { settled: number };
   resetStore(): { reset: true };
   setDecision(request: { addresses: string[]; decision: UserDecision }): { updated: number };
   forgetAddresses(request: { addresses: string[] }): { removed: number };
@@ -490,6 +501,8 @@ export const PAYLOAD_SCHEMAS = {
   listAddresses: ListQuerySchema,
   listVerdicts: v.optional(v.nullable(v.object({ group: v.optional(ListGroupSchema), query: v.optional(SearchSchema) }))),
   rescueBackup: EmptySchema,
+  listUnverified: EmptySchema,
+  settleUnverified: v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(600))), v.maxLength(1000)), count: v.boolean() }),
   previewPolicies: v.object({ policies: v.pipe(v.array(PolicySettingsSchema), v.maxLength(8)) }),
   resetStore: EmptySchema,
   setDecision: SetDecisionSchema,

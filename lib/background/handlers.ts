@@ -87,6 +87,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         : { isBounce: recorded.category === 'bounce', category: recorded.category, format: recorded.format, subject: '', notes: [], recipients: recipientsOf(recorded.events) },
       duplicate: recorded.duplicate,
       addresses: summarise(recorded.addresses, sender),
+      ...(recorded.unverified ? { unverified: recorded.unverified } : {}),
     };
   };
 
@@ -149,12 +150,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
 
     async listAddresses(request) {
-      const [page, settings] = await Promise.all([store.listPage(request), store.getSettings()]);
-      return { ...page, settings };
+      const [page, settings, unverified] = await Promise.all([store.listPage(request), store.getSettings(), store.unverifiedCount()]);
+      return { ...page, settings, unverified };
     },
 
     async listVerdicts(request) {
       return { verdicts: await store.listVerdicts(request ?? {}) };
+    },
+
+    async listUnverified() {
+      return { notices: await store.listUnverified() };
+    },
+
+    async settleUnverified(request) {
+      const settled = await store.settleUnverified(request.keys, request.count);
+      if (settled) changed();
+      return { settled };
     },
 
     async previewPolicies(request) {

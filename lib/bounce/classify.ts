@@ -4,8 +4,8 @@
  *
  * Parsers extract (format modules), reasons decide (findReason), severity is derived (decideKind).
  */
-import type { ClassifiedNotice, DeliveryAction, FailedRecipient, NoticeCategory, NoticeInput } from './types';
-import { readMessage, type Message } from './message';
+import type { ClassifiedNotice, DeliveryAction, FailedRecipient, NoticeCategory, NoticeInput, ReturnedFacts } from './types';
+import { header, readMessage, type Message } from './message';
 import { FORMATS } from './formats';
 import type { FormatModule, ParsedRecipient } from './format-types';
 import { findReason } from './reasons';
@@ -27,6 +27,24 @@ function result(msg: Message, category: NoticeCategory, format = '', recipients:
     messageId: msg.messageId,
     date: msg.date,
     notes: msg.notes,
+    ...(msg.returned ? { returned: returnedFacts(msg.returned) } : {}),
+  };
+}
+
+/** The returned message's identifying headers (RFC 5322 §3.6), addresses reduced to their addr-spec. */
+function returnedFacts(returned: NonNullable<Message['returned']>): ReturnedFacts {
+  const spec = (value: string): string => {
+    const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(value);
+    const bare = angle?.[1] ?? /[^\s<>"(),;:]+@[^\s<>"(),;:]+/.exec(value)?.[0] ?? '';
+    return isAddrSpec(bare) ? bare : '';
+  };
+  return {
+    from: spec(returned.from || header(returned.headers, 'from')),
+    sender: spec(header(returned.headers, 'sender')),
+    returnPath: spec(header(returned.headers, 'return-path')),
+    subject: returned.subject.slice(0, 300),
+    messageId: returned.messageId.trim().replace(/^<+/, '').replace(/>+$/, '').slice(0, 998),
+    date: header(returned.headers, 'date').slice(0, 100),
   };
 }
 

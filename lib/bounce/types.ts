@@ -116,6 +116,24 @@ export interface ClassifiedNotice {
   date: string;
   /** Human-readable notes about degraded input (truncated MIME, unknown charset, …). */
   notes: string[];
+  /**
+   * The message this notice returns, as its attached message or headers say (absent when the notice
+   * carries neither, e.g. a webmail's rendered view): what ties a notice to the user's own sent
+   * mail (lib/store/trust.ts) and groups bounces by send. Addresses as written; '' when missing.
+   */
+  returned?: ReturnedFacts;
+}
+
+export interface ReturnedFacts {
+  /** From, Sender and Return-Path addr-specs of the returned message, as written ('' when missing). */
+  from: string;
+  sender: string;
+  returnPath: string;
+  subject: string;
+  /** Message-ID without <>. */
+  messageId: string;
+  /** Date header as written. */
+  date: string;
 }
 
 /** The raw RFC 5322 message, as "Show original" / an .eml file gives it. */

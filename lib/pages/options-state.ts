@@ -5,7 +5,7 @@
  */
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { DEFAULT_POLICY, normaliseAddress, normaliseSettings, POLICY_PRESETS, type PolicyPreset, type PolicySettings } from '../policy';
-import type { BackupFile, ImportResult, WebmailSelectorHealth } from '../messaging';
+import type { BackupFile, ImportResult, UnverifiedNotice, WebmailSelectorHealth } from '../messaging';
 import type { ScanProgress, ScanResult } from '../import/scan';
 import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
 import type { PolicyPreview } from './policy-preview';
@@ -25,6 +25,11 @@ export interface ImportStatus {
 
 export interface OptionsState {
   loaded: Signal<boolean>;
+  /** Notices not counted until the user says so (not tied to the user's sent mail); null until read. */
+  unverified: Signal<UnverifiedNotice[] | null>;
+  loadUnverified(): Promise<void>;
+  /** Count these notices' bounces (true) or never count them (false). */
+  settleUnverified(keys: string[], count: boolean): Promise<void>;
   /** The store was written by a newer version: nothing works until the user backs it up and starts afresh. */
   storeTooNew: Signal<boolean>;
   /** Addresses on record (every group, expired ones too). */
@@ -96,6 +101,7 @@ export function createOptionsState(
   const loaded = signal(false);
   const onRecord = signal(0);
   const storeTooNew = signal(false);
+  const unverified = signal<UnverifiedNotice[] | null>(null);
   const settings = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const message = signal<OptionsMessage | null>(null);
@@ -272,6 +278,24 @@ export function createOptionsState(
     }
   }
 
+  async function loadUnverified(): Promise<void> {
+    try {
+      unverified.value = (await transport('listUnverified')).notices;
+    } catch (reason) {
+      fail(`Could not read the notices to review: ${errorText(reason)}`);
+    }
+  }
+
+  async function settleUnverified(keys: string[], count: boolean): Promise<void> {
+    try {
+      const { settled } = await transport('settleUnverified', { keys, count });
+      await Promise.all([load(), loadUnverified()]);
+      info(count ? `Counted ${plural(settled, 'notice')}: its bounces are on your lists now.` : `Ignored ${plural(settled, 'notice')}: its bounces will never count.`);
+    } catch (reason) {
+      fail(`Could not save: ${errorText(reason)}`);
+    }
+  }
+
   async function rescue(saveFile: (filename: string, content: string) => void): Promise<void> {
     try {
       const file = await transport('rescueBackup');
@@ -311,7 +335,7 @@ export function createOptionsState(
   }
 
   return {
-    loaded, storeTooNew, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
-    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, rescue, startImport, cancelImport,
+    loaded, storeTooNew, unverified, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
+    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, rescue, loadUnverified, settleUnverified, startImport, cancelImport,
   };
 }

@@ -28,6 +28,8 @@ export interface PopupState {
   counts: Signal<ListCounts>;
   /** Addresses on record at all (no search): whether the popup has anything to show. */
   onRecord: Signal<number>;
+  /** Notices not counted until the user reviews them (not tied to the user's sent mail). */
+  unverified: Signal<number>;
   settings: Signal<PolicySettings | null>;
   query: Signal<string>;
   sort: Signal<SortKey>;
@@ -79,6 +81,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   const error = signal('');
   const counts = signal<ListCounts>(NO_COUNTS);
   const onRecord = signal(0);
+  const unverified = signal(0);
   const settings = signal<PolicySettings | null>(null);
   const query = signal('');
   const sort = signal<SortKey>('last');
@@ -110,6 +113,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
       rows.value = next;
       counts.value = reply.counts;
       settings.value = reply.settings;
+      unverified.value = reply.unverified;
     });
   }
 
@@ -122,6 +126,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
       if (!loadedOnce) {
         loadedOnce = true;
         onRecord.value = reply.counts.all;
+        unverified.value = reply.unverified;
         // Open on the first group that has something in it, so a user never lands on an empty tab.
         const first = firstNonEmptyGroup(reply.counts);
         if (first !== group.value) {
@@ -337,7 +342,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   }
 
   return {
-    status, error, counts, onRecord, settings, query, sort, group, selected, expanded, toast, busy,
+    status, error, counts, onRecord, unverified, settings, query, sort, group, selected, expanded, toast, busy,
     now: now(),
     locale,
     visible: rows, targetCount,

@@ -36,6 +36,11 @@ export interface NoticeRecord {
   eventIds: string[];
   /** Set when this key is another way to reach a notice already recorded under `sameAs`. */
   sameAs?: string;
+  /**
+   * Set when the notice could not be tied to the user's sent mail (./trust.ts): its events are kept
+   * but count only once the user says so ('ask'), or never ('ignored').
+   */
+  unverified?: { why: string; addresses: number; state: 'ask' | 'ignored' };
 }
 
 /** One failed delivery to one address. */
@@ -44,6 +49,8 @@ export interface EventRecord extends TallyEvent {
   noticeKey: string;
   /** UTC day of seenAt (added in v2 so the same-day rule can be read without parsing dates). */
   day: string;
+  /** From a notice not tied to the user's sent mail, not confirmed: kept, never counted. */
+  unverified?: true;
 }
 
 /** The list an address is filed in ('clear': nothing current, shown only under All). */
@@ -72,9 +79,13 @@ export function emptyGroupCounts(): GroupCounts {
   return { remove: 0, watch: 0, sender: 0, done: 0, kept: 0, clear: 0 };
 }
 
+/** The counter record: per-group counts and the unverified notices waiting for the user. */
+export type StoredCounts = GroupCounts & { unverified?: number };
+
 /**
- * Bookkeeping records in the `meta` store, by key: 'counts' (GroupCounts) and 'summarised' (the
- * day and policy the stored summaries were computed for).
+ * Bookkeeping records in the `meta` store, by key: 'counts' (GroupCounts, and 'unverified': the
+ * notices waiting for the user's say) and 'summarised' (the day and policy the stored summaries
+ * were computed for).
  */
 export interface SummarisedMark {
   day: string;
@@ -139,7 +150,7 @@ export interface TallyDB extends DBSchema {
     };
   };
   /** Out-of-line keys: 'counts' and 'summarised' (v4). */
-  meta: { key: string; value: GroupCounts | SummarisedMark };
+  meta: { key: string; value: StoredCounts | SummarisedMark };
   /** Sweeps by id, and the notices each found (v4, issue #11). */
   sweeps: { key: string; value: SweepRecord };
   sweepItems: { key: string; value: SweepItemRecord; indexes: { 'by-sweep': [string, number] } };

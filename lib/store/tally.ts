@@ -19,6 +19,7 @@
 import type { ClassifiedNotice, FailedRecipient } from '../bounce/types';
 import {
   DEFAULT_POLICY,
+  MANUAL_WEBMAIL,
   applyDecision,
   createSummariser,
   dayOf,
@@ -47,6 +48,7 @@ import {
   type AddressRecord,
   type EventRecord,
   type GroupCounts,
+  type StoredCounts,
   type ListGroup,
   type NoticeRecord,
   type SelectorHealthRecord,
@@ -54,6 +56,7 @@ import {
   type TallyDatabase,
   type TallyDB,
 } from './db';
+import { judgeTrust } from './trust';
 import { createFieldSummariser, type SummaryFields } from './summary';
 import type { AddressSummary } from '../policy';
 
@@ -93,6 +96,8 @@ export interface RecordResult {
   events: EventRecord[];
   /** The records of the addresses this notice names, after recording. */
   addresses: AddressRecord[];
+  /** Why this notice does not count until the user confirms it (lib/store/trust.ts); absent when it counts. */
+  unverified?: string;
 }
 
 export interface ImportCounts {
@@ -104,6 +109,17 @@ export interface ImportCounts {
 }
 
 export type ListSort = 'last' | 'count' | 'domain';
+
+/** A notice not tied to the user's sent mail, waiting for the user's say. */
+export interface UnverifiedNotice {
+  key: string;
+  webmail: string;
+  seenAt: string;
+  why: string;
+  addresses: number;
+  /** The first addresses it names. */
+  sample: string[];
+}
 
 /** One page of one list: a group (or every address), filtered by a search, in one order. */
 export interface ListQuery {
@@ -190,7 +206,7 @@ interface WriteContext {
   tx: WriteTransaction;
   at: string;
   summarise: (tally: AddressTally) => SummaryFields;
-  counts: GroupCounts;
+  counts: StoredCounts;
   countsChanged: boolean;
 }
 
@@ -259,7 +275,7 @@ export class TallyStore {
 
   private async beginWrite(tx: WriteTransaction, at: string): Promise<WriteContext> {
     const [settings, counts] = await Promise.all([tx.objectStore('settings').get(SETTINGS_KEY), tx.objectStore('meta').get('counts')]);
-    return { tx, at, summarise: createFieldSummariser(settings, this.now()), counts: { ...emptyGroupCounts(), ...(counts as GroupCounts | undefined) }, countsChanged: false };
+    return { tx, at, summarise: createFieldSummariser(settings, this.now()), counts: { ...emptyGroupCounts(), ...(counts as StoredCounts | undefined) }, countsChanged: false };
   }
 
   private async finishWrite(ctx: WriteContext): Promise<void> {
@@ -334,42 +350,52 @@ export class TallyStore {
     const seenAt = dated ? new Date(noticeDate).toISOString() : ctx.at;
     const rfcMessageId = normaliseMessageId(input.notice.messageId ?? '');
     const notices = tx.objectStore('notices');
-    const known = await notices.get(input.key);
+    // Both lookups in one round trip (issue #12: a batch of 500 notices is bound by the awaits,
+    // not by IndexedDB's work); the key still wins over the Message-ID.
+    const [known, twin] = await Promise.all([notices.get(input.key), rfcMessageId ? notices.index('by-rfc-message-id').get(rfcMessageId) : undefined]);
     if (known) return this.describeRecorded(tx, input.key, known);
-    const twin = rfcMessageId ? await notices.index('by-rfc-message-id').get(rfcMessageId) : undefined;
     if (twin) {
       // Another route to a notice we have: remember this key too, so the next look is by key.
       await notices.put({ ...this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, twin.eventIds), sameAs: twin.sameAs ?? twin.key });
       return this.describeRecorded(tx, input.key, twin);
     }
 
-    const events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
+    let events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
+    const judged = input.webmail === MANUAL_WEBMAIL ? ({ verified: true } as const) : judgeTrust(input.notice, input.account, events.length);
+    // Not tied to the user's sent mail (./trust.ts): keep its bounces, count none until the user says so.
+    if (!judged.verified) {
+      events = events.map((event) => ({ ...event, unverified: true as const }));
+      ctx.counts.unverified = (ctx.counts.unverified ?? 0) + 1;
+      ctx.countsChanged = true;
+    }
     const eventStore = tx.objectStore('events');
     const stored: EventRecord[] = [];
     const changedAddresses = new Set<string>();
-    for (const event of events) {
-      const existing = await eventStore.get(event.id);
-      if (existing) {
-        stored.push(existing);
+    const adds: Array<Promise<unknown>> = [];
+    // Requests of one transaction run in the order they are made, so they are made together and
+    // awaited once: the event lookups, then the adds with the refold's reads after them (which
+    // see the adds). One await per step, not per recipient.
+    const existing = await Promise.all(events.map((event) => eventStore.get(event.id)));
+    events.forEach((event, i) => {
+      const found = existing[i];
+      if (found) {
+        stored.push(found);
       } else {
-        await eventStore.add(event);
+        adds.push(eventStore.add(event));
         stored.push(event);
         changedAddresses.add(event.address);
       }
-    }
+    });
     const before = new Map<string, number>();
-    for (const address of changedAddresses) before.set(address, (await tx.objectStore('addresses').get(address))?.bounceTotal ?? -1);
-    const addresses = await this.refold(ctx, changedAddresses);
+    const [, addresses] = await Promise.all([Promise.all(adds), this.refold(ctx, changedAddresses, undefined, before)]);
     // A route twin (lib/policy.ts withoutRouteTwins) is kept as an event but counts nothing new.
     const countsNothingNew = addresses.every((record) => before.get(record.address) === record.bounceTotal);
-    for (const event of stored) {
-      if (!changedAddresses.has(event.address)) {
-        const record = await tx.objectStore('addresses').get(event.address);
-        if (record) addresses.push(record);
-      }
-    }
-    await notices.add(this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, stored.map((event) => event.id)));
+    const unchanged = stored.filter((event) => !changedAddresses.has(event.address));
+    for (const record of await Promise.all(unchanged.map((event) => tx.objectStore('addresses').get(event.address)))) if (record) addresses.push(record);
+    const record = this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, stored.map((event) => event.id));
+    await notices.add(judged.verified ? record : { ...record, unverified: { why: judged.why, addresses: events.length, state: 'ask' } });
     return {
+      ...(judged.verified ? {} : { unverified: judged.why }),
       noticeKey: input.key,
       duplicate: stored.length > 0 && countsNothingNew,
       category: input.notice.category,
@@ -427,32 +453,45 @@ export class TallyStore {
   }
 
   private async describeRecorded(tx: AnyTransaction, key: string, notice: NoticeRecord): Promise<RecordResult> {
-    const events: EventRecord[] = [];
-    const addresses: AddressRecord[] = [];
-    for (const id of notice.eventIds) {
-      const event = await tx.objectStore('events').get(id);
-      if (!event) continue; // forgotten since
-      events.push(event);
-      const record = await tx.objectStore('addresses').get(event.address);
-      if (record) addresses.push(record);
-    }
-    return { noticeKey: key, duplicate: true, category: notice.category, format: notice.format, events, addresses };
+    // All the events in one round trip, then all their addresses in another.
+    const events = (await Promise.all(notice.eventIds.map((id) => tx.objectStore('events').get(id)))).filter((event): event is EventRecord => !!event); // absent: forgotten since
+    const addresses = (await Promise.all(events.map((event) => tx.objectStore('addresses').get(event.address)))).filter((record): record is AddressRecord => !!record);
+    return {
+      noticeKey: key,
+      duplicate: true,
+      category: notice.category,
+      format: notice.format,
+      events,
+      addresses,
+      ...(notice.unverified?.state === 'ask' ? { unverified: notice.unverified.why } : {}),
+    };
   }
 
-  /** Re-folds each address from all its events, keeping its decision, and re-summarises it. */
-  private async refold(ctx: WriteContext, addresses: Iterable<string>, decisions?: Map<string, DecisionState>): Promise<AddressRecord[]> {
-    const records: AddressRecord[] = [];
-    for (const address of addresses) {
-      const events = await ctx.tx.objectStore('events').index('by-address').getAll(address);
-      const existing = await ctx.tx.objectStore('addresses').get(address);
+  /**
+   * Re-folds each address from all its events, keeping its decision, and re-summarises it.
+   * `before` (when given) receives each address's bounceTotal before the change (-1: no record).
+   * Every read is made at once and awaited once, then every write (issue #12: one round trip per
+   * step, not per address); the records come back in the order of `addresses`.
+   */
+  private async refold(ctx: WriteContext, addresses: Iterable<string>, decisions?: Map<string, DecisionState>, before?: Map<string, number>): Promise<AddressRecord[]> {
+    const keys = [...addresses];
+    const byAddress = ctx.tx.objectStore('events').index('by-address');
+    const store = ctx.tx.objectStore('addresses');
+    const read = await Promise.all(keys.map((address) => Promise.all([byAddress.getAll(address), store.get(address)])));
+    const writes: Array<Promise<AddressRecord | undefined>> = [];
+    keys.forEach((address, i) => {
+      const [all, existing] = read[i]!;
+      // Bounces from a notice the user has not confirmed are kept but never counted.
+      const events = all.filter((event) => !event.unverified);
+      before?.set(address, existing?.bounceTotal ?? -1);
       const decision = decisions?.get(address) ?? existing ?? { decision: 'none' as const, decidedAt: '' };
       if (events.length === 0 && decision.decision === 'none') {
-        if (existing) await this.deleteAddress(ctx, existing);
-        continue;
+        if (existing) writes.push(this.deleteAddress(ctx, existing).then(() => undefined));
+        return;
       }
-      records.push(await this.putAddress(ctx, foldEvents(address, events, decision), existing));
-    }
-    return records;
+      writes.push(this.putAddress(ctx, foldEvents(address, events, decision), existing));
+    });
+    return (await Promise.all(writes)).filter((record): record is AddressRecord => !!record);
   }
 
   // -- keeping summaries current -----------------------------------------------------------------
@@ -521,7 +560,7 @@ export class TallyStore {
   /** How many addresses each group holds: one counter record, not a scan. */
   async groupCounts(): Promise<GroupCounts> {
     await this.ensureCurrent();
-    return { ...emptyGroupCounts(), ...((await (await this.db()).get('meta', 'counts')) as GroupCounts | undefined) };
+    return groupsOf((await (await this.db()).get('meta', 'counts')) as StoredCounts | undefined);
   }
 
   /**
@@ -540,7 +579,7 @@ export class TallyStore {
     let counts: GroupCounts;
     let total: number;
     if (needle === '') {
-      counts = { ...emptyGroupCounts(), ...((await tx.objectStore('meta').get('counts')) as GroupCounts | undefined) };
+      counts = groupsOf((await tx.objectStore('meta').get('counts')) as StoredCounts | undefined);
       total = request.group === 'all' ? sumCounts(counts) : counts[request.group];
       if (limit > 0 && offset < total) {
         const index = addresses.index(request.group === 'all' ? sort.all : sort.group);
@@ -586,6 +625,63 @@ export class TallyStore {
     }
     await tx.done;
     return verdicts;
+  }
+
+  // -- notices not tied to the user's mail -----------------------------------------------------------
+
+  /** The notices waiting for the user's say (newest first), with the first addresses each names. */
+  async listUnverified(limit = 200): Promise<UnverifiedNotice[]> {
+    const tx = (await this.db()).transaction(['notices', 'events'], 'readonly');
+    const found: Array<UnverifiedNotice & { eventIds: string[] }> = [];
+    for (let cursor = await tx.objectStore('notices').openCursor(); cursor; cursor = await cursor.continue()) {
+      const notice = cursor.value;
+      if (notice.unverified?.state !== 'ask' || notice.sameAs) continue;
+      found.push({ key: notice.key, webmail: notice.webmail, seenAt: notice.seenAt, why: notice.unverified.why, addresses: notice.unverified.addresses, sample: [], eventIds: notice.eventIds });
+    }
+    found.sort((a, b) => (a.seenAt < b.seenAt ? 1 : a.seenAt > b.seenAt ? -1 : 0));
+    const page = found.slice(0, limit);
+    for (const item of page) {
+      const events = await Promise.all(item.eventIds.slice(0, 10).map((id) => tx.objectStore('events').get(id)));
+      item.sample = events.filter((event): event is EventRecord => !!event).map((event) => event.address);
+    }
+    await tx.done;
+    return page.map(({ eventIds: _ids, ...item }) => item);
+  }
+
+  async unverifiedCount(): Promise<number> {
+    return ((await (await this.db()).get('meta', 'counts')) as StoredCounts | undefined)?.unverified ?? 0;
+  }
+
+  /** The user's say on unverified notices: count their bounces now, or never. */
+  async settleUnverified(keys: readonly string[], count: boolean): Promise<number> {
+    await this.ensureCurrent();
+    return this.write(async (ctx) => {
+      const { tx } = ctx;
+      let settled = 0;
+      const changed = new Set<string>();
+      for (const key of new Set(keys)) {
+        const notice = await tx.objectStore('notices').get(key);
+        if (notice?.unverified?.state !== 'ask') continue;
+        if (count) {
+          const { unverified: _unverified, ...counted } = notice;
+          await tx.objectStore('notices').put(counted);
+          for (const id of notice.eventIds) {
+            const event = await tx.objectStore('events').get(id);
+            if (!event?.unverified) continue;
+            const { unverified: _flag, ...confirmed } = event;
+            await tx.objectStore('events').put(confirmed);
+            changed.add(event.address);
+          }
+        } else {
+          await tx.objectStore('notices').put({ ...notice, unverified: { ...notice.unverified, state: 'ignored' } });
+        }
+        ctx.counts.unverified = Math.max(0, (ctx.counts.unverified ?? 0) - 1);
+        ctx.countsChanged = true;
+        settled += 1;
+      }
+      await this.refold(ctx, changed);
+      return settled;
+    });
   }
 
   // -- the user's decisions ------------------------------------------------------------------------
@@ -736,6 +832,10 @@ export class TallyStore {
         } else {
           await tx.objectStore('notices').add(notice);
           counts.noticesAdded += 1;
+          if (notice.unverified?.state === 'ask' && !notice.sameAs) {
+            ctx.counts.unverified = (ctx.counts.unverified ?? 0) + 1;
+            ctx.countsChanged = true;
+          }
         }
       }
       const decisions = new Map<string, DecisionState>();
@@ -803,6 +903,13 @@ export class TallyStore {
 function tallyOf(record: AddressRecord): AddressTally {
   const { updatedAt: _updatedAt, summary: _summary, group: _group, bounceTotal: _total, resummariseOn: _on, ...tally } = record;
   return tally;
+}
+
+/** The per-group part of the counter record. */
+function groupsOf(stored: StoredCounts | undefined): GroupCounts {
+  const counts = emptyGroupCounts();
+  for (const group of LIST_GROUPS) counts[group] = stored?.[group] ?? 0;
+  return counts;
 }
 
 function sumCounts(counts: GroupCounts): number {

@@ -67,6 +67,7 @@ export function createFakeBackground(initial: AddressSummary[]): FakeBackground 
             offset,
             counts: { ...counts, all: LIST_GROUPS.reduce((sum, group) => sum + counts[group], 0) },
             settings: { ...fake.settings },
+            unverified: 0,
           };
         }
         case 'listVerdicts': {
