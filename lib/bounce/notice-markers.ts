@@ -197,10 +197,17 @@ const CHALLENGE_WORDS: readonly string[] = ['verify', 'verification', 'confirm',
 export function isChallengeResponse(msg: Message): boolean {
   if (msg.dsn?.recipients.some((r) => r.action === 'failed' || r.action === 'delayed' || r.status.startsWith('5') || r.status.startsWith('4'))) return false;
   if (header(msg.headers, 'x-failed-recipients')) return false;
-  const own = foldSpaces(ownWords(msg.head));
-  if (includesAny(own, CHALLENGE_PHRASES)) return true;
+  const own = ownWords(msg.head);
+  // Folding only turns runs of whitespace into one space, so a phrase's longest word occurs in the
+  // folded text only where it occurs in the text itself: the head (up to 50,000 characters) is
+  // folded only when one of those words is there. CHALLENGE_WORDS have no space: folding changes
+  // nothing they could match.
+  if (includesAny(own, CHALLENGE_KEYS) && includesAny(foldSpaces(own), CHALLENGE_PHRASES)) return true;
   return includesAny(msg.subjectLower, CHALLENGE_SUBJECTS) && includesAny(own, CHALLENGE_WORDS);
 }
+
+/** The longest word of each challenge phrase (words split at spaces; the phrases are whitespace-folded). */
+const CHALLENGE_KEYS: readonly string[] = CHALLENGE_PHRASES.map((p) => p.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''));
 
 /** The text before the copy of the held message (TMDA: "--- Below this line is a copy of your message."). */
 function ownWords(head: string): string {
