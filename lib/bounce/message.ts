@@ -144,13 +144,18 @@ function addressList(value: string): string[] {
 
 function readReturned(bytes: ArrayBuffer | Uint8Array | string): ReturnedMessage {
   const text = typeof bytes === 'string' ? bytes : utf8(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), 200_000);
-  const headers = parseHeaderBlock(normaliseNewlines(text));
+  const h = parseHeaderBlock(normaliseNewlines(text));
+  let to: string[] | null = null;
   return {
-    headers,
-    to: addressList(header(headers, 'to')),
-    from: firstAddress(header(headers, 'from')),
-    subject: header(headers, 'subject'),
-    messageId: stripAngles(header(headers, 'message-id')),
+    headers: h,
+    // Only the generic prose reader asks for the returned To list: parsed when it does.
+    get to(): string[] {
+      to ??= addressList(header(h, 'to'));
+      return to;
+    },
+    from: firstAddress(header(h, 'from')),
+    subject: header(h, 'subject'),
+    messageId: stripAngles(header(h, 'message-id')),
   };
 }
 
