@@ -8,6 +8,7 @@ import { DataPanel } from './DataPanel';
 import { SelectorDiagnostics } from './SelectorDiagnostics';
 import { StoreRescuePanel } from './StoreRescuePanel';
 import { UnverifiedNotices } from './UnverifiedNotices';
+import { SendReports } from './SendReports';
 
 export interface OptionsAppProps {
   state: OptionsState;
@@ -39,6 +40,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
       </div>
       {state.storeTooNew.value && <StoreRescuePanel state={state} save={save} />}
       <UnverifiedNotices state={state} />
+      <SendReports state={state} />
       <PolicySettingsForm state={state} />
       <ImportPanel state={state} />
       <BackupPanel state={state} save={save} />

@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import type { OptionsState } from '../lib/pages/options-state';
 import { formatDay, plural } from '../lib/vocabulary';
 
@@ -11,9 +10,6 @@ export interface UnverifiedNoticesProps {
  * and the first addresses they name, and counted only when the user says so. Hidden when none.
  */
 export function UnverifiedNotices({ state }: UnverifiedNoticesProps) {
-  useEffect(() => {
-    void state.loadUnverified();
-  }, [state]);
   const notices = state.unverified.value;
   if (!notices || notices.length === 0) return null;
   return (

@@ -8,7 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/types';
 import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
-import type { ListPage, ListQuery, TallyBackup, UnverifiedNotice } from './store/tally';
+import type { ListPage, ListQuery, SendReport, TallyBackup, UnverifiedNotice } from './store/tally';
 import { LIST_GROUPS, type ListGroup } from './store/db';
 import type { SweepItem, SweepStatus } from './store/sweep-queue';
 import { WEBMAIL_HOSTS, WEBMAILS, type RegisteredWebmailId } from './webmail/registry';
@@ -50,7 +50,7 @@ export interface NoticeResult {
 /** The versioned JSON backup (lib/store/tally.ts TallyBackup: notices, events, decisions, settings). */
 export type BackupFile = TallyBackup;
 
-export type { ListGroup, ListPage, ListQuery, UnverifiedNotice };
+export type { ListGroup, ListPage, ListQuery, SendReport, UnverifiedNotice };
 export type { ListSort } from './store/tally';
 
 /** One page of a list, with the policy it was judged under. */
@@ -130,7 +130,7 @@ export interface SweepControlRequest {
 }
 
 /** Sweep messages a webmail page may send (each checked against the page's own webmail). */
-export const SWEEP_MESSAGES = ['sweepBegin', 'sweepAdd', 'sweepTake', 'sweepMark', 'sweepControl', 'sweepStatus'] as const;
+export const SWEEP_MESSAGES = ['sweepBegin', 'sweepAdd', 'sweepTake', 'sweepMark', 'sweepControl', 'sweepStatus', 'lookupNotices'] as const;
 
 interface ProtocolMap {
   // Content scripts (untrusted) ------------------------------------------------------------
@@ -152,6 +152,8 @@ interface ProtocolMap {
   sweepMark(request: SweepMarkRequest): SweepStatus;
   sweepControl(request: SweepControlRequest): SweepStatus;
   sweepStatus(request: { webmail: RegisteredWebmailId; account?: string }): SweepStatus | null;
+  /** What the tally holds for these notices (by the webmail's message id): the list badges' truth; null when not recorded. */
+  lookupNotices(request: { webmail: RegisteredWebmailId; account: string; messageIds: string[] }): Array<NoticeResult | null>;
   // Extension pages only -------------------------------------------------------------------
   /** One page of one list (a group, or 'all'), searched and sorted by the store's indexes (issue #12). */
   listAddresses(request: ListQuery): ListReply;
@@ -166,6 +168,10 @@ interface ProtocolMap {
   previewPolicies(request: { policies: PolicySettings[] }): { remove: number[] };
   /** Notices not tied to the user's sent mail, waiting for the user's say (lib/store/trust.ts). */
   listUnverified(): { notices: UnverifiedNotice[] };
+  /** Bounces grouped by the message they answer (the per-send report). */
+  listSends(): { sends: SendReport[] };
+  /** How many recipients a send went to, as the user says (0 forgets it): the bounce rate's base. */
+  setSentTo(request: { key: string; count: number }): { saved: true };
   /** The user's say on them: count their bounces (count: true) or never. */
   settleUnverified(request: { keys: string[]; count: boolean }): { settled: number };
   resetStore(): { reset: true };
@@ -498,10 +504,13 @@ export const PAYLOAD_SCHEMAS = {
   sweepMark: SweepMarkSchema,
   sweepControl: SweepControlSchema,
   sweepStatus: v.object({ webmail: WebmailSchema, account: v.optional(text(MESSAGE_LIMITS.account)) }),
+  lookupNotices: v.object({ webmail: WebmailSchema, account: text(MESSAGE_LIMITS.account), messageIds: v.pipe(v.array(SweepMessageIdSchema), v.maxLength(500)) }),
   listAddresses: ListQuerySchema,
   listVerdicts: v.optional(v.nullable(v.object({ group: v.optional(ListGroupSchema), query: v.optional(SearchSchema) }))),
   rescueBackup: EmptySchema,
   listUnverified: EmptySchema,
+  listSends: EmptySchema,
+  setSentTo: v.object({ key: v.pipe(v.string(), v.maxLength(1400)), count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)) }),
   settleUnverified: v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(600))), v.maxLength(1000)), count: v.boolean() }),
   previewPolicies: v.object({ policies: v.pipe(v.array(PolicySettingsSchema), v.maxLength(8)) }),
   resetStore: EmptySchema,

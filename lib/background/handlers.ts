@@ -158,6 +158,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { verdicts: await store.listVerdicts(request ?? {}) };
     },
 
+    async listSends() {
+      return { sends: await store.sendReports() };
+    },
+
+    async setSentTo(request) {
+      await store.setSentTo(request.key, request.count);
+      return { saved: true as const };
+    },
+
     async listUnverified() {
       return { notices: await store.listUnverified() };
     },

@@ -5,7 +5,7 @@
  */
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { DEFAULT_POLICY, normaliseAddress, normaliseSettings, POLICY_PRESETS, type PolicyPreset, type PolicySettings } from '../policy';
-import type { BackupFile, ImportResult, UnverifiedNotice, WebmailSelectorHealth } from '../messaging';
+import type { BackupFile, ImportResult, SendReport, UnverifiedNotice, WebmailSelectorHealth } from '../messaging';
 import type { ScanProgress, ScanResult } from '../import/scan';
 import { runImport, type ImportRun, type WorkerLike } from '../import/run-import';
 import type { PolicyPreview } from './policy-preview';
@@ -25,6 +25,10 @@ export interface ImportStatus {
 
 export interface OptionsState {
   loaded: Signal<boolean>;
+  /** Bounces per send (null until read). */
+  sends: Signal<SendReport[] | null>;
+  loadSends(): Promise<void>;
+  setSentTo(key: string, count: number): Promise<void>;
   /** Notices not counted until the user says so (not tied to the user's sent mail); null until read. */
   unverified: Signal<UnverifiedNotice[] | null>;
   loadUnverified(): Promise<void>;
@@ -102,6 +106,7 @@ export function createOptionsState(
   const onRecord = signal(0);
   const storeTooNew = signal(false);
   const unverified = signal<UnverifiedNotice[] | null>(null);
+  const sends = signal<SendReport[] | null>(null);
   const settings = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const draft = signal<PolicySettings>({ ...DEFAULT_POLICY });
   const message = signal<OptionsMessage | null>(null);
@@ -150,6 +155,9 @@ export function createOptionsState(
       batch(() => {
         onRecord.value = result.counts.all;
         onRecordVersion.value += 1;
+        // What the store holds changed (or is read for the first time): so may the sends and the review list.
+        void loadSends();
+        void loadUnverified();
         settings.value = result.settings;
         if (!loaded.value) draft.value = { ...result.settings };
         loaded.value = true;
@@ -278,6 +286,23 @@ export function createOptionsState(
     }
   }
 
+  async function loadSends(): Promise<void> {
+    try {
+      sends.value = (await transport('listSends')).sends;
+    } catch (reason) {
+      fail(`Could not read the sends: ${errorText(reason)}`);
+    }
+  }
+
+  async function setSentTo(key: string, count: number): Promise<void> {
+    try {
+      await transport('setSentTo', { key, count: Math.max(0, Math.floor(count)) });
+      await loadSends();
+    } catch (reason) {
+      fail(`Could not save: ${errorText(reason)}`);
+    }
+  }
+
   async function loadUnverified(): Promise<void> {
     try {
       unverified.value = (await transport('listUnverified')).notices;
@@ -335,7 +360,7 @@ export function createOptionsState(
   }
 
   return {
-    loaded, storeTooNew, unverified, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
-    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, rescue, loadUnverified, settleUnverified, startImport, cancelImport,
+    loaded, storeTooNew, unverified, sends, onRecord, settings, draft, previews, message, importStatus, selectorHealth,
+    load, loadDiagnostics, choosePreset, setCustom, save, backup, restore, forget, add, clearAll, rescue, loadUnverified, settleUnverified, loadSends, setSentTo, startImport, cancelImport,
   };
 }

@@ -41,6 +41,11 @@ export interface NoticeRecord {
    * but count only once the user says so ('ask'), or never ('ignored').
    */
   unverified?: { why: string; addresses: number; state: 'ask' | 'ignored' };
+  /**
+   * The user's own message this notice returns (its Subject, Message-ID and Date, capped): groups
+   * bounces by send for the per-send report. Stays in this browser like everything else.
+   */
+  sent?: { subject: string; messageId: string; date: string };
 }
 
 /** One failed delivery to one address. */
@@ -78,6 +83,9 @@ export type GroupCounts = Record<ListGroup, number>;
 export function emptyGroupCounts(): GroupCounts {
   return { remove: 0, watch: 0, sender: 0, done: 0, kept: 0, clear: 0 };
 }
+
+/** 'sentTo' in `meta`: how many recipients the user says each send went to (per-send report). */
+export type SentToCounts = Record<string, number>;
 
 /** The counter record: per-group counts and the unverified notices waiting for the user. */
 export type StoredCounts = GroupCounts & { unverified?: number };
@@ -150,7 +158,7 @@ export interface TallyDB extends DBSchema {
     };
   };
   /** Out-of-line keys: 'counts' and 'summarised' (v4). */
-  meta: { key: string; value: StoredCounts | SummarisedMark };
+  meta: { key: string; value: StoredCounts | SummarisedMark | SentToCounts };
   /** Sweeps by id, and the notices each found (v4, issue #11). */
   sweeps: { key: string; value: SweepRecord };
   sweepItems: { key: string; value: SweepItemRecord; indexes: { 'by-sweep': [string, number] } };

@@ -21,6 +21,7 @@ import {
   DEFAULT_POLICY,
   MANUAL_WEBMAIL,
   applyDecision,
+  classifyEvent,
   createSummariser,
   dayOf,
   isWaitingForRemoval,
@@ -30,6 +31,7 @@ import {
   normaliseSettings,
   type AddressTally,
   type DecisionState,
+  type EventClass,
   type PolicySettings,
   type UserDecision,
 } from '../policy';
@@ -49,6 +51,7 @@ import {
   type EventRecord,
   type GroupCounts,
   type StoredCounts,
+  type SentToCounts,
   type ListGroup,
   type NoticeRecord,
   type SelectorHealthRecord,
@@ -417,6 +420,7 @@ export class TallyStore {
       seenAt,
       recordedAt,
       eventIds,
+      ...(sentOf(input.notice) ? { sent: sentOf(input.notice)! } : {}),
     };
   }
 
@@ -625,6 +629,50 @@ export class TallyStore {
     }
     await tx.done;
     return verdicts;
+  }
+
+  // -- per send ----------------------------------------------------------------------------------------
+
+  /**
+   * Bounces grouped by the message they answer (newest send first): one pass over the notices that
+   * name their returned message, and their events. Unconfirmed notices are left out (they do not count).
+   */
+  async sendReports(): Promise<SendReport[]> {
+    const tx = (await this.db()).transaction(['notices', 'events', 'meta'], 'readonly');
+    const sentTo = ((await tx.objectStore('meta').get('sentTo')) ?? {}) as SentToCounts;
+    const sends = new Map<string, SendReport & { classes: Map<string, EventClass> }>();
+    for (let cursor = await tx.objectStore('notices').openCursor(); cursor; cursor = await cursor.continue()) {
+      const notice = cursor.value;
+      if (!notice.sent || notice.sameAs || notice.unverified) continue;
+      const key = notice.sent.messageId ? `mid:${notice.sent.messageId}` : `subject:${notice.sent.subject}|${(notice.sent.date || notice.seenAt).slice(0, 10)}`;
+      let send = sends.get(key);
+      if (!send) {
+        send = { key, subject: notice.sent.subject, sentAt: notice.sent.date || notice.seenAt, hard: 0, soft: 0, sender: 0, undetermined: 0, notices: 0, classes: new Map() };
+        sends.set(key, send);
+      }
+      send.notices += 1;
+      if (!notice.sent.date && notice.seenAt < send.sentAt) send.sentAt = notice.seenAt;
+      const events = await Promise.all(notice.eventIds.map((id) => tx.objectStore('events').get(id)));
+      for (const event of events) if (event && !event.unverified) send.classes.set(event.address, classifyEvent(event));
+    }
+    await tx.done;
+    return [...sends.values()]
+      .map(({ classes, ...send }) => {
+        for (const kind of classes.values()) send[kind === 'sender-problem' ? 'sender' : kind] += 1;
+        return { ...send, ...(sentTo[send.key] ? { sentTo: sentTo[send.key] } : {}) };
+      })
+      .sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0));
+  }
+
+  /** The user says how many a send went to (0: forget it). */
+  async setSentTo(key: string, count: number): Promise<void> {
+    const db = await this.db();
+    const tx = db.transaction('meta', 'readwrite');
+    const sentTo: SentToCounts = { ...((await tx.store.get('sentTo')) as SentToCounts | undefined) };
+    if (count > 0) sentTo[key] = Math.floor(count);
+    else delete sentTo[key];
+    await tx.store.put(sentTo, 'sentTo');
+    await tx.done;
   }
 
   // -- notices not tied to the user's mail -----------------------------------------------------------
@@ -897,6 +945,35 @@ export class TallyStore {
     }
     return counts;
   }
+}
+
+/** The user's message a notice returns, as far as it says (subject or Message-ID needed). */
+function sentOf(notice: ClassifiedNotice): NoticeRecord['sent'] | undefined {
+  const returned = notice.returned;
+  if (!returned || (!returned.subject.trim() && !returned.messageId)) return undefined;
+  const date = Date.parse(returned.date);
+  return {
+    subject: cap(returned.subject, 300),
+    messageId: cap(returned.messageId, FIELD_LIMITS.webmailMessageId),
+    date: Number.isFinite(date) ? new Date(date).toISOString() : '',
+  };
+}
+
+/** One send (a message the user sent) and what came back for it. */
+export interface SendReport {
+  /** The returned message's Message-ID, else its subject and day. */
+  key: string;
+  subject: string;
+  /** When it was sent (its Date header), else the first notice's date; ISO. */
+  sentAt: string;
+  /** Distinct addresses per class of their latest bounce for this send. */
+  hard: number;
+  soft: number;
+  sender: number;
+  undetermined: number;
+  notices: number;
+  /** How many the user says it went to (for the bounce rate), if they said. */
+  sentTo?: number;
 }
 
 /** An address record without what ./summary.ts derives from it. */

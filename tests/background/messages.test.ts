@@ -121,6 +121,8 @@ describe('the trust rule', () => {
     ['rescueBackup', undefined],
     ['resetStore', undefined],
     ['listUnverified', undefined],
+    ['listSends', undefined],
+    ['setSentTo', { key: 'x', count: 10 }],
     ['settleUnverified', { keys: ['x'], count: true }],
     ['previewPolicies', { policies: [] }],
     ['setDecision', { addresses: ['nobody@example.com'], decision: 'kept' }],

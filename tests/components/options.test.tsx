@@ -228,3 +228,69 @@ describe('options: data from a newer version', () => {
     expect((await background.store.groupCounts()).remove).toBe(1);
   });
 });
+
+describe('options: bounces per send', () => {
+  /** A DSN returning the user's own message (its headers), so the notice says which send it answers. */
+  function returning(recipient: string, status: string, sent: { subject: string; id: string; date: string }, at: string): string {
+    return [
+      'From: MAILER-DAEMON@mx.example.net',
+      'To: me@example.com',
+      'Subject: Undelivered Mail Returned to Sender',
+      `Date: ${at}`,
+      `Message-ID: <${recipient.replace(/\W/g, '.')}.${sent.id}@mx.example.net>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+      '',
+      '--B',
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered.',
+      '--B',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      `Final-Recipient: rfc822; ${recipient}`,
+      'Action: failed',
+      `Status: ${status}`,
+      `Diagnostic-Code: smtp; ${status.startsWith('5.1') ? '550 5.1.1 user unknown' : '452 4.2.2 mailbox full'}`,
+      '',
+      '--B',
+      'Content-Type: text/rfc822-headers',
+      '',
+      'From: Me <me@example.com>',
+      `To: ${recipient}`,
+      `Subject: ${sent.subject}`,
+      `Message-ID: <${sent.id}@example.com>`,
+      `Date: ${sent.date}`,
+      '',
+      '--B--',
+      '',
+    ].join('\r\n');
+  }
+
+  it('groups notices from two sends, and warns when a send passes the bounce-rate lines', async () => {
+    const background = createRealBackground(() => NOW);
+    const openHouse = { subject: 'Open house, Saturday', id: 'send-1', date: 'Thu, 26 Nov 2026 09:00:00 +0000' };
+    const newsletter = { subject: 'November newsletter', id: 'send-2', date: 'Tue, 24 Nov 2026 09:00:00 +0000' };
+    await background.seed([
+      returning('a@example.org', '5.1.1', openHouse, 'Thu, 26 Nov 2026 09:05:00 +0000'),
+      returning('b@example.org', '5.1.1', openHouse, 'Thu, 26 Nov 2026 09:06:00 +0000'),
+      returning('c@example.org', '4.2.2', openHouse, 'Thu, 26 Nov 2026 09:07:00 +0000'),
+      returning('d@example.org', '5.1.1', newsletter, 'Tue, 24 Nov 2026 09:05:00 +0000'),
+    ]);
+    const state = createOptionsState(background.transport, inProcessWorker, () => NOW);
+    render(<OptionsApp state={state} save={() => {}} />);
+    await waitFor(() => expect(screen.getAllByTestId('send-report')).toHaveLength(2));
+    const lines = screen.getAllByTestId('send-line').map((line) => line.textContent);
+    expect(lines[0]).toMatch(/^Open house, Saturday, .*: 2 hard, 1 soft$/);
+    expect(lines[1]).toMatch(/^November newsletter, .*: 1 hard, 0 soft$/);
+    // 2 hard bounces of 40 recipients: 5 %, the review line.
+    const [first] = screen.getAllByTestId('send-report');
+    fireEvent.change(within(first!).getByTestId('send-sent-to'), { target: { value: '40' } });
+    await waitFor(() => expect(within(screen.getAllByTestId('send-report')[0]!).getByTestId('send-rate').textContent).toMatch(/^Hard-bounce rate 5% of 40: over 5 %/));
+    expect(screen.getAllByTestId('send-report')[0]!.dataset.level).toBe('review');
+    fireEvent.change(within(screen.getAllByTestId('send-report')[0]!).getByTestId('send-sent-to'), { target: { value: '500' } });
+    await waitFor(() => expect(screen.getAllByTestId('send-report')[0]!.dataset.level).toBe('ok'));
+  });
+});
