@@ -19,6 +19,7 @@ import type { AddressSummary, UserDecision } from '../policy';
 import {
   WEBMAIL_WORDS,
   describeBadge,
+  SWEEP_WORDS,
   describeBannerTitle,
   describeComposeRemove,
   describeComposeRemoved,
@@ -214,9 +215,12 @@ export interface BadgeModel {
   /** Longer explanation shown on hover. */
   detail?: string;
 }
+  /** Not read and recorded yet (issue #11): "Bounce, not read yet", with no address. */
+  unread?: boolean;
 
 export function badgeText(model: BadgeModel): string {
   return describeBadge(model.kind, { delayed: model.delayed });
+  if (model.unread) return model.delayed ? SWEEP_WORDS.unreadDelayBadge : SWEEP_WORDS.unreadBadge;
 }
 
 /*

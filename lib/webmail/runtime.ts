@@ -26,7 +26,6 @@ import {
   HOOK,
   badgeKindOf,
   badgeLabel,
-  badgeKindOfSummary,
   createBadge,
   createBanner,
   createComposeSummary,
@@ -52,6 +51,11 @@ export interface RuntimeMessenger {
   decide(address: string, decision: UserDecision): Promise<{ updated: number }>;
   /** Optional: a messenger without it (a test's) simply hears nothing about selectors. */
   reportSelectorHealth?(report: SelectorHealthReport): Promise<unknown>;
+  /**
+   * Optional (issue #11): what the tally holds for these notices, by message id (null: not
+   * recorded). List badges show only that, and an opened notice already recorded is not fetched again.
+   */
+  lookupNotices?(account: string, messageIds: string[]): Promise<Array<NoticeResult | null>>;
 }
 
 export const extensionMessenger: RuntimeMessenger = {
@@ -59,7 +63,13 @@ export const extensionMessenger: RuntimeMessenger = {
   lookupAddresses: (addresses) => sendMessage('lookupAddresses', { addresses }),
   decide: (address, decision) => sendMessage('decideFromPage', { address, decision }),
   reportSelectorHealth: (report) => sendMessage('reportSelectorHealth', report),
+  lookupNotices: (account, messageIds) => sendMessage('lookupNotices', { webmail: webmailOfPage(), account, messageIds }),
 };
+
+/** The webmail this page is (the background checks it against the sender anyway). */
+function webmailOfPage(): 'gmail' | 'outlook' {
+  return location.hostname === 'mail.google.com' ? 'gmail' : 'outlook';
+}
 
 export interface RuntimeOptions {
   messenger?: RuntimeMessenger;
@@ -71,6 +81,8 @@ export interface RuntimeOptions {
 
 export interface WebmailRuntime {
   watcher: Watcher;
+  /** A notice this page recorded by other means (the sweep): its badge follows at once. */
+  learn(messageId: string, result: NoticeResult): void;
   /** Runs one full pass now and waits for pending reads and lookups (tests, bench). */
   settle(): Promise<void>;
   stop(): void;
@@ -117,6 +129,11 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   /** Failed-address summaries the background gave us, by address (null = not on record). */
   const summaries = new Map<string, CachedSummary>();
   const lookupQueue = new Set<string>();
+  /** What the tally holds per notice (by account + message id; null: not recorded when asked). */
+  const recorded = new Map<string, { result: NoticeResult | null; at: number }>();
+  const noticeQueue = new Set<string>();
+  let noticeTimer: number | undefined;
+  let noticeInFlight: Promise<void> | null = null;
   let lookupInFlight: Promise<void> | null = null;
   let lookupTimer: number | undefined;
   let readChain: Promise<void> = Promise.resolve();
@@ -225,31 +242,83 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     return promise;
   }
 
+  // --- recorded notices (issue #11) ------------------------------------------------------------
+
+  /** The tally's answer for a notice, asking for it when unknown or old; undefined until it comes. */
+  function recordedFor(messageId: string): NoticeResult | null | undefined {
+    if (!messenger.lookupNotices) return null;
+    const hit = recorded.get(key(messageId));
+    if (!hit || (hit.result === null && Date.now() - hit.at > lookupTtlMs)) queueNotice(messageId);
+    return hit?.result;
+  }
+
+  function queueNotice(messageId: string): void {
+    noticeQueue.add(messageId);
+    if (noticeTimer === undefined && !noticeInFlight) noticeTimer = ctx.setTimeout(runNoticeLookups, LOOKUP_GATHER_MS);
+  }
+
+  function runNoticeLookups(): void {
+    noticeTimer = undefined;
+    if (ctx.isInvalid || !noticeQueue.size || noticeInFlight || !messenger.lookupNotices) return;
+    const batch = [...noticeQueue].slice(0, 500);
+    for (const id of batch) noticeQueue.delete(id);
+    const account = adapter.account(doc);
+    noticeInFlight = track(
+      messenger
+        .lookupNotices(account, batch)
+        .then((answers) => {
+          const now = Date.now();
+          let changed = false;
+          batch.forEach((id, i) => {
+            const result = answers[i] ?? null;
+            const before = recorded.get(key(id));
+            if (!before || (before.result === null) !== (result === null)) changed = true;
+            recorded.set(key(id), { result, at: now });
+            for (const summary of result?.addresses ?? []) summaries.set(summary.address, { summary, at: now });
+          });
+          if (changed) watcher.rescan();
+        })
+        .catch(() => {
+          const now = Date.now();
+          for (const id of batch) if (!recorded.has(key(id))) recorded.set(key(id), { result: null, at: now });
+        })
+        .finally(() => {
+          noticeInFlight = null;
+          if (noticeQueue.size && !ctx.isInvalid) noticeTimer = ctx.setTimeout(runNoticeLookups, LOOKUP_GATHER_MS);
+        }),
+    );
+  }
+
+  /** The badge of a classified notice: its first failed recipient, as recorded. */
+  function badgeOfResult(result: NoticeResult): BadgeModel | null {
+    const { notice: classified } = result;
+    if (!classified.isBounce) return null;
+    const first = classified.recipients[0];
+    if (!first) return null;
+    const summary = cachedSummary(first.address);
+    const delayed = classified.recipients.every((r) => r.action === 'delayed');
+    return {
+      kind: badgeKindOf(first.kind, first.reason),
+      address: keyOf(first.address),
+      delayed,
+      detail: [classified.recipients.length > 1 ? describeMore(classified.recipients.length - 1) : '', summary ? composeWarningText(summary, doc) : ''].filter(Boolean).join('\n') || undefined,
+    };
+  }
+
   // --- list rows ----------------------------------------------------------------------------
 
+  /**
+   * A row's badge tells the truth (issue #11): the recorded verdict and its address once the notice
+   * is read and recorded (in this tab, by a sweep, or anywhere the tally learnt it), and until then
+   * "Bounce, not read yet", never an address or a kind guessed from the preview line.
+   */
   function badgeModelFor(notice: ListNotice): BadgeModel | null {
     const look = looksLikeBounce(notice);
     const read = notice.messageId ? reads.get(key(notice.messageId)) : undefined;
-    if (read?.state === 'done') {
-      const { notice: classified } = read.result;
-      if (!classified.isBounce) return null;
-      const first = classified.recipients[0];
-      if (first) {
-        const delayed = classified.recipients.every((r) => r.action === 'delayed');
-        return {
-          kind: badgeKindOf(first.kind, first.reason),
-          address: first.address,
-          delayed,
-          detail: classified.recipients.length > 1 ? describeMore(classified.recipients.length - 1) : undefined,
-        };
-      }
-    }
-    const address = look.addresses[0] ?? '';
-    const summary = address ? summaryFor(address) : null;
-    if (summary && summary.lastKind !== 'undetermined') {
-      return { kind: badgeKindOfSummary(summary), address, detail: composeWarningText(summary, doc) };
-    }
-    return { kind: look.kind, address, delayed: look.delayed };
+    if (read?.state === 'done') return badgeOfResult(read.result);
+    const known = notice.messageId ? recordedFor(notice.messageId) : null;
+    if (known) return badgeOfResult(known);
+    return { kind: 'undetermined', address: '', delayed: look.delayed, unread: true };
   }
 
   function badgeRow(notice: ListNotice): void {
@@ -320,6 +389,15 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
         if (ctx.isInvalid) return;
         try {
           const report = await adapter.readNotice(notice, doc);
+          // Recorded already (by a sweep, another tab, an earlier visit): answer from the tally, fetch nothing.
+          const known = notice.messageId && messenger.lookupNotices ? ((await messenger.lookupNotices(adapter.account(doc), [notice.messageId]).catch(() => [null]))[0] ?? null) : null;
+          if (known) {
+            for (const summary of known.addresses) summaries.set(summary.address, { summary, at: Date.now() });
+            recorded.set(key(notice.messageId), { result: known, at: Date.now() });
+            reads.set(id, { state: 'done', result: known, reading: adapter.offersRawSource ? 'raw' : 'screen' });
+            watcher.rescan();
+            return;
+          }
           const result = await messenger.reportNotice(report);
           // The answer carries the tally as of this notice: fresher than any earlier lookup.
           for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
@@ -547,12 +625,19 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   async function settle(): Promise<void> {
     onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
-    while (pendingWork.size || lookupQueue.size) {
+    while (pendingWork.size || lookupQueue.size || noticeQueue.size) {
       if (lookupQueue.size && !lookupInFlight) runLookups();
       await Promise.allSettled([...pendingWork]);
+      if (noticeQueue.size && !noticeInFlight) runNoticeLookups();
       onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
     }
   }
 
-  return { watcher, settle, stop };
+  function learn(messageId: string, result: NoticeResult): void {
+    recorded.set(key(messageId), { result, at: Date.now() });
+    for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
+    watcher.rescan();
+  }
+
+  return { watcher, settle, stop, learn };
 }

@@ -60,6 +60,12 @@ export interface FakeGmailAccount {
   list: 'demo' | 'clean' | number;
   /** Opt the page into the content script's User Timing measures (scripts/bench/content-script.ts). */
   profile?: boolean;
+  /**
+   * The sweep mailbox (issue #11): `#search/<any query>` answers SWEEP_NOTICES over result pages of
+   * SWEEP_PAGE_SIZE rows, a conversation opens for the threaded one, and every earlier [role=main]
+   * view stays in the page, hidden, as Gmail keeps them.
+   */
+  sweep?: boolean;
 }
 
 export const DEMO_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: 'demo' };
@@ -74,6 +80,122 @@ export const CONVERSATIONS = {
 export type ConversationToken = keyof typeof CONVERSATIONS;
 
 const permOf = (legacyId: string): string => BigInt(`0x${legacyId}`).toString(10);
+
+// --- the sweep mailbox (issue #11) -------------------------------------------------------------
+
+/** One notice of the sweep mailbox. */
+export interface SweepNotice {
+  index: number;
+  /** Legacy hex message id (what the row and the message carry). */
+  legacyId: string;
+  permId: string;
+  /** The address the notice says failed. */
+  failed: string;
+  format: 'gmail' | 'postfix' | 'exim' | 'office365';
+  subject: string;
+  /** 'threaded': inside a conversation with two other messages; 'fails': Show original answers 500;
+   *  'other-form': permmsgid answers "does not exist", only th= answers the message. */
+  special?: 'threaded' | 'fails' | 'other-form';
+}
+
+export const SWEEP_COUNT = 120;
+export const SWEEP_PAGE_SIZE = 50;
+export const SWEEP_THREADED = 7;
+export const SWEEP_FAILS = 33;
+export const SWEEP_OTHER_FORM = 77;
+/** The conversation the threaded notice sits in: its thread id, and the person's reply that is the row's last message. */
+export const SWEEP_THREAD = { threadId: '19b0aa0000000001', firstId: '19b0aa0000000002', replyId: '19b0aa0000000003' };
+
+/** Templates: a raw notice of each format, the failed address in it, and the subject a row shows. */
+const SWEEP_TEMPLATES = {
+  gmail: { file: 'raw/gmail-dsn-userunknown.eml', failed: 'ann.lee@example.com', subject: 'Delivery Status Notification (Failure)' },
+  postfix: { file: 'raw/postfix-mailbox-full.eml', failed: 'carl@example.net', subject: 'Undelivered Mail Returned to Sender' },
+  exim: { file: '../../eml/exim-01.eml', failed: 'dave@example.net', subject: 'Mail delivery failed: returning message to sender' },
+  office365: { file: '../../eml/office365-01.eml', failed: 'peggy@example.net', subject: 'Undeliverable: lunch' },
+} as const;
+const SWEEP_FORMATS = Object.keys(SWEEP_TEMPLATES) as Array<keyof typeof SWEEP_TEMPLATES>;
+
+export const SWEEP_NOTICES: SweepNotice[] = Array.from({ length: SWEEP_COUNT }, (_, index) => {
+  const format = SWEEP_FORMATS[index % SWEEP_FORMATS.length] ?? 'gmail';
+  const legacyId = (0x19b0000000000000n + BigInt(index)).toString(16);
+  const special = index === SWEEP_THREADED ? 'threaded' : index === SWEEP_FAILS ? 'fails' : index === SWEEP_OTHER_FORM ? 'other-form' : undefined;
+  return {
+    index,
+    legacyId,
+    permId: `msg-f:${permOf(legacyId)}`,
+    failed: `sweep${index}@example.${index % 2 ? 'net' : 'com'}`,
+    format,
+    subject: SWEEP_TEMPLATES[format].subject,
+    ...(special ? { special } : {}),
+  };
+});
+
+/** The raw source of a sweep notice: its template with its own failed address and its own Message-ID. */
+export function sweepRaw(notice: SweepNotice): string {
+  const template = SWEEP_TEMPLATES[notice.format];
+  const raw = fixture(template.file).split(template.failed).join(notice.failed);
+  const cut = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, cut).replace(/^Message-I[dD]:.*(\r?\n[ \t].*)*\r?\n?/m, '');
+  return `Message-ID: <sweep-${notice.index}@mx.example.com>\n${head}${raw.slice(cut)}`;
+}
+
+/** A row of the sweep mailbox, made from the fixture's first row (a Gmail DSN). */
+function sweepRow(notice: SweepNotice): string {
+  const first = fixtureRows()[0] ?? '';
+  const threaded = notice.special === 'threaded';
+  const threadId = threaded ? SWEEP_THREAD.threadId : notice.legacyId;
+  const lastId = threaded ? SWEEP_THREAD.replyId : notice.legacyId;
+  return first
+    .replace(/data-legacy-thread-id="19a5b1c2d3e4f501"/g, `data-legacy-thread-id="${threadId}"`)
+    .replace(/data-legacy-last-message-id="19a5b1c2d3e4f501"/g, `data-legacy-last-message-id="${lastId}"`)
+    .replace(/#thread-f:1848078672442225921/g, `#thread-f:${permOf(threadId)}`)
+    .replace(/ann\.lee@example\.com/g, notice.failed)
+    .replace(/Delivery Status Notification \(Failure\)/g, threaded ? 'Open house on Saturday' : escapeHtml(notice.subject))
+    .replace(/id=":1a"/, `id=":s${notice.index}"`);
+}
+
+/** The conversation the threaded notice is in: the user's mail, the bounce, and a person's reply. */
+function sweepThreadView(): string {
+  const notice = SWEEP_NOTICES[SWEEP_THREADED];
+  if (!notice) return '';
+  return fixture('2026-11-27-threaded-bounce.html')
+    .replace(/19a5b1c2d3e4f505/g, notice.legacyId)
+    .replace(/1848078672442225925/g, permOf(notice.legacyId))
+    .replace(/19a5b1c2d3e4f488/g, SWEEP_THREAD.firstId)
+    .replace(/1848078672442225800/g, permOf(SWEEP_THREAD.firstId))
+    .replace(/19a5b1c2d3e4f4ba/g, SWEEP_THREAD.replyId)
+    .replace(/1848078672442225850/g, permOf(SWEEP_THREAD.replyId))
+    .replace(/data-legacy-thread-id="[0-9a-f]+"/, `data-legacy-thread-id="${SWEEP_THREAD.threadId}"`)
+    .replace(/erin@example\.com/g, notice.failed);
+}
+
+/** Result page n (1-based) of the sweep search, as a list view; past the last page, an empty one. */
+function sweepPageView(page: number): string {
+  const rows = SWEEP_NOTICES.slice((page - 1) * SWEEP_PAGE_SIZE, page * SWEEP_PAGE_SIZE).map(sweepRow);
+  return withFixture('2026-11-27-list.html', (doc) => {
+    const holder = doc.querySelector(gmailCss('row'))?.parentElement;
+    if (!holder) throw new Error(`fake Gmail: no row matches ${gmailCss('row')} in 2026-11-27-list.html`);
+    // Our own fixture's markup, re-assembled in Node for the fake page; no webmail content.
+    holder.innerHTML = `\n${rows.join('\n')}\n`;
+    return doc.body.innerHTML;
+  });
+}
+
+export const SWEEP_PAGES = Math.ceil(SWEEP_COUNT / SWEEP_PAGE_SIZE);
+
+/** What "Show original" answers for the sweep mailbox, by the request's id form. */
+function sweepOriginal(url: URL): { status: number; body: string } | null {
+  const perm = url.searchParams.get('permmsgid');
+  const th = url.searchParams.get('th');
+  const notice = SWEEP_NOTICES.find((n) => n.permId === perm || n.legacyId === th);
+  if (!notice) return null;
+  if (notice.special === 'fails') return { status: 500, body: '<html><body>Server Error</body></html>' };
+  if (notice.special === 'other-form' && perm) return { status: 200, body: MESSAGE_DOES_NOT_EXIST };
+  return { status: 200, body: showOriginalHtml(sweepRaw(notice)) };
+}
+
+/** Gmail's answer for an id it does not know: a page, not the message (no <pre id="raw_message_text">). */
+export const MESSAGE_DOES_NOT_EXIST = '<!DOCTYPE html><html><body><div>The message does not exist.</div></body></html>';
 
 /** The server's words of the hostile notice, as Gmail would render them: escaped, i.e. visible as text. */
 export const HOSTILE_DIAGNOSTIC = '550 5.1.1 <img src=x onerror="window.__bsPwned=1"><script>window.__bsPwned=2</script>';
@@ -170,17 +292,42 @@ const PAGE_SCRIPT = `
   const views = document.getElementById('views');
   const mole = document.getElementById('mole');
   const tokens = JSON.parse(document.getElementById('fake-tokens').textContent);
+  const sweep = document.getElementById('view-sweep-1') !== null;
+  function sweepTemplate(hash) {
+    // #search/<query>, #search/<query>/p<n>, #search/<query>/<thread hex>
+    const parts = hash.split('/');
+    if (parts[0] !== '#search') return null;
+    const last = parts.length > 2 ? parts[parts.length - 1] : '';
+    if (/^p\\d+$/.test(last)) return document.getElementById('view-sweep-' + last.slice(1)) || document.getElementById('view-sweep-empty');
+    if (last && document.getElementById('view-thread-' + last)) return document.getElementById('view-thread-' + last);
+    return document.getElementById('view-sweep-1');
+  }
   function render() {
     const hash = location.hash || '#inbox';
     const token = hash.split('/')[1];
-    const template = document.getElementById(token && tokens[token] ? 'view-' + token : 'view-list');
-    // Gmail builds a new pane on every navigation: the old elements are gone.
-    views.replaceChildren(template.content.cloneNode(true));
+    const template = (sweep && sweepTemplate(hash)) || document.getElementById(token && tokens[token] ? 'view-' + token : 'view-list');
+    if (!sweep) {
+      // Gmail builds a new pane on every navigation: the old elements are gone.
+      views.replaceChildren(template.content.cloneNode(true));
+      return;
+    }
+    // The sweep mailbox behaves as Gmail does with its views: earlier ones stay in the page, hidden.
+    for (const old of views.children) old.style.display = 'none';
+    while (views.children.length > 3) views.firstElementChild.remove();
+    const view = document.createElement('div');
+    view.append(template.content.cloneNode(true));
+    // Gmail paints a view a moment after the route changes.
+    setTimeout(() => views.append(view), 30);
   }
   window.addEventListener('hashchange', render);
   views.addEventListener('click', (event) => {
     const row = event.target.closest(css.row);
     if (!row) return;
+    const thread = row.querySelector('[data-legacy-thread-id]')?.getAttribute('data-legacy-thread-id');
+    if (sweep && location.hash.startsWith('#search/') && document.getElementById('view-thread-' + thread)) {
+      location.hash = location.hash.replace(/\\/p\\d+$/, '') + '/' + thread;
+      return;
+    }
     const id = row.querySelector(css.rowLastMessageId)?.getAttribute('data-legacy-last-message-id');
     const token = Object.keys(tokens).find((t) => tokens[t] === id);
     if (token) location.hash = '#inbox/' + token;
@@ -254,6 +401,13 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
           .map((token) => `<template id="view-${token}">${conversationView(token)}</template>`)
           .join('\n')
       : '';
+  const sweepViews = account.sweep
+    ? [
+        ...Array.from({ length: SWEEP_PAGES }, (_, i) => `<template id="view-sweep-${i + 1}">${sweepPageView(i + 1)}</template>`),
+        `<template id="view-sweep-empty">${sweepPageView(SWEEP_PAGES + 1)}</template>`,
+        `<template id="view-thread-${SWEEP_THREAD.threadId}">${sweepThreadView()}</template>`,
+      ].join('\n')
+    : '';
   // GLOBALS is Gmail's page-world data; only [9] (ik) and [10] (user) matter to us.
   const globals = JSON.stringify([null, null, null, null, 'en', null, null, null, null, account.ik, account.email]);
   return `<!DOCTYPE html>
@@ -286,6 +440,7 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
 <div class="dw" id="mole"></div>
 <template id="view-list">${listView(account)}</template>
 ${conversations}
+${sweepViews}
 <template id="view-compose">${composeInner()}</template>
 <script type="application/json" id="fake-tokens">${JSON.stringify(tokens)}</script>
 <script type="application/json" id="fake-css">${scriptJson({ row: gmailCss('row'), rowLastMessageId: gmailCss('rowLastMessageId') })}</script>
@@ -304,6 +459,8 @@ export function showOriginalHtml(raw: string): string {
 export interface FakeGmailLog {
   /** Every "Show original" request, as sent. */
   showOriginal: string[];
+  /** When each arrived (Date.now() in the test process), in the same order. */
+  showOriginalAt: number[];
 }
 
 /**
@@ -315,7 +472,7 @@ export async function routeFakeGmail(
   context: BrowserContext,
   accounts: FakeGmailAccount[] = [DEMO_ACCOUNT, CLEAN_ACCOUNT],
 ): Promise<FakeGmailLog> {
-  const log: FakeGmailLog = { showOriginal: [] };
+  const log: FakeGmailLog = { showOriginal: [], showOriginalAt: [] };
   const pages = new Map(accounts.map((a) => [a.index, fakeGmailHtml(a)]));
   const raws = new Map<string, string>();
   for (const c of Object.values(CONVERSATIONS)) if (c.raw) raws.set(`msg-f:${permOf(c.legacyId)}`, fixture(c.raw));
@@ -325,7 +482,10 @@ export async function routeFakeGmail(
     const account = accounts.find((a) => a.index === index);
     if (url.searchParams.get('view') === 'om') {
       log.showOriginal.push(url.toString());
+      log.showOriginalAt.push(Date.now());
       if (!account || url.searchParams.get('ik') !== account.ik) return route.fulfill({ status: 403, body: 'Forbidden' });
+      const swept = account.sweep ? sweepOriginal(url) : null;
+      if (swept) return route.fulfill({ status: swept.status, contentType: 'text/html; charset=utf-8', body: swept.body });
       const raw = raws.get(url.searchParams.get('permmsgid') ?? '');
       if (!raw) return route.fulfill({ status: 404, contentType: 'text/html', body: '<html><body>Not found</body></html>' });
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: showOriginalHtml(raw) });

@@ -56,6 +56,13 @@ class RecordingMessenger implements RuntimeMessenger {
       addresses: this.known.has(address) ? [this.known.get(address)!] : [],
     };
   }
+  /** Notices the tally holds, by message id (issue #11: the list badges show only these). */
+  recorded = new Map<string, NoticeResult>();
+  noticeLookups: string[][] = [];
+  async lookupNotices(_account: string, messageIds: string[]): Promise<Array<NoticeResult | null>> {
+    this.noticeLookups.push(messageIds);
+    return messageIds.map((id) => this.recorded.get(id) ?? null);
+  }
   async lookupAddresses(addresses: string[]): Promise<AddressSummary[]> {
     this.lookups.push(addresses);
     return addresses.flatMap((a) => (this.known.has(a) ? [this.known.get(a)!] : []));
@@ -102,18 +109,28 @@ describe('runWebmail on Gmail', () => {
     document.body.prepend(main);
   };
 
-  it('badges every bounce row at once, and no other row', async () => {
+  it('badges every bounce row at once, and no other row: "not read yet" until recorded, never a guess from the preview line', async () => {
     loadGmail(GMAIL_URL, '2026-11-27-list.html');
+    // The tally holds carl's notice (a sweep read it); no other.
+    messenger.recorded.set('19a5b1c2d3e4f503', {
+      noticeKey: 'k',
+      duplicate: true,
+      notice: { isBounce: true, category: 'bounce', format: 'postfix', subject: '', notes: [], recipients: [{ address: 'Carl@Example.net', kind: 'soft', reason: 'mailboxfull', status: '4.2.2', replyCode: '452', diagnostic: '', action: 'failed', remoteMta: '' }] },
+      addresses: [],
+    });
     start();
     await runtime.settle();
     const rows = [...document.querySelectorAll('tr.zA')];
     const kinds = rows.map((row) => row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-kind') ?? null);
-    expect(kinds).toEqual(['hard', null, 'soft', 'soft', 'hard', 'undetermined', null]);
+    expect(kinds).toEqual(['undetermined', null, 'soft', 'undetermined', 'undetermined', 'undetermined', null]);
     const addresses = rows.map((row) => row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-address') ?? null);
-    expect(addresses).toEqual(['ann.lee@example.com', null, 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de', null]);
-    expect(rows[3]?.querySelector('[data-bounce-sweeper="badge"]')?.textContent).toContain('Delivery delayed');
-    // The addresses the snippets name were looked up in one batch.
-    expect(messenger.lookups.flat().sort()).toEqual(['ann.lee@example.com', 'carl@example.net', 'dana@example.com', 'erin@example.com', 'frank@example.de']);
+    // The snippets name ann, dana, erin and frank: none of them is shown before the notice is read.
+    expect(addresses).toEqual(['', null, 'carl@example.net', '', '', '', null]);
+    expect(rows[0]?.querySelector('[data-bounce-sweeper="badge"]')?.textContent).toBe('Bounce, not read yet');
+    expect(rows[3]?.querySelector('[data-bounce-sweeper="badge"]')?.textContent).toBe('Delay notice, not read yet');
+    // The rows' notices were looked up by message id, in one batch; no address was looked up from a snippet.
+    expect(messenger.noticeLookups).toHaveLength(1);
+    expect(messenger.lookups.flat()).toEqual([]);
   });
 
   it('badges a row added later from the added node alone, not by rescanning the list', async () => {
@@ -138,7 +155,7 @@ describe('runWebmail on Gmail', () => {
     document.querySelector('tbody')!.append(row);
     await flushMicrotasks();
     ctx.advance(100);
-    expect(row.querySelector('[data-bounce-sweeper="badge"]')?.getAttribute('data-address')).toBe('new.one@example.com');
+    expect(row.querySelector('[data-bounce-sweeper="badge"]')?.textContent).toBe('Bounce, not read yet');
     expect(scanned).toEqual([row]);
   });
 

@@ -17,7 +17,11 @@ describe('Show original URL', () => {
     expect(buildShowOriginalUrl('https://mail.google.com', '/mail/u/0/', '', { permId: 'msg-a:r-1', legacyId: '19a5b1c2d3e4f501' })).toBe(
       'https://mail.google.com/mail/u/0/?view=om&th=19a5b1c2d3e4f501',
     );
-    expect(buildShowOriginalUrl('https://mail.google.com', '/mail/u/0/', 'abc123', { permId: 'msg-a:r-1', legacyId: '' })).toBeNull();
+    // issue #11: a client-side msg-a id (a message just sent) goes through th= as it is; nothing else does.
+    expect(buildShowOriginalUrl('https://mail.google.com', '/mail/u/0/', 'abc123', { permId: 'msg-a:r-1', legacyId: '' })).toBe(
+      'https://mail.google.com/mail/u/0/?ik=abc123&view=om&th=msg-a%3Ar-1',
+    );
+    expect(buildShowOriginalUrl('https://mail.google.com', '/mail/u/0/', 'abc123', { permId: 'thread-f:1848078672442225921', legacyId: '' })).toBeNull();
   });
 });
 

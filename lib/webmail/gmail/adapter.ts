@@ -19,6 +19,33 @@ export interface GmailAdapterOptions {
 export interface GmailAdapter extends WebmailAdapter {
   fetcher: ShowOriginalFetcher;
   staleSelectors(): StaleSelector[];
+  /** The [role=main] view on screen (Gmail keeps earlier views in the page, hidden), or null. */
+  visibleMain(doc: Document): HTMLElement | null;
+  /** The thread rows under `root`, by Gmail's row selectors or, failing those, climbing from [data-legacy-thread-id]. */
+  rowsOf(root: ParentNode): HTMLElement[];
+  /** A row's ids: its thread's legacy id and its last message's (equal for a one-message thread). */
+  rowIds(row: HTMLElement): { threadId: string; lastMessageId: string };
+  /** The messages of an open conversation under `root`, with their ids and whether their sender is a notice's. */
+  messagesOf(root: ParentNode): Array<{ element: HTMLElement; ref: MessageRef; isNotice: boolean; date?: string }>;
+  /** The row's date as Gmail shows it in its title (ISO), when it reads as a date. */
+  rowDate(row: HTMLElement): string | undefined;
+}
+
+/**
+ * Is this element on screen? Gmail keeps earlier [role=main] views in the page with display:none
+ * (issue #11), and a hidden message body (div.a3s.aiL.undefined) is a leftover, not the message.
+ */
+export function isShown(element: Element): boolean {
+  if (!element.isConnected) return false;
+  // checkVisibility (Chrome 105, Firefox 106, happy-dom) walks the ancestors' computed display.
+  if (typeof element.checkVisibility === 'function') return element.checkVisibility();
+  for (let node: Element | null = element; node; node = node.parentElement) if ((node as HTMLElement).hidden) return false;
+  return true;
+}
+
+/** A thread row found without Gmail's class names: climb from the id carrier to its table row (issue #11). */
+function rowAround(carrier: Element): HTMLElement | null {
+  return carrier.closest<HTMLElement>('tr[id], [role="row"], tr');
 }
 
 function text(node: Element | null | undefined): string {
@@ -81,7 +108,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
 
   function findListNotices(root: ParentNode): ListNotice[] {
     const notices: ListNotice[] = [];
-    const rows = queryAll(root, 'row');
+    const rows = rowsOf(root);
     if (!rows.length && (root as Node).nodeType === 1) {
       // A node added inside a row (Gmail paints hover actions and labels into rows): that row.
       const around = closest(root as Element, 'row');
@@ -102,6 +129,47 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     return notices;
   }
 
+  function rowsOf(root: ParentNode): HTMLElement[] {
+    const rows = queryAll(root, 'row');
+    if (rows.length) return rows;
+    // Row fallback without Gmail's class names (issue #11): every id carrier's own row, once.
+    const found = new Set<HTMLElement>();
+    for (const carrier of queryAll(root, 'rowThreadId')) {
+      const row = rowAround(carrier);
+      if (row && row !== root) found.add(row);
+    }
+    return [...found];
+  }
+
+  function rowIds(row: HTMLElement): { threadId: string; lastMessageId: string } {
+    const threadId = legacyIdOf(queryFirst(row, 'rowThreadId')?.getAttribute('data-legacy-thread-id') ?? null);
+    const last = legacyIdOf(queryFirst(row, 'rowLastMessageId')?.getAttribute('data-legacy-last-message-id') ?? null);
+    return { threadId, lastMessageId: last || threadId };
+  }
+
+  function rowDate(row: HTMLElement): string | undefined {
+    const title = row.querySelector('td span[title]')?.getAttribute('title');
+    return title ? isoOfTitle(title) : undefined;
+  }
+
+  function visibleMain(doc: Document): HTMLElement | null {
+    return queryAll(doc, 'main').find(isShown) ?? null;
+  }
+
+  function messagesOf(root: ParentNode): Array<{ element: HTMLElement; ref: MessageRef; isNotice: boolean; date?: string }> {
+    const found = queryAll(root, 'message');
+    const outermost = found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+    return outermost.map((element) => {
+      const sender = queryFirst(element, 'messageSender');
+      return { element, ref: messageRefOf(element), isNotice: sender ? looksLikeBounce({ subject: '', from: participant(sender) }).isBounce : false, date: dateOf(element) };
+    });
+  }
+
+  /** The message's body on screen: a hidden leftover body (div.a3s.aiL.undefined) is skipped (issue #11). */
+  function bodyOf(message: HTMLElement): HTMLElement | null {
+    return queryAll(message, 'messageBody').find((body) => !body.classList.contains('undefined') && isShown(body)) ?? null;
+  }
+
   function findOpenNotices(root: ParentNode): OpenNotice[] {
     const found = new Set(queryAll(root, 'message'));
     if ((root as Node).nodeType === 1) {
@@ -116,7 +184,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     const subject = text(queryFirst(doc, 'threadSubject'));
     const notices: OpenNotice[] = [];
     for (const message of messages) {
-      const body = queryFirst(message, 'messageBody');
+      const body = bodyOf(message);
       if (!body) continue; // collapsed: no body DOM until expanded (webmail-dom.md §1.4)
       const sender = queryFirst(message, 'messageSender');
       const from = sender ? participant(sender) : '';
@@ -229,8 +297,8 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     fetcher,
     findsAroundNodes: true,
     isApp: (doc) => doc.location.pathname.startsWith('/mail') && !!queryFirst(doc, 'main'),
-    observedRoots: (doc) =>
-      [queryFirst(doc, 'main'), ...queryAll(doc, 'composeMoleArea'), ...queryAll(doc, 'fullScreenCompose')].filter((r): r is HTMLElement => !!r),
+    // Every [role=main] view: Gmail keeps earlier views in the page, hidden, and shows them again (issue #11).
+    observedRoots: (doc) => [...queryAll(doc, 'main'), ...queryAll(doc, 'composeMoleArea'), ...queryAll(doc, 'fullScreenCompose')],
     account,
     findListNotices,
     findOpenNotices,
@@ -241,14 +309,23 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     offersRawSource: true,
     readNotice,
     staleSelectors: stale,
+    visibleMain,
+    rowsOf,
+    rowIds,
+    rowDate,
+    messagesOf,
   };
 
   function dateOf(message: Element): string | undefined {
     const title = queryFirst(message, 'messageDate')?.getAttribute('title');
-    if (!title) return undefined;
-    const date = new Date(title.replace(' at ', ' '));
-    return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+    return title ? isoOfTitle(title) : undefined;
   }
+}
+
+/** "Tue, Nov 24, 2026, 9:14 AM" (Gmail's title, English UI) → ISO; undefined when it does not read as a date. */
+function isoOfTitle(title: string): string | undefined {
+  const date = new Date(title.replace(' at ', ' '));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** Address of a chip: data-hovercard-id (peoplekit), [email], or the legacy hidden input "Name <addr>". */

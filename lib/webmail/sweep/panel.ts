@@ -1,0 +1,125 @@
+/**
+ * The sweep's control in the webmail page (issue #11): a small box in a corner with the search
+ * (editable, remembered by the sweep), the start button, and the progress with Pause, Resume and
+ * Cancel. Built with DOM methods and textContent only (webmail pages enforce Trusted Types, and
+ * nothing of the page goes in). Test contract (keep stable):
+ *   [data-bounce-sweeper="sweep-start"]     the start control
+ *   [data-bounce-sweeper="sweep-progress"]  data-state="running|paused|done|stopped", data-found,
+ *                                           data-read, data-bounces; its text says why it stopped
+ */
+import type { SweepStatus } from '../../messaging';
+import { SWEEP_WORDS, describeSweepProgress } from '../../vocabulary';
+import { HOOK } from '../inline-ui';
+import type { SweepDriver } from './driver';
+
+export interface SweepPanel {
+  element: HTMLElement;
+  update(): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, hook: string, style: Partial<CSSStyleDeclaration> = {}): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  node.setAttribute(HOOK, hook);
+  Object.assign(node.style, style);
+  return node;
+}
+
+const BUTTON: Partial<CSSStyleDeclaration> = { font: 'inherit', padding: '2px 10px', marginRight: '6px', cursor: 'pointer', borderRadius: '4px', border: '1px solid #9aa0a6', background: '#fff' };
+
+export function createSweepPanel(doc: Document, driver: SweepDriver, options: { defaultQuery: string; withQuery?: boolean }): SweepPanel {
+  const box = el(doc, 'div', 'sweep-panel', {
+    position: 'fixed',
+    left: '12px',
+    bottom: '12px',
+    zIndex: '2147483000',
+    maxWidth: '360px',
+    padding: '8px 10px',
+    background: '#fff',
+    color: '#202124',
+    border: '1px solid #dadce0',
+    borderRadius: '8px',
+    boxShadow: '0 1px 4px rgba(0,0,0,.2)',
+    font: '13px/1.4 system-ui, sans-serif',
+  });
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-label', SWEEP_WORDS.title);
+
+  const title = el(doc, 'div', 'sweep-title', { fontWeight: '600', marginBottom: '4px' });
+  title.textContent = `Bounce Sweeper: ${SWEEP_WORDS.title.toLowerCase()}`;
+  const query = el(doc, 'input', 'sweep-query', { width: '100%', boxSizing: 'border-box', font: 'inherit', marginBottom: '6px' });
+  query.type = 'text';
+  query.setAttribute('aria-label', SWEEP_WORDS.queryLabel);
+  query.value = options.defaultQuery;
+  const start = el(doc, 'button', 'sweep-start', BUTTON);
+  start.type = 'button';
+  const pause = el(doc, 'button', 'sweep-pause', BUTTON);
+  pause.type = 'button';
+  pause.textContent = SWEEP_WORDS.pause;
+  const resume = el(doc, 'button', 'sweep-resume', BUTTON);
+  resume.type = 'button';
+  resume.textContent = SWEEP_WORDS.resume;
+  const cancel = el(doc, 'button', 'sweep-cancel', BUTTON);
+  cancel.type = 'button';
+  cancel.textContent = SWEEP_WORDS.cancel;
+  const progress = el(doc, 'div', 'sweep-progress', { marginTop: '6px' });
+  progress.setAttribute('role', 'status');
+  progress.setAttribute('aria-live', 'polite');
+  const bar = el(doc, 'progress', 'sweep-bar', { width: '100%', display: 'block' });
+  const words = el(doc, 'div', 'sweep-words');
+  progress.append(bar, words);
+  const buttons = el(doc, 'div', 'sweep-buttons');
+  buttons.append(start, pause, resume, cancel);
+  box.append(title, ...(options.withQuery === false ? [] : [query]), buttons, progress);
+
+  let busy = false;
+  const act = (work: () => Promise<void>) => async () => {
+    if (busy) return;
+    busy = true;
+    update();
+    try {
+      await work();
+    } finally {
+      busy = false;
+      update();
+    }
+  };
+  start.addEventListener('click', act(() => driver.start(query.value)));
+  pause.addEventListener('click', act(() => driver.pause()));
+  resume.addEventListener('click', act(() => driver.resume()));
+  cancel.addEventListener('click', act(() => driver.cancel()));
+
+  let queryTouched = false;
+  query.addEventListener('input', () => {
+    queryTouched = true;
+  });
+
+  function update(): void {
+    const status: SweepStatus | null = driver.status;
+    const phase = driver.phase;
+    const state = status?.state ?? '';
+    const active = phase !== 'idle' && state === 'running';
+    if (status && !queryTouched && status.query) query.value = status.query;
+    start.textContent = state === 'stopped' && !status?.stopReason.startsWith(SWEEP_WORDS.cancelled) ? SWEEP_WORDS.continue : state === 'done' ? SWEEP_WORDS.again : SWEEP_WORDS.start;
+    start.hidden = active || state === 'paused';
+    start.disabled = busy;
+    pause.hidden = !active;
+    resume.hidden = state !== 'paused';
+    cancel.hidden = !(active || state === 'paused');
+    query.disabled = active;
+    progress.hidden = !status;
+    if (!status) return;
+    progress.setAttribute('data-state', status.state);
+    progress.setAttribute('data-found', String(status.found));
+    progress.setAttribute('data-read', String(status.read));
+    progress.setAttribute('data-bounces', String(status.bounces));
+    progress.setAttribute('data-failed', String(status.failed));
+    progress.setAttribute('data-phase', phase);
+    bar.max = Math.max(1, status.found);
+    bar.value = status.read + status.failed;
+    words.textContent = describeSweepProgress(status, phase);
+  }
+
+  driver.onChange(update);
+  update();
+  return { element: box, update };
+}
