@@ -475,6 +475,55 @@ export function describeStaleLayout(webmailName: string, stale: { what: string; 
   return `${webmailName}: ${stale.what} matched only the layout of ${describeLayoutDate(stale.matchedSince, locale)} (the newest known is from ${describeLayoutDate(stale.newestSince, locale)}).`;
 }
 
+// --- Sweeping the mailbox (issue #11) --------------------------------------------------------
+
+/** Every fixed word of a sweep, in the webmail page and the popup. */
+export const SWEEP_WORDS = {
+  title: 'Sweep bounce notices',
+  /** A list badge before the notice is read and recorded (never with a guessed address). */
+  unreadBadge: 'Bounce, not read yet',
+  unreadDelayBadge: 'Delay notice, not read yet',
+  start: 'Sweep bounce notices',
+  continue: 'Continue sweep',
+  again: 'Sweep again',
+  pause: 'Pause',
+  resume: 'Resume',
+  cancel: 'Cancel',
+  queryLabel: 'Search',
+  collecting: 'Finding notices…',
+  reading: 'Reading notices…',
+  paused: 'Paused.',
+  done: 'Done: every notice found was read.',
+  cancelled: 'Cancelled. What was read so far is kept.',
+  noTab: 'Open Gmail or Outlook in a tab to sweep it.',
+  notInPage: 'The webmail tab did not answer: reload it and try again.',
+  capReached: (cap: number) => `Stopped: the daily limit of ${formatCount(cap)} notices is reached. Press start tomorrow to continue.`,
+  failed: (why: string) => `Stopped: ${why}.`,
+  noResults: 'Stopped: Gmail did not show the search results in time.',
+  noFolder: 'Stopped: no message list is on screen. Open a folder and try again.',
+  notShown: 'Stopped: Outlook did not open the notice in the reading pane.',
+  didNotRead: (why: string) => `Stopped: ${why}. That notice is left unread; press start to continue with the rest.`,
+} as const;
+
+/** "Found 120 · read 40 · 35 bounces · 30 addresses", then, once stopped, why. */
+export function describeSweepProgress(
+  status: { state: string; found: number; read: number; failed: number; bounces: number; addresses: number; stopReason: string },
+  phase: 'idle' | 'collecting' | 'reading' = 'idle',
+  locale?: string,
+): string {
+  const counts = [
+    `Found ${formatCount(status.found, locale)}`,
+    `read ${formatCount(status.read, locale)}`,
+    plural(status.bounces, 'bounce', 'bounces', locale),
+    plural(status.addresses, 'address', 'addresses', locale),
+    ...(status.failed ? [`${formatCount(status.failed, locale)} not read`] : []),
+  ].join(' · ');
+  if (status.state === 'stopped') return `${counts}. ${status.stopReason}`;
+  if (status.state === 'paused') return `${counts}. ${SWEEP_WORDS.paused}`;
+  if (status.state === 'done') return `${counts}. ${SWEEP_WORDS.done}`;
+  return `${counts}. ${phase === 'collecting' ? SWEEP_WORDS.collecting : SWEEP_WORDS.reading}`;
+}
+
 // --- Sender problems: what to fix (issue 13, item 6) -----------------------------------------
 // A sender problem is not the recipient's fault, so the popup offers no "mark removed" for it;
 // instead the expanded row names the provider's requirement behind the refusal and how to meet it.
@@ -660,4 +709,34 @@ export function findSenderFix(reason: Reason, status = '', replyCode = '', diagn
     SENDER_FIXES.find((fix) => fix.reasons.includes(reason) && !fix.codes && !fix.words) ??
     null
   );
+}
+
+// --- notices not tied to the user's mail (lib/store/trust.ts) ------------------------------------
+
+/** The banner's line over a notice whose bounces do not count until the user confirms it. */
+export function describeUnverified(why: string): string {
+  return `Not counted yet: ${why}, so this could be a forged notice. Nothing was put on your lists; review it in Bounce Sweeper's settings.`;
+}
+
+// --- the per-send report (lib/pages/send-report.ts) ------------------------------------------------
+
+/** "Open house, 26 Nov: 14 hard, 3 soft, 1 sender problem". */
+export function describeSend(send: { subject: string; sentAt: string; hard: number; soft: number; sender: number; undetermined: number }, options: DayOptions = {}): string {
+  const parts = [`${formatCount(send.hard, options.locale)} hard`, `${formatCount(send.soft, options.locale)} soft`];
+  if (send.sender) parts.push(plural(send.sender, 'sender problem', 'sender problems', options.locale));
+  if (send.undetermined) parts.push(`${formatCount(send.undetermined, options.locale)} unclear`);
+  return `${send.subject.trim() || '(no subject)'}, ${formatDay(send.sentAt, options)}: ${parts.join(', ')}`;
+}
+
+const RATE_WORDS: Record<'ok' | 'high' | 'review' | 'pause', string> = {
+  ok: 'under the 2 % line senders are held to',
+  high: 'over 2 %: mailbox providers and sending services start to treat this as a poorly kept list; remove the hard bounces before the next send',
+  review: 'over 5 %: a sending service such as Amazon SES puts an account under review at this rate; clean the list before sending again',
+  pause: 'over 10 %: sending services pause accounts at this rate; do not send to this list again until it is cleaned',
+};
+
+/** "Hard-bounce rate 3.2 % of 500: over 2 %: …". */
+export function describeRate(rate: number, sentTo: number, level: keyof typeof RATE_WORDS, locale?: string): string {
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return `Hard-bounce rate ${percent} of ${formatCount(sentTo, locale)}: ${RATE_WORDS[level]}.`;
 }
