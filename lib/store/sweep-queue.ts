@@ -83,7 +83,13 @@ interface StoredSweep extends SweepRecord {
   failedIds: string[];
   /** Set on Cancel: the next start begins a new sweep instead of continuing this one. */
   cancelled: boolean;
+  /** Creation order (sweeps started in the same millisecond). */
+  seq: number;
 }
+
+/** Newest first: by start time, then by creation order. */
+const newestFirst = (a: StoredSweep, b: StoredSweep): number =>
+  a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : (b.seq ?? 0) - (a.seq ?? 0);
 
 interface StoredItem extends SweepItemRecord {
   permId?: string;
@@ -182,7 +188,7 @@ export class SweepQueue {
   async latest(webmail: string, account?: string): Promise<SweepStatus | null> {
     const db = await this.db();
     const sweeps = ((await db.getAll('sweeps')) as StoredSweep[]).filter((s) => s.webmail === webmail && (!account || s.account === account));
-    sweeps.sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+    sweeps.sort(newestFirst);
     const newest = sweeps[0];
     return newest ? this.toStatus(db, newest) : null;
   }
@@ -204,13 +210,14 @@ export class SweepQueue {
     const all = (await tx.store.getAll()) as StoredSweep[];
     const open = all
       .filter((s) => s.webmail === request.webmail && s.account === request.account && s.state !== 'done' && !s.cancelled)
-      .sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
+      .sort(newestFirst)[0];
     let sweep: StoredSweep;
     if (open) {
       sweep = { ...open, state: 'running', stopReason: '', updatedAt: at, ...(request.dailyCap ? { dailyCap: request.dailyCap } : {}) };
     } else {
       sweep = {
-        id: `${request.webmail}|${request.account}|${at}`,
+        // The start time orders sweeps; the suffix keeps two started in the same millisecond apart.
+        id: `${request.webmail}|${request.account}|${at}|${Math.random().toString(36).slice(2, 8)}`,
         webmail: request.webmail,
         account: request.account,
         query: request.query,
@@ -229,6 +236,7 @@ export class SweepQueue {
         requests: {},
         failedIds: [],
         cancelled: false,
+        seq: all.reduce((max, s) => Math.max(max, s.seq ?? 0), 0) + 1,
       };
     }
     await tx.store.put(sweep);
