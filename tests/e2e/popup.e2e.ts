@@ -34,6 +34,8 @@ const SEED = [
   // eve: once → watch; fay: the sender was blocked → sender problem
   report(mailboxFull('eve@example.com', daysAgo(4), 'eve-1@mx.example.net'), '18c0000000000e01'),
   report(senderBlocked('fay@example.com', daysAgo(2), 'fay-1@mx.example.net'), '18c0000000000f01'),
+  // gus: one mailbox-full bounce 45 days ago, expired: in no tab but All
+  report(mailboxFull('gus@example.com', daysAgo(45), 'gus-1@mx.example.net'), '18c0000000000a02'),
 ];
 
 async function openPopup(): Promise<Page> {
@@ -119,13 +121,30 @@ describe('popup in Chromium', () => {
     expect(await count('remove')).toBe('2');
 
     // The background holds the decision: a fresh popup sees it too.
-    const listed = await send<{ addresses: Array<{ address: string; decision: string }> }>(page, 'listAddresses', undefined);
-    const removed = listed.addresses.filter((a) => a.decision === 'removed').map((a) => a.address).sort();
+    const listed = await send<{ rows: Array<{ address: string; decision: string }> }>(page, 'listAddresses', { group: 'done' });
+    const removed = listed.rows.filter((a) => a.decision === 'removed').map((a) => a.address).sort();
     expect(removed).toEqual(['ann@example.com', 'bob@example.org']);
     const fresh = await openPopup();
     await fresh.locator('[data-testid="address-row"]').first().waitFor();
     expect(await fresh.locator('[data-testid="group-tab-done"] [data-testid="group-count"]').textContent()).toBe('2');
     await fresh.close();
+  });
+
+  it('finds an address whose soft bounces expired under All, and only there', async () => {
+    for (const group of ['remove', 'watch', 'sender']) {
+      await page.locator(`[data-testid="group-tab-${group}"]`).click();
+      await page.locator('[data-testid="address-row"]').first().waitFor();
+      expect(await row('gus@example.com').count()).toBe(0);
+    }
+    await page.locator('[data-testid="group-tab-all"]').click();
+    await row('gus@example.com').waitFor();
+    expect(await count('all')).toBe('7');
+    expect(await row('gus@example.com').locator('[data-testid="row-reason"]').textContent()).toMatch(/mailbox full/i);
+    await page.locator('[data-testid="search"]').fill('gus@');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="address-row"]').length === 1);
+    await page.locator('[data-testid="search"]').fill('');
+    await page.locator('[data-testid="group-tab-remove"]').click();
+    await row('ann@example.com').waitFor();
   });
 
   it('logged no console errors', () => {
