@@ -1,9 +1,10 @@
 /**
- * The service worker stopped in the middle of a write, in real Chromium: an import of 500 notices
- * is under way when every service worker is stopped (CDP ServiceWorker.stopAllWorkers, what
- * Chromium itself does to an idle or misbehaving worker). Each notice is one transaction, so the
- * tally must hold every notice either whole (its notice, its event, its address) or not at all;
- * the next message wakes a new worker, and importing the same batch again records exactly the
+ * The service worker stopped in the middle of a write, in real Chromium: an import of 500 notices,
+ * sent as the options page sends it (batches, one importNotices message each), is under way when
+ * every service worker is stopped (CDP ServiceWorker.stopAllWorkers, what Chromium itself does to
+ * an idle or misbehaving worker). Each batch is one transaction, so the tally must hold every
+ * batch either whole (its notices, their events and addresses, the counts) or not at all; the
+ * next message wakes a new worker, and importing the same notices again records exactly the
  * rest, with no address counted twice. Needs `npx wxt build` first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ declare const chrome: {
 };
 
 const NOTICES = 500;
+const BATCH = 50;
 
 let session: ExtensionSession;
 
@@ -44,9 +46,23 @@ function batch(): unknown[] {
   }));
 }
 
-/** Sends importNotices from the page in @webext-core/messaging's wire format. */
+/** Sends importNotices from the page in @webext-core/messaging's wire format, a batch per message, in order. */
 function sendImport(page: Page, notices: unknown[]): Promise<{ res?: unknown; err?: { message: string } }> {
-  return page.evaluate((payload) => chrome.runtime.sendMessage({ id: 1, type: 'importNotices', data: { notices: payload }, timestamp: Date.now() }), notices);
+  return page.evaluate(
+    async ({ payload, size }) => {
+      const total = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
+      for (let i = 0; i < payload.length; i += size) {
+        const reply = await chrome.runtime.sendMessage({ id: i + 1, type: 'importNotices', data: { notices: payload.slice(i, i + size) }, timestamp: Date.now() });
+        if (reply.err) return reply;
+        const res = reply.res as typeof total;
+        total.noticesAdded += res.noticesAdded;
+        total.noticesSkipped += res.noticesSkipped;
+        total.eventsAdded += res.eventsAdded;
+      }
+      return { res: total };
+    },
+    { payload: notices, size: BATCH },
+  );
 }
 
 /** Counts the tally's records from an extension page: the worker and its pages share one IndexedDB. */
@@ -88,11 +104,12 @@ describe('service worker stopped mid-import', () => {
     const interrupted = await first;
 
     const partial = await countRecords(page);
-    // The stop cut the import short (it lands a few notices in, well before the 500th) and the
-    // page saw its channel close; what was written is whole notices only.
+    // The stop cut the import short (a few batches in, well before the 500th notice) and the page
+    // saw its channel close; what was written is whole batches only.
     expect(interrupted.err?.message).toMatch(/message channel closed|receiving end does not exist/i);
     expect(partial.notices).toBeGreaterThan(0);
     expect(partial.notices).toBeLessThan(NOTICES);
+    expect(partial.notices % BATCH).toBe(0);
     expect(partial.events).toBe(partial.notices);
     expect(partial.addresses).toBe(partial.notices);
 
