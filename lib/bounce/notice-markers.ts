@@ -111,10 +111,10 @@ function judgeBounceLike(msg: Message): boolean {
   if (header(msg.headers, 'x-failed-recipients')) return true;
   const senderSays = includesAny(msg.fromLower, SENDER_MARKERS);
   const subjectSays = includesAny(msg.subjectLower, SUBJECT_MARKERS);
-  const bodySays = includesAny(msg.head, BOUNCE_PHRASES);
-  if (senderSays && (subjectSays || bodySays)) return true;
-  if (subjectSays && bodySays) return true;
-  return false;
+  // Two of the three must agree: the body's phrases (some ninety, over up to 50,000 characters)
+  // are looked for only when sender and subject disagree.
+  if (senderSays === subjectSays) return senderSays;
+  return includesAny(msg.head, BOUNCE_PHRASES);
 }
 
 const AUTO_REPLY_SUBJECTS = ['out of office', 'out of the office', 'automatic reply', 'auto reply', 'autoreply', 'auto-reply', 'auto:', 'vacation', 'away from', 'abwesenheit', 'absence', 'réponse automatique', 'respuesta automática', 'automatische antwort', '自動応答', '不在', 'on leave', 'away:', 'autosvar', 'autoresponse', 'auto response'];
@@ -132,8 +132,10 @@ export function isFeedbackReport(msg: Message): boolean {
   if (msg.reportType === 'feedback-report' || msg.feedbackReport) return true;
   // Some feedback loops send the ARF fields inline (Sisimai ARF.pm: "Feedback-Type:" in the body).
   // Amazon SES posts complaints as JSON through SNS (notification-contents.html).
-  if (msg.lower.includes('"notificationtype":"complaint"') || msg.lower.includes('\\"notificationtype\\":\\"complaint\\"')) return true;
-  return msg.lower.includes('\nfeedback-type: abuse') || msg.lower.startsWith('feedback-type:') || msg.lower.includes('\nfeedback-type: ');
+  // Each marker's common part is looked for first: one scan of the text, not five.
+  const lower = msg.lower;
+  if (lower.includes('notificationtype') && (lower.includes('"notificationtype":"complaint"') || lower.includes('\\"notificationtype\\":\\"complaint\\"'))) return true;
+  return lower.includes('feedback-type:') && (lower.includes('\nfeedback-type: abuse') || lower.startsWith('feedback-type:') || lower.includes('\nfeedback-type: '));
 }
 
 export function isReadReceipt(msg: Message): boolean {
@@ -142,7 +144,8 @@ export function isReadReceipt(msg: Message): boolean {
 
 /** Amazon SES "Delivery" notifications (JSON through SNS) report a delivered message. */
 export function isDeliveryNotification(msg: Message): boolean {
-  return msg.lower.includes('"notificationtype":"delivery"') || msg.lower.includes('\\"notificationtype\\":\\"delivery\\"');
+  const lower = msg.lower;
+  return lower.includes('notificationtype') && (lower.includes('"notificationtype":"delivery"') || lower.includes('\\"notificationtype\\":\\"delivery\\"'));
 }
 
 /** Words of "delivered" reports (Postfix's requested delivery report, Sendmail/Exchange success DSNs). */
