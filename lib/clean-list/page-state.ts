@@ -1,0 +1,147 @@
+/**
+ * The Clean my list page's state (signals, as the popup's). The list is read and cleaned in a
+ * worker (injected, so tests run the real worker code in-process); the addresses on record come
+ * from the background through the pages' Transport (`listVerdicts`). Nothing leaves the browser:
+ * the list goes from the file to the worker and back to three downloads.
+ */
+import { signal, type Signal } from '@preact/signals';
+import type { Transport } from '../pages/transport';
+import type { CleanCounts } from './clean';
+import type { FromWorker, ListSummary, ToWorker } from './protocol';
+
+export interface CleanWorkerLike {
+  postMessage(message: ToWorker, transfer?: ArrayBuffer[]): void;
+  onmessage: ((event: { data: FromWorker }) => void) | null;
+  terminate(): void;
+}
+
+export type CleanFileKind = 'annotated' | 'cleaned' | 'removal';
+
+export interface CleanFile {
+  kind: CleanFileKind;
+  filename: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export interface CleanOutcome {
+  column: number;
+  counts: CleanCounts;
+  files: Record<CleanFileKind, CleanFile>;
+  /** The worker's time for the cleaning step, ms. */
+  ms: number;
+}
+
+export interface CleanListState {
+  phase: Signal<'idle' | 'reading' | 'cleaning' | 'done' | 'error'>;
+  error: Signal<string>;
+  name: Signal<string>;
+  summary: Signal<ListSummary | null>;
+  outcome: Signal<CleanOutcome | null>;
+  /** How many addresses are on record (from the last listVerdicts). */
+  onRecord: Signal<number>;
+  /** Reads a file the user chose or dropped, then cleans it with the column found. */
+  openFile(name: string, bytes: ArrayBuffer): Promise<void>;
+  /** Pasted addresses (one per line, or a pasted sheet): read like a file. */
+  openText(text: string): Promise<void>;
+  /** Cleans again with another column. */
+  chooseColumn(column: number): Promise<void>;
+}
+
+const SUFFIX: Record<CleanFileKind, string> = { annotated: 'with-status', cleaned: 'cleaned', removal: 'to-remove' };
+
+function fileNames(name: string): { base: string; extension: string } {
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  return { base: dot > 0 ? name.slice(0, dot) : name || 'list', extension: ['csv', 'txt', 'tsv', 'tab'].includes(extension) ? extension : 'csv' };
+}
+
+export function createCleanListState(
+  transport: Transport,
+  createWorker: () => CleanWorkerLike,
+  mark: (name: string) => void = () => {},
+): CleanListState {
+  const phase = signal<'idle' | 'reading' | 'cleaning' | 'done' | 'error'>('idle');
+  const error = signal('');
+  const name = signal('');
+  const summary = signal<ListSummary | null>(null);
+  const outcome = signal<CleanOutcome | null>(null);
+  const onRecord = signal(0);
+  let worker: CleanWorkerLike | null = null;
+  let waiting: { resolve: (message: FromWorker) => void } | null = null;
+
+  function ask(message: ToWorker, transfer: ArrayBuffer[] = []): Promise<FromWorker> {
+    if (!worker) {
+      worker = createWorker();
+      worker.onmessage = ({ data }) => {
+        const pending = waiting;
+        waiting = null;
+        pending?.resolve(data);
+      };
+    }
+    return new Promise((resolve) => {
+      waiting = { resolve };
+      worker!.postMessage(message, transfer);
+    });
+  }
+
+  function fail(reason: unknown): void {
+    error.value = reason instanceof Error ? reason.message : String(reason);
+    phase.value = 'error';
+  }
+
+  async function clean(column: number): Promise<void> {
+    phase.value = 'cleaning';
+    const { verdicts } = await transport('listVerdicts', {});
+    onRecord.value = verdicts.length;
+    const reply = await ask({ type: 'clean', column, verdicts });
+    if (reply.type === 'error') throw new Error(reply.message);
+    if (reply.type !== 'cleaned') throw new Error('unexpected answer from the worker');
+    const { base, extension } = fileNames(name.value);
+    const mimeType = extension === 'csv' ? 'text/csv' : 'text/plain';
+    const file = (kind: CleanFileKind, buffer: ArrayBuffer): CleanFile => ({ kind, filename: `${base}-${SUFFIX[kind]}.${extension}`, mimeType, bytes: new Uint8Array(buffer) });
+    outcome.value = {
+      column,
+      counts: reply.counts,
+      ms: reply.ms,
+      files: { annotated: file('annotated', reply.annotated), cleaned: file('cleaned', reply.cleaned), removal: file('removal', reply.removal) },
+    };
+    phase.value = 'done';
+    mark('clean-list-done');
+  }
+
+  async function openFile(fileName: string, bytes: ArrayBuffer): Promise<void> {
+    mark('clean-list-start');
+    name.value = fileName;
+    outcome.value = null;
+    summary.value = null;
+    error.value = '';
+    phase.value = 'reading';
+    try {
+      const reply = await ask({ type: 'inspect', bytes }, [bytes]);
+      if (reply.type === 'error') throw new Error(reply.message);
+      if (reply.type !== 'inspected') throw new Error('unexpected answer from the worker');
+      summary.value = reply.summary;
+      if (reply.summary.column < 0) throw new Error('No column holds an email address. Choose the column, or check that this is the list.');
+      await clean(reply.summary.column);
+    } catch (reason) {
+      fail(reason);
+    }
+  }
+
+  return {
+    phase, error, name, summary, outcome, onRecord,
+    openFile,
+    async openText(text) {
+      await openFile('pasted-addresses.csv', new TextEncoder().encode(text).buffer as ArrayBuffer);
+    },
+    async chooseColumn(column) {
+      if (!summary.value) return;
+      try {
+        await clean(column);
+      } catch (reason) {
+        fail(reason);
+      }
+    },
+  };
+}
