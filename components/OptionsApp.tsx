@@ -24,6 +24,7 @@ export function OptionsApp({ state, save }: OptionsAppProps) {
   return (
     <main class="options" data-testid="options" data-loaded={state.loaded.value ? 'true' : 'false'}>
       <h1>Bounce Sweeper settings</h1>
+      <p class="hint"><a href="/clean-list.html" data-testid="open-clean-list">Clean my list</a>: check your own contact list against the addresses on record.</p>
       <p class="summary" data-testid="address-total">
         {formatCount(state.onRecord.value)} addresses on record.
       </p>

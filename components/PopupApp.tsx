@@ -44,6 +44,7 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
     <div class="popup" data-testid="popup" data-status={status}>
       <header class="popup-header">
         <h1>Bounce Sweeper</h1>
+        <a class="link" href="/clean-list.html" target="_blank" rel="noopener" data-testid="open-clean-list">Clean my list</a>
         {onOpenOptions && (
           <button type="button" class="link" data-testid="open-options" onClick={onOpenOptions}>
             Settings
