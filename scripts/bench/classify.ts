@@ -20,7 +20,8 @@
  * passes over all files: the first pass (cold: modules loading, code not yet optimised) and the
  * steady state (the best of passes 3..PASSES, pass 2 being the warm-up). Every pass must report the
  * same counts (our bounces and recipients, Sisimai's results), so no side's output goes unread.
- * Best of RUNS processes per side, the sides alternating as above.
+ * Best of LOOP_RUNS processes per side, the sides alternating as above; CPU time per pass is shown
+ * beside wall time (perl's `times`, node's process.cpuUsage: all threads, so the JIT's and GC's).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const emails = resolve(root, '../shared/corpus/emails');
 const RUNS = 5;
 /** Passes over the corpus inside one process for the in-process table: 1 cold, 1 warm-up, the rest measured. */
-const PASSES = 6;
+const PASSES = 10;
+/** Processes per side for the in-process table (each runs PASSES passes). */
+const LOOP_RUNS = 7;
 
 // The runner lists the corpus with readdir's file types (no stat per file, as Sisimai's readdir).
 const RUNNER = `
@@ -75,13 +78,16 @@ const sources = list(process.argv[3]).map((f) => readFileSync(f));
 const passes = [];
 for (let p = 0; p < Number(process.argv[2]); p++) {
   let bounces = 0, recipients = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (const source of sources) {
     const r = await classifyNotice({ view: 'raw', source });
     if (r.isBounce) bounces++;
     recipients += r.recipients.length;
   }
-  passes.push({ seconds: (performance.now() - start) / 1000, counts: bounces + '/' + recipients });
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  passes.push({ seconds, cpu: (used.user + used.system) / 1e6, counts: bounces + '/' + recipients });
 }
 console.log(JSON.stringify({ files: sources.length, passes }));
 `;
@@ -114,13 +120,16 @@ for my $d (@ARGV) {
 my @out;
 for my $p (1 .. $passes) {
   my $results = 0;
+  my @c0 = times();
   my $t0 = Time::HiRes::time();
   for my $s (@texts) {
     my $m = Sisimai::Message->new('data' => $s) or next;
     my $v = Sisimai::Data->make('data' => $m, 'delivered' => 1);
     $results += scalar(@$v) if $v;
   }
-  push @out, sprintf('{"seconds":%.6f,"counts":"%d"}', Time::HiRes::time() - $t0, $results);
+  my $t = Time::HiRes::time() - $t0;
+  my @c1 = times();
+  push @out, sprintf('{"seconds":%.6f,"cpu":%.6f,"counts":"%d"}', $t, ($c1[0] + $c1[1]) - ($c0[0] + $c0[1]), $results);
 }
 print '{"files":', scalar(@texts), ',"passes":[', join(',', @out), "]}\\n";
 `;
@@ -234,12 +243,15 @@ export default async function benchClassify(): Promise<void> {
 interface LoopBest {
   first: number;
   steady: number;
+  /** CPU seconds of the process during the pass (node: every thread, the JIT's and GC's too). */
+  firstCpu: number;
+  steadyCpu: number;
   counts: string;
 }
 
 /**
  * The in-process table: both sides time their own classification loop (start-up and file reading
- * excluded), first pass and steady state, best of RUNS processes each, alternating. Throws when a
+ * excluded), first pass and steady state, best of LOOP_RUNS processes each, alternating. Throws when a
  * side fails or its counts change from pass to pass or disagree with the start-up row's.
  */
 function inProcess(nodeEnv: NodeJS.ProcessEnv, loopBundle: string, sisimaiLoop: string, subdirs: string[], total: number, startupOut: { oursResults: string; sisimaiResults: string }): void {
@@ -248,18 +260,25 @@ function inProcess(nodeEnv: NodeJS.ProcessEnv, loopBundle: string, sisimaiLoop: 
     sisimai: { command: 'perl', args: [sisimaiLoop, String(PASSES), ...subdirs], env: process.env },
   };
   const best: Record<string, LoopBest> = {};
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < LOOP_RUNS; i++) {
     for (const [name, side] of Object.entries(sides)) {
       const r = timeProcess(side.command, side.args, side.env);
       if (!r.ok) throw new Error(`classify in-process: ${name} failed: ${r.out}`);
-      const { files, passes } = JSON.parse(r.out) as { files: number; passes: { seconds: number; counts: string }[] };
+      const { files, passes } = JSON.parse(r.out) as { files: number; passes: { seconds: number; cpu: number; counts: string }[] };
       if (files !== total || passes.length !== PASSES) throw new Error(`classify in-process: ${name} read ${files} files in ${passes.length} passes`);
       const counts = passes[0]!.counts;
       if (passes.some((p) => p.counts !== counts)) throw new Error(`classify in-process: ${name}'s counts changed between passes: ${passes.map((p) => p.counts).join(' ')}`);
       const steady = Math.min(...passes.slice(2).map((p) => p.seconds));
+      const steadyCpu = Math.min(...passes.slice(2).map((p) => p.cpu));
       const prev = best[name];
       if (prev && prev.counts !== counts) throw new Error(`classify in-process: ${name}'s counts changed between runs`);
-      best[name] = { first: Math.min(prev?.first ?? Infinity, passes[0]!.seconds), steady: Math.min(prev?.steady ?? Infinity, steady), counts };
+      best[name] = {
+        first: Math.min(prev?.first ?? Infinity, passes[0]!.seconds),
+        steady: Math.min(prev?.steady ?? Infinity, steady),
+        firstCpu: Math.min(prev?.firstCpu ?? Infinity, passes[0]!.cpu),
+        steadyCpu: Math.min(prev?.steadyCpu ?? Infinity, steadyCpu),
+        counts,
+      };
     }
   }
   const ours = best.ours!;
@@ -268,9 +287,11 @@ function inProcess(nodeEnv: NodeJS.ProcessEnv, loopBundle: string, sisimaiLoop: 
   const [bounces, recipients] = ours.counts.split('/');
   if (!startupOut.oursResults.includes(`"bounces":${bounces},"recipients":${recipients}`)) throw new Error(`classify in-process: ours found ${ours.counts}, the start-up row ${startupOut.oursResults}`);
   if (!startupOut.sisimaiResults.includes(`"results":${theirs.counts}`)) throw new Error(`classify in-process: Sisimai found ${theirs.counts}, the start-up row ${startupOut.sisimaiResults}`);
-  const how = `${total} files, in memory, best of ${RUNS} processes each, alternating; steady = best of passes 3–${PASSES} after a warm-up pass`;
+  const how = `${total} files, in memory, best of ${LOOP_RUNS} processes each, alternating; steady = best of passes 3–${PASSES} after a warm-up pass`;
   console.log(`classify in-process (the classification loop only, no start-up, no file reads; ${how}):`);
-  console.log(`classify:   first pass    Bounce Sweeper ${ours.first.toFixed(3)} s, Sisimai ${theirs.first.toFixed(3)} s, ratio ${(theirs.first / ours.first).toFixed(2)}`);
-  console.log(`classify:   steady state  Bounce Sweeper ${ours.steady.toFixed(3)} s, Sisimai ${theirs.steady.toFixed(3)} s, ratio ${(theirs.steady / ours.steady).toFixed(2)}`);
-  console.log(`classify:   counts each pass: ours ${bounces} bounces / ${recipients} recipients, Sisimai ${theirs.counts} results`);
+  const row = (label: string, o: number, t: number, oc: number, tc: number): void =>
+    console.log(`classify:   ${label}  Bounce Sweeper ${o.toFixed(3)} s (CPU ${oc.toFixed(3)} s), Sisimai ${t.toFixed(3)} s (CPU ${tc.toFixed(3)} s), ratio Sisimai/ours wall ${(t / o).toFixed(2)}, CPU ${(tc / oc).toFixed(2)}`);
+  row('first pass  ', ours.first, theirs.first, ours.firstCpu, theirs.firstCpu);
+  row('steady state', ours.steady, theirs.steady, ours.steadyCpu, theirs.steadyCpu);
+  console.log(`classify:   counts each pass: ours ${bounces} bounces / ${recipients} recipients, Sisimai ${theirs.counts} results; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
 }
