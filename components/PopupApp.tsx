@@ -20,10 +20,12 @@ export interface PopupAppProps {
   /** Called once the first data is in the DOM (layout effect), and once it has been painted (effect). */
   onFirstCommit?: () => void;
   onFirstRender?: () => void;
+  /** Shown in its own tab (entrypoints/list): no link to open the full list. */
+  fullPage?: boolean;
 }
 
 /** The popup: groups, search, the checklist and its actions. */
-export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, onFirstRender }: PopupAppProps) {
+export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, onFirstRender, fullPage = false }: PopupAppProps) {
   useEffect(() => {
     void state.load();
   }, [state]);
@@ -45,11 +47,18 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
       <header class="popup-header">
         <h1>Bounce Sweeper</h1>
         <a class="link" href="/clean-list.html" target="_blank" rel="noopener" data-testid="open-clean-list">Clean my list</a>
+        <span class="header-links">
+        {!fullPage && (
+          <a class="link" href="/list.html" target="_blank" rel="noopener" data-testid="open-full-list">
+            Full list
+          </a>
+        )}
         {onOpenOptions && (
           <button type="button" class="link" data-testid="open-options" onClick={onOpenOptions}>
             Settings
           </button>
         )}
+        </span>
       </header>
       {status === 'loading' && <p class="loading" data-testid="loading">Loading…</p>}
       {status === 'error' && (

@@ -147,6 +147,15 @@ describe('popup in Chromium', () => {
     await row('ann@example.com').waitFor();
   });
 
+  it('shows the same list on a full page, for long lists', async () => {
+    const full = await session.openExtensionPage('list.html');
+    await full.locator('[data-testid="address-row"]').first().waitFor();
+    expect(await full.locator('[data-testid="group-tab-all"] [data-testid="group-count"]').textContent()).toBe('7');
+    expect(await full.locator('[data-testid="open-full-list"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="open-full-list"]').getAttribute('href')).toBe('/list.html');
+    await full.close();
+  });
+
   it('logged no console errors', () => {
     expect(problems).toEqual([]);
   });
