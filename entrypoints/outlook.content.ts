@@ -7,11 +7,17 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { outlookAdapter } from '../lib/webmail/outlook/adapter';
 import { matchPatterns } from '../lib/webmail/registry';
 import { runWebmail } from '../lib/webmail/runtime';
+import { mountSweep } from '../lib/webmail/sweep/mount';
+import { createOutlookSweepSource } from '../lib/webmail/sweep/outlook';
+import { gapFromUrl } from '../lib/webmail/gmail/show-original';
 
 export default defineContentScript({
   matches: matchPatterns('outlook'),
   runAt: 'document_idle',
   main(ctx) {
-    runWebmail(ctx, outlookAdapter);
+    const runtime = runWebmail(ctx, outlookAdapter);
+    const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
+    // The sweep opens notices no faster than Gmail's limit; the test hook (README "Sweeping") may shorten it.
+    mountSweep(ctx, createOutlookSweepSource({ adapter: outlookAdapter, sleep, minGapMs: gapFromUrl(location.href) }), { runtime });
   },
 });

@@ -59,7 +59,7 @@ export function createSweepHandlers(deps: { store: TallyStore; sweeps?: SweepQue
     async sweepMark(request, sender) {
       const status = await owned(request.sweepId, sender, 'sweepMark');
       if (request.state === 'failed') return sweeps().mark(request.sweepId, request.messageId, { state: 'failed', error: request.error });
-      const recorded = await store.findRecorded(await keyOf(status, request.messageId));
+      const recorded = await store.findRecorded(await keyOf(status, request.noticeId ?? request.messageId));
       if (!recorded) throw new ProtocolError('sweepMark: that notice was not recorded (report it first)');
       const bounce = recorded.category === 'bounce';
       return sweeps().mark(request.sweepId, request.messageId, { state: 'read', bounce, addresses: recorded.events.map((event) => event.address) });

@@ -58,6 +58,11 @@ export interface WebmailAdapter {
    * instead of rescanning whole roots, so a hover or a single re-painted row costs one row's work.
    */
   findsAroundNodes?: boolean;
+  /**
+   * Optional (issue #11): the list's rows have a fixed height (Outlook's virtualised list). The
+   * runtime then keeps a badge's line on one line, so a badge never changes a row's height.
+   */
+  fixedHeightRows?: boolean;
   findListNotices(root: ParentNode): ListNotice[];
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];

@@ -214,14 +214,14 @@ export interface BadgeModel {
   delayed?: boolean;
   /** Longer explanation shown on hover. */
   detail?: string;
-}
   /** Not read and recorded yet (issue #11): "Bounce, not read yet", with no address. */
   unread?: boolean;
 
+}
 export function badgeText(model: BadgeModel): string {
-  return describeBadge(model.kind, { delayed: model.delayed });
   if (model.unread) return model.delayed ? SWEEP_WORDS.unreadDelayBadge : SWEEP_WORDS.unreadBadge;
 }
+  return describeBadge(model.kind, { delayed: model.delayed });
 
 /*
  * The list badge is the one piece drawn dozens of times per list render, so it is not a shadow host:
@@ -231,9 +231,11 @@ export function badgeText(model: BadgeModel): string {
  * is a stylesheet that could reach Gmail's elements.
  */
 const BADGE_BASE =
-  'all:initial;display:inline-flex;gap:4px;align-items:center;vertical-align:middle;box-sizing:border-box;' +
-  'margin:0 6px 0 0;padding:0 6px;border:1px solid;border-radius:8px;white-space:nowrap;max-width:28em;' +
-  'overflow:hidden;font:12px/1.4 Roboto,Arial,sans-serif;cursor:inherit;';
+  // 16 px tall (14 px line + borders), aligned to the text's bottom: no taller than the text of the
+  // line it sits in, so a fixed-height row (Outlook's list) keeps its height (issue #11).
+  'all:initial;display:inline-flex;gap:4px;align-items:center;vertical-align:text-bottom;box-sizing:border-box;' +
+  'height:16px;margin:0 6px 0 0;padding:0 6px;border:1px solid;border-radius:8px;white-space:nowrap;max-width:28em;' +
+  'overflow:hidden;font:11px/14px Roboto,Arial,sans-serif;cursor:inherit;';
 const BADGE_COLORS: Record<BadgeKind, string> = {
   hard: 'background:#fce8e6;color:#a50e0e;border-color:#f6aea9;',
   soft: 'background:#fef7e0;color:#7a4f01;border-color:#fdd663;',

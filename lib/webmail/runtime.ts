@@ -328,6 +328,12 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       existing?.remove();
       return;
     }
+    if (adapter.fixedHeightRows) {
+      // One line, clipped: the badge takes room from the subject, never a second line of the row.
+      const style = notice.badgeHost.style;
+      if (style.whiteSpace !== 'nowrap') style.whiteSpace = 'nowrap';
+      if (style.overflow !== 'hidden') style.overflow = 'hidden';
+    }
     if (existing) {
       const same = existing.getAttribute('data-kind') === model.kind && existing.getAttribute('aria-label') === badgeLabel(model);
       if (!same) updateBadge(existing, model);
@@ -364,7 +370,13 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       readAndReport(id, notice);
     }
     const model = bannerModelFor(state);
-    const existing = notice.message.querySelector<HTMLElement>(`[${HOOK}="banner"]`);
+    let existing = notice.message.querySelector<HTMLElement>(`[${HOOK}="banner"]`);
+    // The banner belongs to the message on screen (issue #11): a webmail that reuses the message's
+    // element for the next one opened (Outlook's reading pane) must not keep the last one's banner.
+    if (existing && existing.dataset.notice !== id) {
+      existing.remove();
+      existing = null;
+    }
     if (!model) {
       existing?.remove();
       return;
@@ -380,6 +392,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     const banner = createBanner(doc, model, actions);
     banner.dataset.signature = signature;
     notice.bannerHost.before(banner);
+    banner.dataset.notice = id;
   }
 
   function readAndReport(id: string, notice: OpenNotice): void {
@@ -388,7 +401,6 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       readChain.then(async () => {
         if (ctx.isInvalid) return;
         try {
-          const report = await adapter.readNotice(notice, doc);
           // Recorded already (by a sweep, another tab, an earlier visit): answer from the tally, fetch nothing.
           const known = notice.messageId && messenger.lookupNotices ? ((await messenger.lookupNotices(adapter.account(doc), [notice.messageId]).catch(() => [null]))[0] ?? null) : null;
           if (known) {
@@ -399,6 +411,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
             return;
           }
           const result = await messenger.reportNotice(report);
+          const report = await adapter.readNotice(notice, doc);
           // The answer carries the tally as of this notice: fresher than any earlier lookup.
           for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
           const reading: NoticeReading = report.raw ? 'raw' : adapter.offersRawSource ? 'fallback' : 'screen';
@@ -627,9 +640,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
     while (pendingWork.size || lookupQueue.size || noticeQueue.size) {
       if (lookupQueue.size && !lookupInFlight) runLookups();
-      await Promise.allSettled([...pendingWork]);
       if (noticeQueue.size && !noticeInFlight) runNoticeLookups();
       onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
+      await Promise.allSettled([...pendingWork]);
     }
   }
 

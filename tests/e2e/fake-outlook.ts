@@ -67,6 +67,38 @@ export interface FakeMessage {
   text?: string;
   /** What the notice is about, for tests: the failed address, or '' for ordinary mail. */
   failed: string;
+  /** The full date the row's tooltip shows (default "Fri 11/27/2026 <time>"). */
+  dateTitle?: string;
+}
+
+/** A virtualised folder that scrolls (issue #11): fixed-height rows, `pageSize` of them in the DOM at a time. */
+export interface FakeOutlookVirtual {
+  rowHeight: number;
+  pageSize: number;
+}
+
+/** The sweep folder (issue #11): `count` notices, each dated differently, in a list the sweep must scroll. */
+export const SWEEP_OUTLOOK_VIRTUAL: FakeOutlookVirtual = { rowHeight: 56, pageSize: 18 };
+
+export function sweepOutlookMessages(count = 60): FakeMessage[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i).padStart(2, '0');
+    const day = 1 + (i % 27);
+    const hour = 1 + (i % 11);
+    return {
+      convid: `AAQkADSWEEP-${n}`,
+      itemId: `AQAASWEEP${n}=`,
+      senderName: 'Microsoft Outlook',
+      senderAddress: 'postmaster@example.com',
+      subject: `Undeliverable: Open house ${n}`,
+      preview: `Delivery has failed to these recipients or groups: owner${n}@example.org`,
+      time: `${hour}:${String(i % 60).padStart(2, '0')} PM`,
+      dateTitle: `Tue 11/${day}/2026 ${hour}:${String(i % 60).padStart(2, '0')} PM`,
+      body: '',
+      text: `Delivery has failed to these recipients or groups:\nowner${n}@example.org\nThe email address you entered couldn't be found.\nDiagnostic information for administrators:\nGenerating server: mx.example.com\nowner${n}@example.org\nRemote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'`,
+      failed: `owner${n}@example.org`,
+    };
+  });
 }
 
 /** The rendered body of one of our fixtures (the content of #UniqueMessageBody_N). */
@@ -205,7 +237,7 @@ const PAGE_SCRIPT = String.raw`
       },
       h('div', { class: 'XG5Jd' },
         h('div', { class: 'ESO13' }, h('span', { class: 'lpc-hoverTarget', 'data-lpc-hover-target-id': 'lpc-' + m.convid, title: m.senderAddress }, m.senderName)),
-        h('div', { class: 'IjzWp' }, h('span', { title: m.subject }, m.subject), h('span', { title: 'Fri 11/27/2026 ' + m.time }, m.time)),
+        h('div', { class: 'IjzWp' }, h('span', { title: m.subject }, m.subject), h('span', { title: m.dateTitle || ('Fri 11/27/2026 ' + m.time) }, m.time)),
         h('div', { class: 'Gqkow' }, h('span', {}, m.preview))));
     row.addEventListener('click', () => open(m.convid));
     return row;
@@ -215,7 +247,23 @@ const PAGE_SCRIPT = String.raw`
   function render() {
     renders += 1;
     listbox.replaceChildren(...data.messages.slice(start, start + data.pageSize).map(rowOf));
+    if (data.virtual) {
+      // Only the rows near the view exist; padding stands in for the rest (a virtualised list).
+      listbox.style.paddingTop = start * data.virtual.rowHeight + 'px';
+      listbox.style.paddingBottom = Math.max(0, data.messages.length - start - data.pageSize) * data.virtual.rowHeight + 'px';
+    }
     document.documentElement.dataset.renders = String(renders);
+  }
+  if (data.virtual) {
+    const scroller = document.querySelector(css.messageList);
+    scroller.addEventListener('scroll', () => {
+      const first = Math.floor(scroller.scrollTop / data.virtual.rowHeight) - 2;
+      const next = Math.max(0, Math.min(first, data.messages.length - data.pageSize));
+      if (next !== start) {
+        start = next;
+        render();
+      }
+    });
   }
 
   function open(convid, push = true) {
@@ -317,7 +365,14 @@ const PAGE_SCRIPT = String.raw`
     render();
   }
 
-  window.fakeOutlook = { scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, recipients, closeCards, renders: () => renders };
+  // New mail arrives at the top: every row below moves down one place.
+  function arrive(message) {
+    data.messages.unshift(message);
+    if (data.virtual) start = Math.min(start + 1, Math.max(0, data.messages.length - data.pageSize));
+    render();
+  }
+
+  window.fakeOutlook = { scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, recipients, closeCards, renders: () => renders, arrive };
 
   render();
   const deep = /\/id\/([^/?#]+)/.exec(location.pathname);
@@ -332,7 +387,7 @@ const PAGE_SCRIPT = String.raw`
 `;
 
 /** The whole fake page. */
-export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages()): string {
+export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages(), virtual?: FakeOutlookVirtual): string {
   const templates = Object.entries(BODIES)
     .map(([id, file]) => `<template id="${id}">${fixtureBody(file)}</template>`)
     .join('\n');
@@ -356,6 +411,7 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages())
   .wellItem button { border: 0; background: none; cursor: pointer; padding: 0 2px; }
   .wellItem button i::before { content: "×"; font-style: normal; }
   .fui-Layer [role=dialog] { position: fixed; right: 24px; top: 80px; padding: 12px; background: #fff; box-shadow: 0 2px 8px #0004; }
+  ${virtual ? `#MailList { overflow-y: auto; } [role=option] { height: ${virtual.rowHeight}px; box-sizing: border-box; overflow: hidden; line-height: 18px; }` : ''}
 </style></head>
 <body>
 <div id="app">
@@ -369,7 +425,7 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages())
   <div id="ReadingPaneContainerId" aria-label="Reading Pane"></div>
 </div>
 ${templates}
-<script type="application/json" id="fake-data">${scriptJson({ messages, pageSize: PAGE_SIZE, css: { messageList: outlookCss('messageList'), listItem: outlookCss('listItem'), readingPane: outlookCss('readingPane') } })}</script>
+<script type="application/json" id="fake-data">${scriptJson({ messages, pageSize: virtual?.pageSize ?? PAGE_SIZE, virtual: virtual ?? null, css: { messageList: outlookCss('messageList'), listItem: outlookCss('listItem'), readingPane: outlookCss('readingPane') } })}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
 </html>`;
@@ -383,7 +439,8 @@ export async function routeFakeOutlook(
   context: BrowserContext,
   origins: readonly string[] = [FAKE_OUTLOOK_ORIGIN],
   messages: FakeMessage[] = fakeOutlookMessages(),
+  virtual?: FakeOutlookVirtual,
 ): Promise<void> {
-  const html = fakeOutlookHtml(messages);
+  const html = fakeOutlookHtml(messages, virtual);
   for (const origin of origins) await serveHtml(context, origin, html);
 }

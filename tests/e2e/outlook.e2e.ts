@@ -90,9 +90,10 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     const rows = await rowBadges(page);
     expect(rows).toHaveLength(PAGE_SIZE);
     for (const row of rows) expect(row.badges).toHaveLength(isNotice(row.convid) ? 1 : 0);
-    // The Exchange Online row's preview names the failed address: the badge shows it at once.
+    // The Exchange Online row's preview names the failed address, but nothing is recorded yet (issue #11):
+    // the badge says "not read yet" and names no address from the preview line.
     const exo = rows.find((r) => r.convid === 'AAQkADNDR-EXO-1');
-    expect(exo?.badges[0]).toMatchObject({ kind: 'hard', address: 'ana.gomez@example.org' });
+    expect(exo?.badges[0]).toMatchObject({ kind: 'undetermined', address: '' });
   });
 
   it('reads an opened Outlook.com NDR, shows the banner and tallies the address', async () => {
@@ -218,9 +219,9 @@ describe('Outlook on the web (fake outlook.office.com)', () => {
     for (const row of rows) expect(row.badges).toHaveLength(isNotice(row.convid) ? 1 : 0);
     const inList = await page.$$eval(`${LIST} ${BADGE}`, (nodes) => nodes.length);
     expect(inList).toBe(rows.filter((r) => isNotice(r.convid)).length);
-    // Filler notices name their address in the preview: the badge carries it.
+    // Filler notices name their address in the preview, but are not read: the badge does not guess it.
     const filler = rows.find((r) => r.convid === 'AAQkADNDR-FILL-21');
-    expect(filler?.badges[0]?.address).toBe('reader21@example.org');
+    expect(filler?.badges[0]).toMatchObject({ kind: 'undetermined', address: '' });
   });
 
   it('the content script found every part with the newest layouts, and the options page says so', async () => {

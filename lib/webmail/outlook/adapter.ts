@@ -15,6 +15,7 @@ import { looksLikeBounce } from '../looks-like-bounce';
 import { createSelectorQueries } from '../selector-table';
 import { OUTLOOK_SELECTORS, type OutlookSelectorName } from './selectors';
 import { lineText, visibleText } from './text';
+import { parseOutlookDate } from './date';
 
 const OWN = '[data-bounce-sweeper]';
 
@@ -111,7 +112,39 @@ export function parseRow(row: HTMLElement): RowParts {
   return { from, subject, snippet: chunks.join(' ').trim(), subjectEl };
 }
 
+/** A row's own id, its item id ("AQAA…=", webmail-dom.md 2.3), or '' when it carries none. */
+export function rowItemId(row: Element | null | undefined): string {
+  const id = row?.getAttribute('id') ?? '';
+  return /^[A-Za-z0-9+/=_-]{8,}$/.test(id) ? id : '';
+}
+
+/** The full date a row shows in a tooltip (Outlook's "Fri 11/27/2026 10:42 AM"), read for the page's locale. */
+export function rowDate(row: HTMLElement): string | undefined {
+  const locale = row.ownerDocument.documentElement.lang || row.ownerDocument.defaultView?.navigator.language || 'en-US';
+  for (const el of row.querySelectorAll<HTMLElement>('[title]')) {
+    if (el.closest(OWN)) continue;
+    const iso = parseOutlookDate(el.getAttribute('title') ?? '', locale);
+    if (iso) return iso;
+  }
+  return undefined;
+}
+
 // --- Reading pane -------------------------------------------------------------------------------
+
+/** The date Outlook shows for an open notice: its row's (when one row is open), else a date in its header. */
+function dateOnScreen(notice: OpenNotice, doc: Document): string | undefined {
+  const selectedRows = queryAll(doc, 'selectedListItem');
+  const selected = selectedRows.length === 1 ? selectedRows[0] : undefined;
+  const fromRow = selected && (rowItemId(selected) === notice.messageId || selected.getAttribute('data-convid') === notice.messageId) ? rowDate(selected) : undefined;
+  if (fromRow) return fromRow;
+  const locale = doc.documentElement.lang || doc.defaultView?.navigator.language || 'en-US';
+  for (const el of notice.message.querySelectorAll<HTMLElement>('[title], time')) {
+    if (notice.body.contains(el) || el.closest(OWN)) continue;
+    const iso = parseOutlookDate(el.getAttribute('datetime') || el.getAttribute('title') || lineText(el), locale);
+    if (iso) return iso;
+  }
+  return undefined;
+}
 
 /** The sender element of a message header: first persona outside the body and the recipient well. */
 function findSender(message: HTMLElement, body: HTMLElement): HTMLElement | null {
@@ -275,7 +308,8 @@ export const outlookAdapter: WebmailAdapter = {
       notices.push({
         row,
         badgeHost: parts.subjectEl?.parentElement ?? row,
-        messageId: row.getAttribute('data-convid') ?? '',
+        // The row's own id is the message's (the id an opened notice is reported under), else its conversation's.
+        messageId: rowItemId(row) || (row.getAttribute('data-convid') ?? ''),
         subject: parts.subject,
         from: parts.from,
         snippet: parts.snippet,
@@ -308,12 +342,15 @@ export const outlookAdapter: WebmailAdapter = {
 
       if (!looksLikeBounce({ subject, from }).isBounce) continue;
 
-      // The conversation id first: it is what the list row carries, so the row's badge learns what
-      // reading the notice found. Else the item id of the deep link. The ordinal tells several
-      // messages of one conversation apart.
-      let messageId = selected?.getAttribute('data-convid') || itemIdFromUrl(doc.location?.href ?? '');
+      // The message's own id (issue #11), never its place in the conversation: a newer notice that
+      // takes the first place is a new notice. One message on screen: the item id of the deep link
+      // Outlook pushed for it, else the open row's own id (the row's id is its item id,
+      // webmail-dom.md 2.3). Several (a conversation): the conversation id and the ordinal, the
+      // only thing left to tell them apart.
       const allBodies = outermost(queryAll(pane, 'messageBody'));
-      if (messageId && allBodies.length > 1) messageId = `${messageId}#${allBodies.indexOf(body)}`;
+      const own = allBodies.length === 1 ? itemIdFromUrl(doc.location?.href ?? '') || rowItemId(selected) : '';
+      let messageId = own || selected?.getAttribute('data-convid') || '';
+      if (!own && messageId && allBodies.length > 1) messageId = `${messageId}#${allBodies.indexOf(body)}`;
 
       notices.push({ message, bannerHost: body, messageId, subject, from, body });
     }
@@ -393,6 +430,8 @@ export const outlookAdapter: WebmailAdapter = {
 
   offersRawSource: false,
 
+  fixedHeightRows: true,
+
   staleSelectors: stale,
 
   async readNotice(notice, doc) {
@@ -403,6 +442,9 @@ export const outlookAdapter: WebmailAdapter = {
       url: doc.location?.href ?? '',
       rendered: { subject: notice.subject, from: notice.from, text: visibleText(notice.body) },
     };
+    // Dated as Outlook dates it (issue #11): the open row's date, else one the header shows.
+    const date = dateOnScreen(notice, doc);
+    if (date && report.rendered) report.rendered.date = date;
     return report;
   },
 };

@@ -107,6 +107,8 @@ export const OUTLOOK_SELECTORS = {
     { css: '[data-lpc-hover-target-id]', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks; public scripts (webmail-dom.md 2.4) ⚠' },
     { css: '.lpc-hoverTarget', since: MAILVELOPE_OUTLOOK_API, source: 'Mailvelope outlook-api mocks; public scripts (webmail-dom.md 2.4) ⚠' },
     { css: 'span[title*="@"]', since: MAILVELOPE_OUTLOOK_API, source: 'public scripts, surveyed with Mailvelope outlook-api (webmail-dom.md 2.4) ⚠' },
+    // issue #11's evidence: a header whose sender is only an aria-label naming the address (outside the recipient well).
+    { css: 'span[aria-label*="@"]', since: MAILVELOPE_OUTLOOK_API, source: 'issue #11 selector gaps (sender fallback outside the recipient well), surveyed with Mailvelope outlook-api ⚠' },
   ],
 
   /** Recipients line of an open message (never the sender). */
@@ -151,6 +153,8 @@ export const OUTLOOK_SELECTORS = {
   recipientTextChip: [
     { css: '[class*="individualText-"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db getFieldData (webmail-dom.md 2.5) ⚠' },
     { css: '[class*="textContainer-"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db getFieldData (webmail-dom.md 2.5) ⚠' },
+    // issue #11's evidence: a well whose recipients are its own non-editable children, no class to go by.
+    { css: ':scope > [contenteditable]', since: BRISKINE, source: 'issue #11 selector gaps (compose chips as the well\'s own [contenteditable] children), surveyed with Briskine @ 98b08db ⚠' },
   ],
 
   /**

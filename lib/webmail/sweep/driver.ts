@@ -130,7 +130,12 @@ export function createSweepDriver(source: SweepSource, options: DriverOptions = 
         if ('report' in outcome) {
           const result = await messenger.report(outcome.report);
           options.onReported?.(item.messageId, result);
-          current = await messenger.mark({ sweepId: current.id, messageId: item.messageId, state: 'read' });
+          current = await messenger.mark({
+            sweepId: current.id,
+            messageId: item.messageId,
+            state: 'read',
+            ...(outcome.report.messageId && outcome.report.messageId !== item.messageId ? { noticeId: outcome.report.messageId } : {}),
+          });
           emit(current);
         } else {
           await messenger.mark({ sweepId: current.id, messageId: item.messageId, state: 'failed', error: outcome.error });

@@ -58,15 +58,8 @@ describe('Outlook adapter: page', () => {
 describe('Outlook adapter: message list', () => {
   it('finds the notice rows, in several languages, and skips people writing about deliveries', () => {
     const notices = adapter.findListNotices(load(LIST));
-    expect(notices.map((n) => n.messageId)).toEqual([
-      'AAQkADNDR-EXO-1',
-      'AAQkADNDR-OLC-1',
-      'AAQkADNDR-FR-1',
-      'AAQkADNDR-DE-1',
-      'AAQkADNDR-ES-1',
-      'AAQkADNDR-JA-1',
-      'AAQkADNDR-EX2016-1',
-    ]);
+    // Each row's own id (its item id, issue #11), the id an opened notice is reported under.
+    expect(notices.map((n) => n.messageId)).toEqual(['AQAAAAEExo1', 'AQAAAAEOlc1', 'AQAAAAEFr1', 'AQAAAAEDe1', 'AQAAAAEEs1', 'AQAAAAEJa1', 'AQAAAAEEx07']);
     expect(notices.map((n) => n.subject)).toEqual([
       'Undeliverable: Quarterly report',
       'Undeliverable: Invitation',
@@ -118,7 +111,7 @@ describe('Outlook adapter: message list', () => {
   it('finds a row when handed the row itself or an element inside it (a re-rendered row)', () => {
     const doc = load(LIST);
     const row = doc.querySelector<HTMLElement>('[data-convid="AAQkADNDR-DE-1"]')!;
-    expect(adapter.findListNotices(row).map((n) => n.messageId)).toEqual(['AAQkADNDR-DE-1']);
+    expect(adapter.findListNotices(row).map((n) => n.messageId)).toEqual(['AQAAAAEDe1']);
     const inner = row.querySelector<HTMLElement>('.Gqkow')!;
     expect(adapter.findListNotices(inner).map((n) => n.row)).toEqual([row]);
   });
@@ -155,10 +148,10 @@ describe('Outlook adapter: reading pane', () => {
     // The banner goes before the body, inside the message that holds the header.
     expect(notice.message.contains(notice.body)).toBe(true);
     expect(notice.message.querySelector('[data-testid="RecipientWell"]')).not.toBeNull();
-    expect(notice.messageId).toBe('AAQkADNDR-EXO-1'); // no item id in the URL: the open conversation
+    expect(notice.messageId).toBe('AQAAAAEExo1'); // no item id in the URL: the open row's own id (issue #11: the message's id, not its place)
 
     const report = await adapter.readNotice(notice, doc);
-    expect(report).toMatchObject({ webmail: 'outlook', account: 'me@example.com', messageId: 'AAQkADNDR-EXO-1' });
+    expect(report).toMatchObject({ webmail: 'outlook', account: 'me@example.com', messageId: 'AQAAAAEExo1' });
     expect(report.raw).toBeUndefined();
     const text = report.rendered!.text;
     expect(text.split('\n')).toContain("Your message to ana.gomez@example.org couldn't be delivered.");
@@ -182,7 +175,7 @@ describe('Outlook adapter: reading pane', () => {
     expect(rest).toHaveLength(0);
     expect(notice!.subject).toBe('Undeliverable: Invitation');
     expect(notice!.from).toBe('Microsoft Outlook <postmaster@outlook.com>');
-    expect(notice!.messageId).toBe('AAQkADNDR-OLC-1'); // the open row's conversation, as the list knows it
+    expect(notice!.messageId).toBe('AQMkADAwATM0MDAAMS1+AAA='); // the open row's own id (its item id)
     const report = await adapter.readNotice(notice!, doc);
     expect(report.url).toBe('https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM0MDAAMS1%2BAAA%3D');
     const lines = report.rendered!.text.split('\n');
