@@ -120,6 +120,8 @@ export interface SweepMarkRequest {
   /** 'read': reported through reportNotice (the background checks the tally holds it). */
   state: 'read' | 'failed';
   error?: string;
+  /** The id the notice was reported under, when not the queue's (Outlook: the item id the pane showed). */
+  noticeId?: string;
 }
 
 export interface SweepControlRequest {
@@ -493,6 +495,7 @@ export const SweepControlSchema = v.object({
 const EmptySchema = v.optional(v.nullable(v.object({})));
 
 /** One schema per message: what the background accepts as its payload. */
+  noticeId: v.optional(SweepMessageIdSchema),
 export const PAYLOAD_SCHEMAS = {
   reportNotice: NoticeReportSchema,
   lookupAddresses: LookupRequestSchema,
