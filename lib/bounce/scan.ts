@@ -123,8 +123,23 @@ const ROLE_LOCALS = new Set(['mailer-daemon', 'mailer_daemon', 'mailerdaemon', '
  *   wording of Postfix's bounce(5) templates, or any helpdesk a provider's template names).
  */
 
-/** Addresses that are not failed recipients: the notice's own parties, the returned message's sender, and the envelope sender wherever the text names it. */
-export function excludedAddresses(msg: Message): Set<string> {
+const excludedCache = new WeakMap<Message, ReadonlySet<string>>();
+
+/**
+ * Addresses that are not failed recipients: the notice's own parties, the returned message's
+ * sender, and the envelope sender wherever the text names it. Computed once per message: every
+ * module that reads recipients after its own start marker asks again.
+ */
+export function excludedAddresses(msg: Message): ReadonlySet<string> {
+  let known = excludedCache.get(msg);
+  if (!known) {
+    known = findExcludedAddresses(msg);
+    excludedCache.set(msg, known);
+  }
+  return known;
+}
+
+function findExcludedAddresses(msg: Message): Set<string> {
   const out = new Set<string>();
   const add = (a: string): void => {
     const key = normaliseAddress(a);
@@ -337,7 +352,7 @@ function scanRecipientBlocksUncached(text: string, lower: string, msg: Message, 
   return scanBlocks(text, lower, limit, new Set(own ? [own] : []), true);
 }
 
-function scanBlocks(text: string, lower: string, limit: number, excluded: Set<string>, allowRoles = false): RecipientBlock[] {
+function scanBlocks(text: string, lower: string, limit: number, excluded: ReadonlySet<string>, allowRoles = false): RecipientBlock[] {
   const cut = returnedStart(lower);
   const lines = text.slice(0, cut).split('\n');
   const out: RecipientBlock[] = [];
