@@ -211,6 +211,22 @@ interface WriteContext {
   summarise: (tally: AddressTally) => SummaryFields;
   counts: StoredCounts;
   countsChanged: boolean;
+  /**
+   * Writes made without waiting for them (issue #12: a batch of 500 notices was bound by waiting
+   * for each request in turn, not by IndexedDB's work). A transaction runs its requests in the
+   * order they are made, so later reads see them; finishWrite waits for them all, and any failure
+   * aborts the transaction as before.
+   */
+  pending: Array<Promise<unknown>>;
+}
+
+/** What recording one notice reads (TallyStore.requestReads), requested before it is awaited. */
+interface NoticeReads {
+  seenAt: string;
+  rfcMessageId: string;
+  events: EventRecord[];
+  lookups: Promise<[NoticeRecord | undefined, NoticeRecord | undefined]>;
+  eventReads: Promise<Array<[EventRecord | undefined, EventRecord[], AddressRecord | undefined]>>;
 }
 
 function cap(value: unknown, limit: number): string {
@@ -278,10 +294,11 @@ export class TallyStore {
 
   private async beginWrite(tx: WriteTransaction, at: string): Promise<WriteContext> {
     const [settings, counts] = await Promise.all([tx.objectStore('settings').get(SETTINGS_KEY), tx.objectStore('meta').get('counts')]);
-    return { tx, at, summarise: createFieldSummariser(settings, this.now()), counts: { ...emptyGroupCounts(), ...(counts as StoredCounts | undefined) }, countsChanged: false };
+    return { tx, at, summarise: createFieldSummariser(settings, this.now()), counts: { ...emptyGroupCounts(), ...(counts as StoredCounts | undefined) }, countsChanged: false, pending: [] };
   }
 
   private async finishWrite(ctx: WriteContext): Promise<void> {
+    await Promise.all(ctx.pending);
     if (ctx.countsChanged) await ctx.tx.objectStore('meta').put(ctx.counts, 'counts');
   }
 
@@ -291,6 +308,20 @@ export class TallyStore {
     await ctx.tx.objectStore('addresses').put(record);
     this.moveCount(ctx, old?.group, record.group);
     return record;
+  }
+
+  /** putAddress without waiting: the record now, the write in ctx.pending. */
+  private stageAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined): AddressRecord {
+    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally) };
+    this.stage(ctx, ctx.tx.objectStore('addresses').put(record));
+    this.moveCount(ctx, old?.group, record.group);
+    return record;
+  }
+
+  private stage(ctx: WriteContext, request: Promise<unknown>): void {
+    // Marked handled here (an abort would otherwise report each one); finishWrite still sees the failure.
+    request.catch(() => undefined);
+    ctx.pending.push(request);
   }
 
   private async deleteAddress(ctx: WriteContext, old: AddressRecord): Promise<void> {
@@ -345,17 +376,38 @@ export class TallyStore {
     return this.write((ctx) => this.recordIn(ctx, input));
   }
 
-  private async recordIn(ctx: WriteContext, input: NoticeToRecord): Promise<RecordResult> {
+  /**
+   * Requests every read recording `input` needs, without waiting (issue #12: recording was bound
+   * by waiting for each request in turn): the notice by key and by Message-ID, and per event (one
+   * per address, eventsOf) whether it is known, the address's events so far and its record.
+   */
+  private requestReads(ctx: WriteContext, input: NoticeToRecord): NoticeReads {
     const { tx } = ctx;
-    const now = this.now();
     const noticeDate = Date.parse(input.notice.date);
-    const dated = Number.isFinite(noticeDate) && noticeDate <= now.getTime() + FUTURE_TOLERANCE_MS;
+    const dated = Number.isFinite(noticeDate) && noticeDate <= this.now().getTime() + FUTURE_TOLERANCE_MS;
     const seenAt = dated ? new Date(noticeDate).toISOString() : ctx.at;
     const rfcMessageId = normaliseMessageId(input.notice.messageId ?? '');
     const notices = tx.objectStore('notices');
-    // Both lookups in one round trip (issue #12: a batch of 500 notices is bound by the awaits,
-    // not by IndexedDB's work); the key still wins over the Message-ID.
-    const [known, twin] = await Promise.all([notices.get(input.key), rfcMessageId ? notices.index('by-rfc-message-id').get(rfcMessageId) : undefined]);
+    const events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
+    const eventStore = tx.objectStore('events');
+    const lookups = Promise.all([notices.get(input.key), rfcMessageId ? notices.index('by-rfc-message-id').get(rfcMessageId) : undefined]);
+    const eventReads = Promise.all(
+      events.map((event) => Promise.all([eventStore.get(event.id), eventStore.index('by-address').getAll(event.address), tx.objectStore('addresses').get(event.address)])),
+    );
+    // A known notice never looks at its event reads, a notice read again at its turn at neither:
+    // marked handled (a failure aborts the transaction, and the write fails, anyway).
+    lookups.catch(() => undefined);
+    eventReads.catch(() => undefined);
+    return { seenAt, rfcMessageId, events, lookups, eventReads };
+  }
+
+  /** Records one notice in ctx's transaction; `reads` requested earlier (importNotices) or now. */
+  private async recordIn(ctx: WriteContext, input: NoticeToRecord, reads: NoticeReads = this.requestReads(ctx, input)): Promise<RecordResult> {
+    const { tx } = ctx;
+    const { seenAt, rfcMessageId } = reads;
+    const notices = tx.objectStore('notices');
+    // The key wins over the Message-ID.
+    const [known, twin] = await reads.lookups;
     if (known) return this.describeRecorded(tx, input.key, known);
     if (twin) {
       // Another route to a notice we have: remember this key too, so the next look is by key.
@@ -363,7 +415,7 @@ export class TallyStore {
       return this.describeRecorded(tx, input.key, twin);
     }
 
-    let events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
+    let events = reads.events;
     const judged = input.webmail === MANUAL_WEBMAIL ? ({ verified: true } as const) : judgeTrust(input.notice, input.account, events.length);
     // Not tied to the user's sent mail (./trust.ts): keep its bounces, count none until the user says so.
     if (!judged.verified) {
@@ -372,31 +424,41 @@ export class TallyStore {
       ctx.countsChanged = true;
     }
     const eventStore = tx.objectStore('events');
+    // A new event is folded with the address's events read before it was added: the events a
+    // refold would read after adding it. The writes are staged (ctx.pending), not waited for.
+    const eventReads = await reads.eventReads;
+    const addressStore = tx.objectStore('addresses');
     const stored: EventRecord[] = [];
-    const changedAddresses = new Set<string>();
-    const adds: Array<Promise<unknown>> = [];
-    // Requests of one transaction run in the order they are made, so they are made together and
-    // awaited once: the event lookups, then the adds with the refold's reads after them (which
-    // see the adds). One await per step, not per recipient.
-    const existing = await Promise.all(events.map((event) => eventStore.get(event.id)));
+    const changed: AddressRecord[] = [];
+    const unchanged: AddressRecord[] = [];
+    // A route twin (lib/policy.ts withoutRouteTwins) is kept as an event but counts nothing new.
+    let countsNothingNew = true;
     events.forEach((event, i) => {
-      const found = existing[i];
+      const [found, prior, existing] = eventReads[i]!;
       if (found) {
         stored.push(found);
-      } else {
-        adds.push(eventStore.add(event));
-        stored.push(event);
-        changedAddresses.add(event.address);
+        if (existing) unchanged.push(existing);
+        return;
       }
+      this.stage(ctx, eventStore.add(event));
+      stored.push(event);
+      // As refold: bounces from a notice the user has not confirmed are kept but never counted.
+      const counted = [...prior, event].filter((one) => !one.unverified);
+      const decision = existing ?? { decision: 'none' as const, decidedAt: '' };
+      if (counted.length === 0 && decision.decision === 'none') {
+        if (existing) {
+          this.stage(ctx, addressStore.delete(existing.address));
+          this.moveCount(ctx, existing.group, undefined);
+        }
+        return;
+      }
+      const record = this.stageAddress(ctx, foldEvents(event.address, counted, decision), existing);
+      if ((existing?.bounceTotal ?? -1) !== record.bounceTotal) countsNothingNew = false;
+      changed.push(record);
     });
-    const before = new Map<string, number>();
-    const [, addresses] = await Promise.all([Promise.all(adds), this.refold(ctx, changedAddresses, undefined, before)]);
-    // A route twin (lib/policy.ts withoutRouteTwins) is kept as an event but counts nothing new.
-    const countsNothingNew = addresses.every((record) => before.get(record.address) === record.bounceTotal);
-    const unchanged = stored.filter((event) => !changedAddresses.has(event.address));
-    for (const record of await Promise.all(unchanged.map((event) => tx.objectStore('addresses').get(event.address)))) if (record) addresses.push(record);
+    const addresses = [...changed, ...unchanged];
     const record = this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, stored.map((event) => event.id));
-    await notices.add(judged.verified ? record : { ...record, unverified: { why: judged.why, addresses: events.length, state: 'ask' } });
+    this.stage(ctx, notices.add(judged.verified ? record : { ...record, unverified: { why: judged.why, addresses: events.length, state: 'ask' } }));
     return {
       ...(judged.verified ? {} : { unverified: judged.why }),
       noticeKey: input.key,
@@ -929,7 +991,23 @@ export class TallyStore {
     try {
       const batch: ImportCounts = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
       await this.write(async (ctx) => {
-        for (const notice of notices) tally(await this.recordIn(ctx, notice), notice.key, batch);
+        // Issue #12: the reads of the whole batch are requested at once (one wait, not one per
+        // notice). A notice that shares its key, Message-ID or an address with an earlier notice of
+        // the batch reads again at its turn, after that notice's writes, so what it reads is what
+        // recording the notices one by one would read.
+        const ahead = notices.map((notice) => this.requestReads(ctx, notice));
+        const keys = new Set<string>();
+        const messageIds = new Set<string>();
+        const addresses = new Set<string>();
+        const fresh = ahead.map((reads, i) => {
+          const key = notices[i]!.key;
+          const clash = keys.has(key) || (reads.rfcMessageId !== '' && messageIds.has(reads.rfcMessageId)) || reads.events.some((event) => addresses.has(event.address));
+          keys.add(key);
+          if (reads.rfcMessageId) messageIds.add(reads.rfcMessageId);
+          for (const event of reads.events) addresses.add(event.address);
+          return !clash;
+        });
+        for (const [i, notice] of notices.entries()) tally(await this.recordIn(ctx, notice, fresh[i] ? ahead[i] : undefined), notice.key, batch);
       });
       return batch;
     } catch {
