@@ -4,6 +4,7 @@ import type { ExportFile } from '../lib/export';
 import { GROUPS } from '../lib/pages/groups';
 import { GroupTabs } from './GroupTabs';
 import { SearchBar } from './SearchBar';
+import { FilterBar } from './FilterBar';
 import { SelectionBar } from './SelectionBar';
 import { ExportMenu } from './ExportMenu';
 import { AddressList } from './AddressList';
@@ -83,6 +84,7 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
           <GroupTabs state={state} />
           <p class="group-hint" data-testid="group-hint">{hint}</p>
           <SearchBar state={state} />
+          {group === 'all' && <FilterBar state={state} />}
           <SelectionBar state={state}>
             <ExportMenu state={state} download={download} copy={copy} />
           </SelectionBar>

@@ -8,7 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { REASONS, type ClassifiedNotice, type FailedRecipient } from './bounce/types';
 import { normaliseAddress, POLICY_LIMITS, type AddressSummary, type PolicySettings, type UserDecision } from './policy';
-import type { ListPage, ListQuery, SendReport, TallyBackup, UnverifiedNotice } from './store/tally';
+import type { ListFilter, ListPage, ListQuery, SendReport, TallyBackup, UnverifiedNotice } from './store/tally';
 import { LIST_GROUPS, type ListGroup } from './store/db';
 import type { SweepItem, SweepStatus } from './store/sweep-queue';
 import { WEBMAIL_HOSTS, WEBMAILS, type RegisteredWebmailId } from './webmail/registry';
@@ -50,7 +50,7 @@ export interface NoticeResult {
 /** The versioned JSON backup (lib/store/tally.ts TallyBackup: notices, events, decisions, settings). */
 export type BackupFile = TallyBackup;
 
-export type { ListGroup, ListPage, ListQuery, SendReport, UnverifiedNotice };
+export type { ListFilter, ListGroup, ListPage, ListQuery, SendReport, UnverifiedNotice };
 export type { ListSort } from './store/tally';
 
 /** One page of a list, with the policy it was judged under. */
@@ -160,7 +160,9 @@ interface ProtocolMap {
   /** One page of one list (a group, or 'all'), searched and sorted by the store's indexes (issue #12). */
   listAddresses(request: ListQuery): ListReply;
   /** Every address of a list (or all of them) with its group, keys only: for whole-list actions. */
-  listVerdicts(request?: { group?: ListGroup | 'all'; query?: string }): { verdicts: AddressVerdict[] };
+  listVerdicts(request?: { group?: ListGroup | 'all'; query?: string; filter?: ListFilter }): { verdicts: AddressVerdict[] };
+  /** The sources and reasons on record (the All view's filter menus). */
+  filterOptions(): { sources: string[]; reasons: string[] };
   /**
    * After StoreTooNewError (an older build opened a newer build's data): the data as a backup,
    * read without changing it; then resetStore deletes it so this version can start afresh.
@@ -449,9 +451,18 @@ export const SelectorHealthReportSchema = v.object({
 
 const ListGroupSchema = v.picklist([...LIST_GROUPS, 'all'] as const);
 const SearchSchema = v.pipe(v.string(), v.maxLength(320));
+const DaySchema = v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))]);
+const ListFilterSchema = v.object({
+  source: v.optional(v.pipe(v.string(), v.maxLength(400))),
+  kind: v.optional(v.picklist(['hard', 'soft', 'sender', 'undetermined'])),
+  reason: v.optional(v.union([v.literal(''), ReasonSchema])),
+  from: v.optional(DaySchema),
+  to: v.optional(DaySchema),
+});
 const ListQuerySchema = v.object({
   group: ListGroupSchema,
   query: v.optional(SearchSchema),
+  filter: v.optional(ListFilterSchema),
   sort: v.optional(v.picklist(['last', 'count', 'domain'])),
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000))),
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5000))),
@@ -484,6 +495,7 @@ export const SweepMarkSchema = v.object({
   messageId: SweepMessageIdSchema,
   state: v.picklist(['read', 'failed']),
   error: v.optional(cutText(300)),
+  noticeId: v.optional(SweepMessageIdSchema),
 });
 export const SweepControlSchema = v.object({
   sweepId: SweepIdSchema,
@@ -495,7 +507,6 @@ export const SweepControlSchema = v.object({
 const EmptySchema = v.optional(v.nullable(v.object({})));
 
 /** One schema per message: what the background accepts as its payload. */
-  noticeId: v.optional(SweepMessageIdSchema),
 export const PAYLOAD_SCHEMAS = {
   reportNotice: NoticeReportSchema,
   lookupAddresses: LookupRequestSchema,
@@ -509,7 +520,8 @@ export const PAYLOAD_SCHEMAS = {
   sweepStatus: v.object({ webmail: WebmailSchema, account: v.optional(text(MESSAGE_LIMITS.account)) }),
   lookupNotices: v.object({ webmail: WebmailSchema, account: text(MESSAGE_LIMITS.account), messageIds: v.pipe(v.array(SweepMessageIdSchema), v.maxLength(500)) }),
   listAddresses: ListQuerySchema,
-  listVerdicts: v.optional(v.nullable(v.object({ group: v.optional(ListGroupSchema), query: v.optional(SearchSchema) }))),
+  listVerdicts: v.optional(v.nullable(v.object({ group: v.optional(ListGroupSchema), query: v.optional(SearchSchema), filter: v.optional(ListFilterSchema) }))),
+  filterOptions: EmptySchema,
   rescueBackup: EmptySchema,
   listUnverified: EmptySchema,
   listSends: EmptySchema,

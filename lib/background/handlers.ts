@@ -154,6 +154,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ...page, settings, unverified };
     },
 
+    async filterOptions() {
+      return store.filterOptions();
+    },
+
     async listVerdicts(request) {
       return { verdicts: await store.listVerdicts(request ?? {}) };
     },

@@ -7,7 +7,7 @@
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { AddressSummary, PolicySettings, UserDecision } from '../policy';
 import type { ListGroup } from '../store/db';
-import type { ListReply } from '../messaging';
+import type { ListFilter, ListReply } from '../messaging';
 import { buildExport, findExportFormat, type ExportFile, type ExportFormat } from '../export';
 import { decisionOfGroup, firstNonEmptyGroup, type GroupId, type SortKey } from './groups';
 import type { Transport } from './transport';
@@ -32,6 +32,11 @@ export interface PopupState {
   unverified: Signal<number>;
   settings: Signal<PolicySettings | null>;
   query: Signal<string>;
+  /** The All view's filters (source, kind, reason, date range). */
+  filter: Signal<ListFilter>;
+  /** What the filter menus offer (null until the All view asks). */
+  filterOptions: Signal<{ sources: string[]; reasons: string[] } | null>;
+  loadFilterOptions(): Promise<void>;
   sort: Signal<SortKey>;
   group: Signal<GroupId>;
   selected: Signal<ReadonlySet<string>>;
@@ -84,6 +89,8 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   const unverified = signal(0);
   const settings = signal<PolicySettings | null>(null);
   const query = signal('');
+  const filter = signal<ListFilter>({});
+  const filterOptions = signal<{ sources: string[]; reasons: string[] } | null>(null);
   const sort = signal<SortKey>('last');
   const group = signal<GroupId>('remove');
   const selected = signal<ReadonlySet<string>>(new Set());
@@ -101,7 +108,9 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
 
   const targetCount = computed(() => (selected.value.size > 0 ? selected.value.size : rows.value.length));
 
-  const request = (offset: number, limit: number) => ({ group: group.value, query: query.value.trim(), sort: sort.value, offset, limit });
+  /** Filters apply under All only: the other tabs are the policy's lists as they stand. */
+  const activeFilter = (): ListFilter | undefined => (group.value === 'all' ? filter.value : undefined);
+  const request = (offset: number, limit: number) => ({ group: group.value, query: query.value.trim(), sort: sort.value, offset, limit, filter: activeFilter() });
 
   function apply(reply: ListReply, list: number): void {
     if (list !== generation) return;
@@ -180,6 +189,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   effect(() => {
     void group.value;
     void query.value;
+    void filter.value;
     void sort.value;
     if (!started) {
       started = true;
@@ -187,6 +197,14 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
     }
     void load();
   });
+
+  async function loadFilterOptions(): Promise<void> {
+    try {
+      filterOptions.value = await transport('filterOptions');
+    } catch {
+      filterOptions.value = { sources: [], reasons: [] };
+    }
+  }
 
   function setGroup(next: GroupId): void {
     if (next === group.value) return;
@@ -233,7 +251,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   }
 
   async function verdicts(): Promise<Array<{ address: string; group: ListGroup }>> {
-    return (await transport('listVerdicts', { group: group.value, query: query.value.trim() })).verdicts;
+    return (await transport('listVerdicts', { group: group.value, query: query.value.trim(), filter: activeFilter() })).verdicts;
   }
 
   async function selectAll(on: boolean): Promise<void> {
@@ -342,7 +360,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
   }
 
   return {
-    status, error, counts, onRecord, unverified, settings, query, sort, group, selected, expanded, toast, busy,
+    status, error, counts, onRecord, unverified, settings, query, filter, filterOptions, loadFilterOptions, sort, group, selected, expanded, toast, busy,
     now: now(),
     locale,
     visible: rows, targetCount,

@@ -10,7 +10,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { NoticeCategory } from '../bounce/types';
 import { DEFAULT_POLICY, dayOf, foldEvents, normaliseSettings, type AddressSummary, type AddressTally, type PolicySettings, type TallyEvent } from '../policy';
-import { createFieldSummariser } from './summary';
+import { createFieldSummariser, sourcesOf } from './summary';
 
 export const DB_NAME = 'bounce-sweeper';
 
@@ -75,6 +75,8 @@ export interface AddressRecord extends AddressTally {
   bounceTotal: number;
   /** UTC day on which the verdict can change with no new bounce (a day leaves the window); '~' never. */
   resummariseOn: string;
+  /** Where its bounces were seen: `gmail:<account>`, `outlook:<account>`, `import`, `manual` (the All view's filter). */
+  sources?: string[];
 }
 
 /** Per-group counts, kept in step with every address write (the toolbar badge and the tabs). */
@@ -254,8 +256,9 @@ export const UPGRADES: readonly UpgradeStep[] = [
     const byAddress = events.index('by-address');
     for (let cursor = await addresses.openCursor(); cursor; cursor = await cursor.continue()) {
       const old = cursor.value as AddressRecord;
-      const tally = foldEvents(old.address, (await byAddress.getAll(old.address)) as EventRecord[], old);
-      const record: AddressRecord = { ...tally, updatedAt: old.updatedAt, ...summarise(tally) };
+      const events = (await byAddress.getAll(old.address)) as EventRecord[];
+      const tally = foldEvents(old.address, events, old);
+      const record: AddressRecord = { ...tally, updatedAt: old.updatedAt, ...summarise(tally), sources: sourcesOf(events) };
       counts[record.group] += 1;
       await cursor.update(record);
     }

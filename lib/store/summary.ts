@@ -47,6 +47,24 @@ export function resummariseDay(tally: AddressTally, windowDays: number, today: s
   return next;
 }
 
+/** Where an event was seen: its webmail and, from a webmail's notice key, the account. */
+export function sourceOf(event: { webmail: string; noticeKey?: string }): string {
+  // Events written before v2 may carry no notice key.
+  const parts = (event.noticeKey ?? '').split(':');
+  if (parts.length === 3 && parts[0] === encodeURIComponent(event.webmail) && parts[1]) {
+    try {
+      return `${event.webmail}:${decodeURIComponent(parts[1])}`;
+    } catch {
+      return event.webmail;
+    }
+  }
+  return event.webmail;
+}
+
+export function sourcesOf(events: ReadonlyArray<{ webmail: string; noticeKey?: string }>): string[] {
+  return [...new Set(events.map(sourceOf))].sort();
+}
+
 export type SummaryFields = Pick<AddressRecord, 'summary' | 'group' | 'bounceTotal' | 'resummariseOn'>;
 
 /** summaryFields for many tallies under one policy and one `now` (one summariser, one today). */

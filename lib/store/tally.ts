@@ -60,7 +60,7 @@ import {
   type TallyDB,
 } from './db';
 import { judgeTrust } from './trust';
-import { createFieldSummariser, type SummaryFields } from './summary';
+import { sourcesOf, createFieldSummariser, type SummaryFields } from './summary';
 import type { AddressSummary } from '../policy';
 
 /** Caps on what is kept of a server's words: enough to explain a bounce, never a body. */
@@ -128,6 +128,8 @@ export interface UnverifiedNotice {
 export interface ListQuery {
   group: ListGroup | 'all';
   query?: string;
+  /** The All view's filters (any list takes them): each narrows the list and its counts. */
+  filter?: ListFilter;
   sort?: ListSort;
   offset?: number;
   limit?: number;
@@ -140,6 +142,35 @@ export interface ListPage {
   offset: number;
   /** Per group under this search, and 'all'. */
   counts: GroupCounts & { all: number };
+}
+
+export interface ListFilter {
+  /** One of the record's sources (`gmail:<account>`, `outlook:<account>`, `import`, `manual`). */
+  source?: string;
+  /** Has bounced this way at least once. */
+  kind?: 'hard' | 'soft' | 'sender' | 'undetermined';
+  /** The last bounce's reason. */
+  reason?: string;
+  /** Last bounce on or after / on or before these UTC days (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+}
+
+function matchesFilter(record: AddressRecord, filter: ListFilter): boolean {
+  if (filter.source && !(record.sources ?? []).includes(filter.source)) return false;
+  if (filter.kind) {
+    const count = { hard: record.hardCount, soft: record.softCount, sender: record.senderProblemCount, undetermined: record.undeterminedCount }[filter.kind];
+    if (!count) return false;
+  }
+  if (filter.reason && record.last.reason !== filter.reason) return false;
+  const day = record.lastBounceAt.slice(0, 10);
+  if (filter.from && day < filter.from) return false;
+  if (filter.to && day > filter.to) return false;
+  return true;
+}
+
+function hasFilter(filter: ListFilter | undefined): filter is ListFilter {
+  return !!filter && Object.values(filter).some((value) => value !== undefined && value !== '');
 }
 
 export const LIST_PAGE_LIMIT = 5000;
@@ -303,16 +334,16 @@ export class TallyStore {
   }
 
   /** Writes a tally with its summary, moving the group counts from `old`'s group to the new one. */
-  private async putAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined): Promise<AddressRecord> {
-    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally) };
+  private async putAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined, sources?: string[]): Promise<AddressRecord> {
+    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally), sources: sources ?? old?.sources ?? [] };
     await ctx.tx.objectStore('addresses').put(record);
     this.moveCount(ctx, old?.group, record.group);
     return record;
   }
 
   /** putAddress without waiting: the record now, the write in ctx.pending. */
-  private stageAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined): AddressRecord {
-    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally) };
+  private stageAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined, sources?: string[]): AddressRecord {
+    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally), sources: sources ?? old?.sources ?? [] };
     this.stage(ctx, ctx.tx.objectStore('addresses').put(record));
     this.moveCount(ctx, old?.group, record.group);
     return record;
@@ -427,7 +458,6 @@ export class TallyStore {
     // A new event is folded with the address's events read before it was added: the events a
     // refold would read after adding it. The writes are staged (ctx.pending), not waited for.
     const eventReads = await reads.eventReads;
-    const addressStore = tx.objectStore('addresses');
     const stored: EventRecord[] = [];
     const changed: AddressRecord[] = [];
     const unchanged: AddressRecord[] = [];
@@ -442,17 +472,14 @@ export class TallyStore {
       }
       this.stage(ctx, eventStore.add(event));
       stored.push(event);
-      // As refold: bounces from a notice the user has not confirmed are kept but never counted.
-      const counted = [...prior, event].filter((one) => !one.unverified);
+      // Bounces from a notice the user has not confirmed are kept but never counted (no record for them alone).
+      const counted = [...prior, event].filter((candidate) => !candidate.unverified);
       const decision = existing ?? { decision: 'none' as const, decidedAt: '' };
       if (counted.length === 0 && decision.decision === 'none') {
-        if (existing) {
-          this.stage(ctx, addressStore.delete(existing.address));
-          this.moveCount(ctx, existing.group, undefined);
-        }
+        if (existing) unchanged.push(existing);
         return;
       }
-      const record = this.stageAddress(ctx, foldEvents(event.address, counted, decision), existing);
+      const record = this.stageAddress(ctx, foldEvents(event.address, counted, decision), existing, sourcesOf(counted));
       if ((existing?.bounceTotal ?? -1) !== record.bounceTotal) countsNothingNew = false;
       changed.push(record);
     });
@@ -555,7 +582,7 @@ export class TallyStore {
         if (existing) writes.push(this.deleteAddress(ctx, existing).then(() => undefined));
         return;
       }
-      writes.push(this.putAddress(ctx, foldEvents(address, events, decision), existing));
+      writes.push(this.putAddress(ctx, foldEvents(address, events, decision), existing, sourcesOf(events)));
     });
     return (await Promise.all(writes)).filter((record): record is AddressRecord => !!record);
   }
@@ -644,7 +671,23 @@ export class TallyStore {
     let rows: AddressRecord[] = [];
     let counts: GroupCounts;
     let total: number;
-    if (needle === '') {
+    if (hasFilter(request.filter)) {
+      // A filter reads the records: one pass in the list's order over every address (the order of
+      // the all-addresses index restricted to one group is that group's order), counting per group.
+      const filter = request.filter;
+      counts = emptyGroupCounts();
+      let matched = 0;
+      let cursor = await addresses.index(sort.all).openCursor(null, sort.descending ? 'prev' : 'next');
+      for (; cursor; cursor = await cursor.continue()) {
+        const record = cursor.value;
+        if ((needle !== '' && !record.address.includes(needle)) || !matchesFilter(record, filter)) continue;
+        counts[record.group] += 1;
+        if (request.group !== 'all' && record.group !== request.group) continue;
+        if (matched >= offset && rows.length < limit) rows.push(record);
+        matched += 1;
+      }
+      total = request.group === 'all' ? sumCounts(counts) : counts[request.group];
+    } else if (needle === '') {
       counts = groupsOf((await tx.objectStore('meta').get('counts')) as StoredCounts | undefined);
       total = request.group === 'all' ? sumCounts(counts) : counts[request.group];
       if (limit > 0 && offset < total) {
@@ -674,10 +717,33 @@ export class TallyStore {
     return { rows: rows.map((record) => record.summary), total, offset, counts: { ...counts, all: sumCounts(counts) } };
   }
 
+  /** The sources and last reasons on record, for the All view's filter menus. */
+  async filterOptions(): Promise<{ sources: string[]; reasons: string[] }> {
+    const sources = new Set<string>();
+    const reasons = new Set<string>();
+    const db = await this.db();
+    for (let cursor = await db.transaction('addresses').store.openCursor(); cursor; cursor = await cursor.continue()) {
+      for (const source of cursor.value.sources ?? []) sources.add(source);
+      reasons.add(cursor.value.last.reason);
+    }
+    return { sources: [...sources].sort(), reasons: [...reasons].sort() };
+  }
+
   /** Every address of a group (or all), with its group, in list order: keys only, for a whole-list action. */
-  async listVerdicts(request: { group?: ListGroup | 'all'; query?: string } = {}): Promise<Array<{ address: string; group: ListGroup }>> {
+  async listVerdicts(request: { group?: ListGroup | 'all'; query?: string; filter?: ListFilter } = {}): Promise<Array<{ address: string; group: ListGroup }>> {
     await this.ensureCurrent();
     const needle = (request.query ?? '').trim().toLowerCase();
+    if (hasFilter(request.filter)) {
+      const filter = request.filter;
+      const found: Array<{ address: string; group: ListGroup }> = [];
+      const db = await this.db();
+      for (let cursor = await db.transaction('addresses').store.index('by-last').openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+        const record = cursor.value;
+        if (request.group && request.group !== 'all' && record.group !== request.group) continue;
+        if ((needle === '' || record.address.includes(needle)) && matchesFilter(record, filter)) found.push({ address: record.address, group: record.group });
+      }
+      return found;
+    }
     const groups = !request.group || request.group === 'all' ? LIST_GROUPS : [request.group];
     const tx = (await this.db()).transaction('addresses', 'readonly');
     const index = tx.store.index('by-group-last');
@@ -1056,7 +1122,7 @@ export interface SendReport {
 
 /** An address record without what ./summary.ts derives from it. */
 function tallyOf(record: AddressRecord): AddressTally {
-  const { updatedAt: _updatedAt, summary: _summary, group: _group, bounceTotal: _total, resummariseOn: _on, ...tally } = record;
+  const { updatedAt: _updatedAt, summary: _summary, group: _group, bounceTotal: _total, resummariseOn: _on, sources: _sources, ...tally } = record;
   return tally;
 }
 

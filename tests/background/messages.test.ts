@@ -122,6 +122,7 @@ describe('the trust rule', () => {
     ['resetStore', undefined],
     ['listUnverified', undefined],
     ['listSends', undefined],
+    ['filterOptions', undefined],
     ['setSentTo', { key: 'x', count: 10 }],
     ['settleUnverified', { keys: ['x'], count: true }],
     ['previewPolicies', { policies: [] }],

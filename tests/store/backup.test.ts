@@ -69,10 +69,10 @@ describe('backup and restore', () => {
     expect(bob).toMatchObject({ softCount: 3, softDays: ['2026-11-21', '2026-11-24', '2026-11-26'] });
 
     // Merging the other way gives the same tallies. Only where the shared bounce was seen (its
-    // webmail and link) may differ: each store keeps the copy of an event it recorded first.
+    // webmail, link and sources) may differ: each store keeps the copy of an event it recorded first.
     await b.importBackup(await a.exportBackup());
     const counts = (records: AddressRecord[]) =>
-      withoutTimes(records).map(({ last: { webmail: _w, noticeUrl: _u, ...last }, summary: { lastWebmail: _sw, lastNoticeUrl: _su, ...summary }, ...rest }) => ({ ...rest, last, summary }));
+      withoutTimes(records).map(({ last: { webmail: _w, noticeUrl: _u, ...last }, summary: { lastWebmail: _sw, lastNoticeUrl: _su, ...summary }, sources: _s, ...rest }) => ({ ...rest, last, summary }));
     expect(counts(await b.allAddresses())).toEqual(counts(await a.allAddresses()));
   });
 

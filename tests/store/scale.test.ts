@@ -24,10 +24,13 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-/** What a replay may not change: everything but when it was written and where a shared bounce was first seen. */
+/**
+ * What a replay may not change: everything but when it was written and where a bounce shared by
+ * two routes was first seen (its webmail, link and the sources list of the route that recorded it).
+ */
 function tallies(records: AddressRecord[]) {
   return records
-    .map(({ updatedAt: _u, last: { webmail: _w, noticeUrl: _n, ...last }, summary: { lastWebmail: _sw, lastNoticeUrl: _sn, ...summary }, lastHard, ...rest }) => ({
+    .map(({ updatedAt: _u, sources: _s, last: { webmail: _w, noticeUrl: _n, ...last }, summary: { lastWebmail: _sw, lastNoticeUrl: _sn, ...summary }, lastHard, ...rest }) => ({
       ...rest,
       last,
       summary,
@@ -247,5 +250,26 @@ describe('a full disk during an import', () => {
     expect(await store.groupCounts()).toMatchObject({ remove: 2, watch: 2 });
     // With room again, the same import continues and adds the rest.
     expect(await store.importNotices(notices)).toMatchObject({ noticesAdded: 8, noticesSkipped: 2 });
+  });
+});
+
+describe('the All view\'s filters', () => {
+  it('narrows by source, kind, reason and date range, with counts that follow', async () => {
+    const store = newStore();
+    await store.recordNotice(report('gmail:me%40example.com:a1', bounce('2026-11-20T09:00:00Z', [recipient('ann@example.com', 'hard', 'userunknown')])));
+    await store.recordNotice(report('outlook:me%40example.com:b1', bounce('2026-11-25T09:00:00Z', [recipient('bob@example.org', 'soft', 'mailboxfull')]), 'outlook'));
+    await store.recordNotice(report('import::c1', bounce('2026-09-01T09:00:00Z', [recipient('cy@example.net', 'soft', 'mailboxfull')]), 'import'));
+    await store.recordNotice(report('gmail:me%40example.com:d1', bounce('2026-11-26T09:00:00Z', [recipient('dee@example.com', 'soft', 'blocked', { status: '5.7.1' })])));
+    const addresses = async (filter: object) => (await store.listPage({ group: 'all', filter, limit: 50 })).rows.map((row) => row.address);
+    expect(await store.filterOptions()).toEqual({ sources: ['gmail:me@example.com', 'import', 'outlook:me@example.com'], reasons: ['blocked', 'mailboxfull', 'userunknown'] });
+    expect(await addresses({ source: 'gmail:me@example.com' })).toEqual(['dee@example.com', 'ann@example.com']);
+    expect(await addresses({ kind: 'soft' })).toEqual(['bob@example.org', 'cy@example.net']);
+    expect(await addresses({ kind: 'sender' })).toEqual(['dee@example.com']);
+    expect(await addresses({ reason: 'mailboxfull', from: '2026-11-01' })).toEqual(['bob@example.org']);
+    expect(await addresses({ to: '2026-11-20' })).toEqual(['ann@example.com', 'cy@example.net']);
+    const page = await store.listPage({ group: 'watch', filter: { source: 'import' } });
+    expect(page.counts).toMatchObject({ all: 1, clear: 1, watch: 0 });
+    expect(page.rows).toEqual([]);
+    expect((await store.listVerdicts({ group: 'all', filter: { kind: 'soft' } })).map((entry) => entry.address)).toEqual(['bob@example.org', 'cy@example.net']);
   });
 });
