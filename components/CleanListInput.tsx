@@ -11,7 +11,7 @@ export function CleanListInput({ state }: CleanListInputProps) {
   const [over, setOver] = useState(false);
   const busy = state.phase.value === 'reading' || state.phase.value === 'cleaning';
   const open = async (file: File | undefined) => {
-    if (file) await state.openFile(file.name, await file.arrayBuffer());
+    if (file) await state.openFile(file);
   };
   return (
     <section

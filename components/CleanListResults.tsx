@@ -18,7 +18,7 @@ export function CleanListResults({ state, save }: CleanListResultsProps) {
   if (!outcome || state.phase.value !== 'done') return null;
   const { counts } = outcome;
   return (
-    <section class="panel" data-testid="clean-list-results" aria-labelledby="clean-list-results-heading">
+    <section class="panel" data-testid="clean-list-results" data-timings={JSON.stringify(outcome.timings)} aria-labelledby="clean-list-results-heading">
       <h2 id="clean-list-results-heading">Result</h2>
       <p data-testid="clean-list-counts">
         {plural(counts.remove, 'row', 'rows')} to remove · {formatCount(counts.sender)} sender problem · {formatCount(counts.watch)} to watch ·{' '}

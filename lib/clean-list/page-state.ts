@@ -6,8 +6,16 @@
  */
 import { signal, type Signal } from '@preact/signals';
 import type { Transport } from '../pages/transport';
+import type { ListGroup } from '../store/db';
 import type { CleanCounts } from './clean';
 import type { FromWorker, ListSummary, ToWorker } from './protocol';
+import type { FileBody } from './run';
+
+/** Blob parts for a body: a Blob encodes strings as UTF-8. */
+export function partsOf(body: FileBody): Array<string | Uint8Array> {
+  if (body instanceof Uint8Array) return [body];
+  return body.bom ? ['\uFEFF', body.utf8] : [body.utf8];
+}
 
 export interface CleanWorkerLike {
   postMessage(message: ToWorker, transfer?: ArrayBuffer[]): void;
@@ -21,15 +29,22 @@ export interface CleanFile {
   kind: CleanFileKind;
   filename: string;
   mimeType: string;
-  bytes: Uint8Array;
+  /** The file's contents as Blob parts: bytes, or UTF-8 text (with a leading U+FEFF for a BOM). */
+  parts: Array<string | Uint8Array>;
 }
 
 export interface CleanOutcome {
   column: number;
   counts: CleanCounts;
   files: Record<CleanFileKind, CleanFile>;
-  /** The worker's time for the cleaning step, ms. */
-  ms: number;
+  /** Time per step, ms: the worker's (decode, papaparse, rows, column, verdicts, clean, write) and the page's (listVerdicts). */
+  timings: Record<string, number>;
+}
+
+/** What the page needs of a File. */
+export interface ListFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface CleanListState {
@@ -40,8 +55,8 @@ export interface CleanListState {
   outcome: Signal<CleanOutcome | null>;
   /** How many addresses are on record (from the last listVerdicts). */
   onRecord: Signal<number>;
-  /** Reads a file the user chose or dropped, then cleans it with the column found. */
-  openFile(name: string, bytes: ArrayBuffer): Promise<void>;
+  /** Reads a file the user chose or dropped (a File), then cleans it with the column found. */
+  openFile(file: ListFile): Promise<void>;
   /** Pasted addresses (one per line, or a pasted sheet): read like a file. */
   openText(text: string): Promise<void>;
   /** Cleans again with another column. */
@@ -90,34 +105,47 @@ export function createCleanListState(
     phase.value = 'error';
   }
 
+  /** The addresses on record, asked for as the file is read (the background answers meanwhile). */
+  let verdictsAsked: Promise<{ verdicts: Array<{ address: string; group: ListGroup }>; ms: number }> | null = null;
+  function askVerdicts() {
+    const asked = performance.now();
+    verdictsAsked = transport('listVerdicts', {}).then(({ verdicts }) => ({ verdicts, ms: performance.now() - asked }));
+    // A failure is reported by whoever awaits it.
+    verdictsAsked.catch(() => {});
+    return verdictsAsked;
+  }
+
   async function clean(column: number): Promise<void> {
     phase.value = 'cleaning';
-    const { verdicts } = await transport('listVerdicts', {});
+    const { verdicts, ms: listed } = await (verdictsAsked ?? askVerdicts());
+    verdictsAsked = null;
     onRecord.value = verdicts.length;
     const reply = await ask({ type: 'clean', column, verdicts });
     if (reply.type === 'error') throw new Error(reply.message);
     if (reply.type !== 'cleaned') throw new Error('unexpected answer from the worker');
     const { base, extension } = fileNames(name.value);
     const mimeType = extension === 'csv' ? 'text/csv' : 'text/plain';
-    const file = (kind: CleanFileKind, buffer: ArrayBuffer): CleanFile => ({ kind, filename: `${base}-${SUFFIX[kind]}.${extension}`, mimeType, bytes: new Uint8Array(buffer) });
+    const file = (kind: CleanFileKind, body: FileBody): CleanFile => ({ kind, filename: `${base}-${SUFFIX[kind]}.${extension}`, mimeType, parts: partsOf(body) });
     outcome.value = {
       column,
       counts: reply.counts,
-      ms: reply.ms,
+      timings: { ...(summary.value?.timings ?? {}), listVerdicts: Math.round(listed * 10) / 10, ...reply.timings },
       files: { annotated: file('annotated', reply.annotated), cleaned: file('cleaned', reply.cleaned), removal: file('removal', reply.removal) },
     };
     phase.value = 'done';
     mark('clean-list-done');
   }
 
-  async function openFile(fileName: string, bytes: ArrayBuffer): Promise<void> {
+  async function openFile(file: ListFile): Promise<void> {
     mark('clean-list-start');
-    name.value = fileName;
+    name.value = file.name;
     outcome.value = null;
     summary.value = null;
     error.value = '';
     phase.value = 'reading';
+    askVerdicts();
     try {
+      const bytes = await file.arrayBuffer();
       const reply = await ask({ type: 'inspect', bytes }, [bytes]);
       if (reply.type === 'error') throw new Error(reply.message);
       if (reply.type !== 'inspected') throw new Error('unexpected answer from the worker');
@@ -133,7 +161,8 @@ export function createCleanListState(
     phase, error, name, summary, outcome, onRecord,
     openFile,
     async openText(text) {
-      await openFile('pasted-addresses.csv', new TextEncoder().encode(text).buffer as ArrayBuffer);
+      const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
+      await openFile({ name: 'pasted-addresses.csv', arrayBuffer: async () => bytes });
     },
     async chooseColumn(column) {
       if (!summary.value) return;

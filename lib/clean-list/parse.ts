@@ -116,9 +116,10 @@ function hasAddress(row: readonly string[]): boolean {
   return row.some((cell) => addressesIn(cell).length > 0);
 }
 
-export function parseList(text: string): ParsedList {
+export function parseList(text: string, lap: (step: string) => void = () => {}): ParsedList {
   const delimiter = guessDelimiter(text);
   const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, header: false });
+  lap('papaparse');
   const rows = result.data;
   const newlineGuess = result.meta.linebreak;
   const newline: ListShape['newline'] = newlineGuess === '\r\n' || newlineGuess === '\r' ? newlineGuess : '\n';
@@ -136,6 +137,7 @@ export function parseList(text: string): ParsedList {
   const quoteAll = firstCells.length > 0 && text.startsWith(quoted);
   const problems = result.errors.map((error) => `row ${(error.row ?? 0) + 1}: ${error.message}`);
   const raw = rowTexts(text, delimiter);
+  lap('rows');
   const lined = raw.length === rows.length + (header ? 1 : 0);
   return { shape: { delimiter, newline, quoteAll, trailingNewline }, header, rows, problems, raw: lined ? raw : null };
 }

@@ -2,6 +2,7 @@
 import type { ListGroup } from '../store/db';
 import type { CleanCounts } from './clean';
 import type { TextEncoding } from './decode';
+import type { FileBody } from './run';
 
 export interface ListSummary {
   encoding: TextEncoding;
@@ -14,6 +15,8 @@ export interface ListSummary {
   /** The column found by header name or content; -1: none holds an address. */
   column: number;
   problems: string[];
+  /** Time per step in the worker, ms (decode, papaparse, rows, column). */
+  timings: Record<string, number>;
 }
 
 export type ToWorker =
@@ -22,5 +25,5 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'inspected'; summary: ListSummary }
-  | { type: 'cleaned'; column: number; annotated: ArrayBuffer; cleaned: ArrayBuffer; removal: ArrayBuffer; counts: CleanCounts; ms: number }
+  | { type: 'cleaned'; column: number; annotated: FileBody; cleaned: FileBody; removal: FileBody; counts: CleanCounts; timings: Record<string, number> }
   | { type: 'error'; message: string };

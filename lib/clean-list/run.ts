@@ -34,15 +34,52 @@ function columnNames(list: ParsedList): string[] {
   });
 }
 
-export function inspectBytes(bytes: Uint8Array): InspectedList {
+/** Called after each step with its name (the worker times them for the bench). */
+export type Lap = (step: string) => void;
+
+export function inspectBytes(bytes: Uint8Array, lap: Lap = () => {}): InspectedList {
   const { text, ...decoded } = decodeBytes(bytes);
-  const list = parseList(text);
-  return { decoded, list, column: findAddressColumn(list.header, list.rows), columns: columnNames(list) };
+  lap('decode');
+  const list = parseList(text, lap);
+  const column = findAddressColumn(list.header, list.rows);
+  lap('column');
+  return { decoded, list, column, columns: columnNames(list) };
 }
 
-export function cleanInspected(inspected: InspectedList, column: number, map: VerdictMap): CleanOutputs {
+/**
+ * A file's contents: bytes, or (for UTF-8) the text and whether it starts with a BOM, which a
+ * page turns into bytes natively (a Blob of strings is UTF-8) instead of transcoding 11 MB in script.
+ */
+export type FileBody = Uint8Array | { utf8: string; bom: boolean };
+
+export interface CleanBodies {
+  annotated: FileBody;
+  cleaned: FileBody;
+  removal: FileBody;
+  counts: CleanCounts;
+}
+
+/** The three files, UTF-8 ones as text (the worker's answer). */
+export function cleanToBodies(inspected: InspectedList, column: number, map: VerdictMap, lap: Lap = () => {}): CleanBodies {
   const { list, decoded } = inspected;
   const result = cleanList(list, column, map);
-  const write = (lines: string[]) => encodeText(joinLines(list.shape, lines), decoded.encoding, decoded.bom);
-  return { annotated: write(result.annotated), cleaned: write(result.cleaned), removal: write(result.removal), counts: result.counts };
+  lap('clean');
+  const write = (lines: string[]): FileBody => {
+    const text = joinLines(list.shape, lines);
+    return decoded.encoding === 'utf-8' ? { utf8: text, bom: decoded.bom } : encodeText(text, decoded.encoding, decoded.bom);
+  };
+  const out = { annotated: write(result.annotated), cleaned: write(result.cleaned), removal: write(result.removal), counts: result.counts };
+  lap('write');
+  return out;
+}
+
+/** A body as bytes. */
+export function bytesOf(body: FileBody): Uint8Array {
+  return body instanceof Uint8Array ? body : encodeText(body.utf8, 'utf-8', body.bom);
+}
+
+/** The three files as bytes. */
+export function cleanInspected(inspected: InspectedList, column: number, map: VerdictMap, lap: Lap = () => {}): CleanOutputs {
+  const out = cleanToBodies(inspected, column, map, lap);
+  return { annotated: bytesOf(out.annotated), cleaned: bytesOf(out.cleaned), removal: bytesOf(out.removal), counts: out.counts };
 }

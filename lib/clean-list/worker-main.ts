@@ -4,7 +4,7 @@
  * page. The outputs go back as transferred buffers (no copy).
  */
 import type { FromWorker, ToWorker } from './protocol';
-import { cleanInspected, inspectBytes, type InspectedList } from './run';
+import { cleanToBodies, inspectBytes, type FileBody, type InspectedList } from './run';
 import { toVerdictMap } from './status';
 
 export interface CleanWorkerScope {
@@ -12,30 +12,46 @@ export interface CleanWorkerScope {
   postMessage(message: FromWorker, transfer?: ArrayBuffer[]): void;
 }
 
-function bufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+/** The buffers to transfer (no copy): those of the bodies that are bytes. */
+function transferables(bodies: FileBody[]): ArrayBuffer[] {
+  return bodies.filter((body): body is Uint8Array => body instanceof Uint8Array).map((bytes) => bytes.buffer as ArrayBuffer);
+}
+
+/** Times each step of a run, ms. */
+function stopwatch(): { lap: (step: string) => void; timings: Record<string, number> } {
+  const timings: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    timings,
+    lap(step) {
+      const now = performance.now();
+      timings[step] = Math.round((now - last) * 10) / 10;
+      last = now;
+    },
+  };
 }
 
 export function attachCleanWorker(scope: CleanWorkerScope): void {
   let inspected: InspectedList | null = null;
   scope.onmessage = ({ data }) => {
+    const watch = stopwatch();
     try {
       if (data.type === 'inspect') {
-        inspected = inspectBytes(new Uint8Array(data.bytes));
+        inspected = inspectBytes(new Uint8Array(data.bytes), watch.lap);
         const { decoded, list, column, columns } = inspected;
         scope.postMessage({
           type: 'inspected',
-          summary: { ...decoded, delimiter: list.shape.delimiter, rows: list.rows.length, hasHeader: list.header !== null, columns, column, problems: list.problems.slice(0, 5) },
+          summary: { ...decoded, delimiter: list.shape.delimiter, rows: list.rows.length, hasHeader: list.header !== null, columns, column, problems: list.problems.slice(0, 5), timings: watch.timings },
         });
         return;
       }
       if (!inspected) throw new Error('no list read yet');
-      const started = performance.now();
-      const out = cleanInspected(inspected, data.column, toVerdictMap(data.verdicts));
-      const [annotated, cleaned, removal] = [bufferOf(out.annotated), bufferOf(out.cleaned), bufferOf(out.removal)];
+      const map = toVerdictMap(data.verdicts);
+      watch.lap('verdicts');
+      const { annotated, cleaned, removal, counts } = cleanToBodies(inspected, data.column, map, watch.lap);
       scope.postMessage(
-        { type: 'cleaned', column: data.column, annotated, cleaned, removal, counts: out.counts, ms: performance.now() - started },
-        [annotated, cleaned, removal],
+        { type: 'cleaned', column: data.column, annotated, cleaned, removal, counts, timings: watch.timings },
+        transferables([annotated, cleaned, removal]),
       );
     } catch (error) {
       scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
