@@ -321,7 +321,11 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     return { kind: 'undetermined', address: '', delayed: look.delayed, unread: true };
   }
 
+  /** The last row seen per notice, so news about one notice touches its row alone (learn). */
+  const rowOfNotice = new Map<string, ListNotice>();
+
   function badgeRow(notice: ListNotice): void {
+    if (notice.messageId) rowOfNotice.set(key(notice.messageId), notice);
     const existing = notice.badgeHost.querySelector<HTMLElement>(`:scope > [${HOOK}="badge"]`);
     const model = badgeModelFor(notice);
     if (!model) {
@@ -391,9 +395,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     }
     const banner = createBanner(doc, model, actions);
     banner.dataset.signature = signature;
-    notice.bannerHost.before(banner);
     banner.dataset.notice = id;
   }
+    notice.bannerHost.before(banner);
 
   function readAndReport(id: string, notice: OpenNotice): void {
     // One read at a time: each may fetch the raw source, and the background classifies serially anyway.
@@ -410,9 +414,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
             watcher.rescan();
             return;
           }
-          const result = await messenger.reportNotice(report);
           const report = await adapter.readNotice(notice, doc);
           // The answer carries the tally as of this notice: fresher than any earlier lookup.
+          const result = await messenger.reportNotice(report);
           for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
           const reading: NoticeReading = report.raw ? 'raw' : adapter.offersRawSource ? 'fallback' : 'screen';
           reads.set(id, { state: 'done', result, reading });
@@ -641,15 +645,19 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     while (pendingWork.size || lookupQueue.size || noticeQueue.size) {
       if (lookupQueue.size && !lookupInFlight) runLookups();
       if (noticeQueue.size && !noticeInFlight) runNoticeLookups();
-      onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
       await Promise.allSettled([...pendingWork]);
     }
+      onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
   }
 
   function learn(messageId: string, result: NoticeResult): void {
     recorded.set(key(messageId), { result, at: Date.now() });
     for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
-    watcher.rescan();
+    // Only this notice's row changes: badge it alone instead of a pass over every row (a sweep
+    // learns one notice a second; a full pass each time would cost a long list every second).
+    const row = rowOfNotice.get(key(messageId));
+    if (row?.row.isConnected) badgeRow(row);
+    else rowOfNotice.delete(key(messageId));
   }
 
   return { watcher, settle, stop, learn };

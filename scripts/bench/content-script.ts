@@ -8,6 +8,13 @@
  * The page: the fake Gmail (tests/e2e/fake-gmail.ts) with a 100-row list (5 rows in 7 are bounce
  * notices), loaded, then the whole list re-rendered RERENDERS times, as Gmail does on refresh.
  *
+ * Issue #12's bars (issue #11 carries them out), each printed with its bar:
+ * - one changed row in a 1,000-row Gmail-like list: < 1 ms per observer batch;
+ * - a full re-render of 1,000 rows: < 10 ms per batch, and no long task (≥ 50 ms) of ours
+ *   (long tasks counted with and without the extension, on the same page and workload);
+ * - the virtualised Outlook list (tests/e2e/fake-outlook.ts, 18 rows in the DOM) scrolled through
+ *   60 notices: time per batch.
+ *
  *   npx tsx scripts/bench/content-script.ts     (or npm run bench; it builds the extension first)
  */
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -141,6 +148,114 @@ export default async function benchContentScript(): Promise<void> {
   console.log(
     `  main-thread task time (script+style+layout): without ${ms(without.taskMs)}, with ${ms(withExt.taskMs)}: ratio ${(withExt.taskMs / Math.max(without.taskMs, 0.001)).toFixed(2)}x, added ${ms((withExt.taskMs - without.taskMs) / RERENDERS)} per re-render`,
   );
+  await benchIssue12Bars();
+}
+
+// --- issue #12's bars on 1,000 rows and on Outlook's virtualised list -------------------------------
+
+const BIG = 1000;
+const BIG_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: BIG, profile: true };
+const BIG_BOUNCES = Array.from({ length: BIG }, (_, i) => i % 7).filter((k) => [0, 2, 3, 4, 5].includes(k)).length;
+const CHANGES = 30;
+const FULL_RERENDERS = 10;
+
+/** Long tasks the page saw (PerformanceObserver 'longtask', buffered), with their durations. */
+const LONG_TASKS_INIT = `(() => { window.__longTasks = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch {} })();`;
+
+interface BigResult {
+  changedRow: number[];
+  fullRerender: number[];
+  longTasks: number[];
+}
+
+async function bigWorkload(context: BrowserContext, withExtension: boolean): Promise<BigResult> {
+  await routeFakeGmail(context, [BIG_ACCOUNT]);
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS_INIT);
+  await page.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox`);
+  await page.waitForSelector(ROW);
+  const badged = () =>
+    page.waitForFunction(({ n, css }) => document.querySelectorAll(`${css} [data-bounce-sweeper="badge"]`).length === n, { n: BIG_BOUNCES, css: ROW }, { timeout: 60_000 });
+  if (withExtension) await badged();
+  await page.waitForTimeout(SETTLE_MS);
+  const measures = () => page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').length);
+  const durations = (from: number) => page.evaluate((n) => performance.getEntriesByName('bounce-sweeper:batch').slice(n).map((e) => e.duration), from);
+  // One changed row: Gmail replaces a row element (a new message in it, a label, a read state).
+  const beforeChanges = await measures();
+  for (let i = 0; i < CHANGES; i++) {
+    await page.evaluate(({ n, css }) => {
+      const rows = document.querySelectorAll(css);
+      const row = rows[(n * 37) % rows.length]!;
+      const fresh = row.cloneNode(true) as HTMLElement;
+      for (const own of fresh.querySelectorAll('[data-bounce-sweeper]')) own.remove();
+      row.replaceWith(fresh);
+    }, { n: i, css: ROW });
+    await page.waitForTimeout(250);
+  }
+  const changedRow = await durations(beforeChanges);
+  const longBefore = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  const beforeFull = await measures();
+  for (let i = 0; i < FULL_RERENDERS; i++) {
+    await page.evaluate(() => (window as unknown as { fakeGmail: { rerenderList(): void } }).fakeGmail.rerenderList());
+    if (withExtension) await badged();
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  const fullRerender = await durations(beforeFull);
+  const longTasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).slice(longBefore);
+  await page.close();
+  return { changedRow, fullRerender, longTasks };
+}
+
+async function outlookWorkload(context: BrowserContext): Promise<number[]> {
+  const { FAKE_OUTLOOK_ORIGIN, SWEEP_OUTLOOK_VIRTUAL, routeFakeOutlook, sweepOutlookMessages } = await import('../../tests/e2e/fake-outlook');
+  await routeFakeOutlook(context, [FAKE_OUTLOOK_ORIGIN], sweepOutlookMessages(60), SWEEP_OUTLOOK_VIRTUAL);
+  const page = await context.newPage();
+  await page.goto(`${FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
+  await page.evaluate(() => document.documentElement.setAttribute('data-bounce-sweeper-profile', ''));
+  await page.waitForSelector('[data-bounce-sweeper="badge"]', { timeout: 30_000 });
+  const start = await page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').length);
+  for (let step = 0; step < 30; step++) {
+    await page.evaluate((i) => {
+      const scroller = document.querySelector('#MailList') as HTMLElement;
+      scroller.scrollTop = (i % 15) * 200;
+    }, step);
+    await page.waitForTimeout(200);
+  }
+  const batches = await page.evaluate((n) => performance.getEntriesByName('bounce-sweeper:batch').slice(n).map((e) => e.duration), start);
+  await page.close();
+  return batches;
+}
+
+export async function benchIssue12Bars(): Promise<void> {
+  const plain = await plainContext();
+  let without: BigResult;
+  try {
+    without = await bigWorkload(plain.context, false);
+  } finally {
+    await plain.close();
+  }
+  const session = await launchWithExtension();
+  let withExt: BigResult;
+  let outlook: number[];
+  try {
+    withExt = await bigWorkload(session.context, true);
+    outlook = await outlookWorkload(session.context);
+  } finally {
+    await session.close();
+  }
+  const line = (label: string, values: number[], bar: number): string => {
+    const s = [...values].sort((a, b) => a - b);
+    const worst = s[s.length - 1] ?? NaN;
+    const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+    return `  ${label}: n=${s.length}, mean ${ms(mean)}, median ${ms(quantile(s, 0.5))}, p95 ${ms(quantile(s, 0.95))}, max ${ms(worst)} (bar < ${bar} ms per batch: ${worst < bar ? 'met' : mean < bar ? 'met on average, not at the worst batch' : 'NOT met'})`;
+  };
+  console.log(`
+issue #12 bars: a ${BIG}-row Gmail list (${BIG_BOUNCES} notice rows) and Outlook's virtualised list, headless Chromium`);
+  console.log(line(`one changed row (${CHANGES}x)`, withExt.changedRow, 1));
+  console.log(line(`full re-render of ${BIG} rows (${FULL_RERENDERS}x)`, withExt.fullRerender, 10));
+  const over = (tasks: number[]) => `${tasks.length}${tasks.length ? ` (longest ${ms(Math.max(...tasks))})` : ''}`;
+  console.log(`  long tasks (≥ 50 ms) during the ${FULL_RERENDERS} re-renders: without the extension ${over(without.longTasks)}, with ${over(withExt.longTasks)}`);
+  console.log(line('Outlook virtualised list, 30 scrolls over 60 notices (18 rows in the DOM)', outlook, 1));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

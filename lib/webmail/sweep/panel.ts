@@ -93,33 +93,54 @@ export function createSweepPanel(doc: Document, driver: SweepDriver, options: { 
     queryTouched = true;
   });
 
+  /** Sets an attribute or text only when it differs (each write costs the page a style pass). */
+  const setAttr = (node: Element, name: string, value: string) => {
+    if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  };
+  const setText = (node: HTMLElement, value: string) => {
+    if (node.textContent !== value) node.textContent = value;
+  };
+  const setHidden = (node: HTMLElement, value: boolean) => {
+    if (node.hidden !== value) node.hidden = value;
+  };
+
   function update(): void {
     const status: SweepStatus | null = driver.status;
     const phase = driver.phase;
     const state = status?.state ?? '';
     const active = phase !== 'idle' && state === 'running';
     if (status && !queryTouched && status.query) query.value = status.query;
-    start.textContent = state === 'stopped' && !status?.stopReason.startsWith(SWEEP_WORDS.cancelled) ? SWEEP_WORDS.continue : state === 'done' ? SWEEP_WORDS.again : SWEEP_WORDS.start;
-    start.hidden = active || state === 'paused';
-    start.disabled = busy;
-    pause.hidden = !active;
-    resume.hidden = state !== 'paused';
-    cancel.hidden = !(active || state === 'paused');
-    query.disabled = active;
-    progress.hidden = !status;
+    setText(start, state === 'stopped' && !status?.stopReason.startsWith(SWEEP_WORDS.cancelled) ? SWEEP_WORDS.continue : state === 'done' ? SWEEP_WORDS.again : SWEEP_WORDS.start);
+    setHidden(start, active || state === 'paused');
+    if (start.disabled !== busy) start.disabled = busy;
+    setHidden(pause, !active);
+    setHidden(resume, state !== 'paused');
+    setHidden(cancel, !(active || state === 'paused'));
+    if (query.disabled !== active) query.disabled = active;
+    setHidden(progress, !status);
     if (!status) return;
-    progress.setAttribute('data-state', status.state);
-    progress.setAttribute('data-found', String(status.found));
-    progress.setAttribute('data-read', String(status.read));
-    progress.setAttribute('data-bounces', String(status.bounces));
-    progress.setAttribute('data-failed', String(status.failed));
-    progress.setAttribute('data-phase', phase);
-    bar.max = Math.max(1, status.found);
-    bar.value = status.read + status.failed;
-    words.textContent = describeSweepProgress(status, phase);
+    setAttr(progress, 'data-state', status.state);
+    setAttr(progress, 'data-found', String(status.found));
+    setAttr(progress, 'data-read', String(status.read));
+    setAttr(progress, 'data-bounces', String(status.bounces));
+    setAttr(progress, 'data-failed', String(status.failed));
+    setAttr(progress, 'data-phase', phase);
+    const max = Math.max(1, status.found);
+    if (bar.max !== max) bar.max = max;
+    if (bar.value !== status.read + status.failed) bar.value = status.read + status.failed;
+    setText(words, describeSweepProgress(status, phase));
   }
 
-  driver.onChange(update);
+  // The driver tells of every step (several per notice): draw at most every 100 ms, writing only what changed.
+  let scheduled = false;
+  driver.onChange(() => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      update();
+    }, 100);
+  });
   update();
   return { element: box, update };
 }
