@@ -43,7 +43,7 @@ const outlook = await tsImport('../tests/e2e/fake-outlook.ts', import.meta.url);
 
 const session = await launchWithExtension({ headless });
 const { context } = session;
-await gmail.routeFakeGmail(context);
+await gmail.routeFakeGmail(context, [gmail.DEMO_ACCOUNT, gmail.CLEAN_ACCOUNT, gmail.SWEEP_DEMO_ACCOUNT]);
 await outlook.routeFakeOutlook(context);
 
 // Tab 1: the inbox, every bounce row badged.
@@ -64,6 +64,13 @@ const outlookPage = await context.newPage();
 await outlookPage.goto(`${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
 await outlookPage.click('[data-convid="AAQkADNDR-EXO-1"]');
 await outlookPage.waitForSelector('[data-bounce-sweeper="banner"][data-state="classified"]', { timeout: 20_000 });
+
+// Tab 4: a sweep (issue #11) of a third account's 120 notices over 3 result pages, at the real pace (one a second).
+const sweepPage = await context.newPage();
+await sweepPage.goto(`${gmail.FAKE_GMAIL_ORIGIN}/mail/u/2/#inbox`);
+await sweepPage.locator('[data-bounce-sweeper="sweep-start"]').click();
+await sweepPage.waitForFunction(() => Number(document.querySelector('[data-bounce-sweeper="sweep-progress"]')?.getAttribute('data-read') ?? 0) >= 3, null, { timeout: 60_000 });
+const sweepWords = await sweepPage.evaluate(() => document.querySelector('[data-bounce-sweeper="sweep-progress"]')?.textContent ?? '');
 
 if (screenshots) {
   const { mkdirSync } = await import('node:fs');
@@ -105,6 +112,8 @@ console.log(`\nBounce Sweeper demo mailbox (fake, nothing leaves this machine):
   A big send         in the console: fakeGmail.compose(Array.from({ length: 500 }, (_, i) => \`member\${i}@example.org\`))
   More notices       #inbox/FMfcgzErinQr (no raw source: read from the screen), #inbox/FMfcgzMallory (hostile markup shown as text)
   Clean mailbox      ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/1/#inbox (a second account, no bounce)
+  Sweep              ${gmail.FAKE_GMAIL_ORIGIN}/mail/u/2/#inbox — "Sweep bounce notices" (bottom left, or the popup) reads 120 notices, one a second:
+                     ${sweepWords}
   Outlook on the web ${outlook.FAKE_OUTLOOK_ORIGIN}/mail/inbox — the Exchange Online notice open, its banner read from the screen
   Popup              chrome-extension://${session.extensionId}/popup.html (or the toolbar button)`);
 

@@ -70,6 +70,8 @@ export interface FakeGmailAccount {
 
 export const DEMO_ACCOUNT: FakeGmailAccount = { index: 0, ik: '1f119f7bbb', email: 'user@example.com', list: 'demo' };
 export const CLEAN_ACCOUNT: FakeGmailAccount = { index: 1, ik: '2a22bb33cc', email: 'other@example.com', list: 'clean' };
+/** The demo's third account (`npm start`): the sweep mailbox, 120 notices over 3 result pages (issue #11). */
+export const SWEEP_DEMO_ACCOUNT: FakeGmailAccount = { index: 2, ik: '3b33cc44dd', email: 'realtor@example.com', list: 'clean', sweep: true };
 
 /** Conversations by URL token: which fixture renders them, and their message's msg-f id. */
 export const CONVERSATIONS = {
