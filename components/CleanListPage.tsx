@@ -1,5 +1,5 @@
 import type { CleanFile, CleanListState } from '../lib/clean-list/page-state';
-import { formatCount } from '../lib/vocabulary';
+import { plural } from '../lib/vocabulary';
 import { CleanListInput } from './CleanListInput';
 import { CleanListColumnPicker } from './CleanListColumnPicker';
 import { CleanListResults } from './CleanListResults';
@@ -37,7 +37,7 @@ export function CleanListPage({ state, save }: CleanListPageProps) {
         <section class="panel" data-testid="clean-list-summary" aria-labelledby="clean-list-read">
           <h2 id="clean-list-read">{state.name.value}</h2>
           <p class="hint" data-testid="clean-list-shape">
-            {formatCount(summary.rows)} rows · {describeDelimiter(summary.delimiter)} · {describeEncoding(summary.encoding, summary.bom)}
+            {plural(summary.rows, 'row', 'rows')} · {summary.columns.length > 1 ? describeDelimiter(summary.delimiter) : 'one column'} · {describeEncoding(summary.encoding, summary.bom)}
             {summary.hasHeader ? '' : ' · no header row'}
           </p>
           {summary.problems.length > 0 && <p class="hint error">{summary.problems.join('; ')}</p>}

@@ -21,7 +21,7 @@ export function CleanListResults({ state, save }: CleanListResultsProps) {
     <section class="panel" data-testid="clean-list-results" data-timings={JSON.stringify(outcome.timings)} aria-labelledby="clean-list-results-heading">
       <h2 id="clean-list-results-heading">Result</h2>
       <p data-testid="clean-list-counts">
-        {plural(counts.remove, 'row', 'rows')} to remove · {formatCount(counts.sender)} sender problem · {formatCount(counts.watch)} to watch ·{' '}
+        {plural(counts.remove, 'row', 'rows')} to remove · {plural(counts.sender, 'sender problem', 'sender problems')} · {formatCount(counts.watch)} to watch ·{' '}
         {formatCount(counts.ok)} ok{counts.none ? ` · ${plural(counts.none, 'row', 'rows')} without an address` : ''}
         {counts.partial ? ` · ${plural(counts.partial, 'address', 'addresses')} taken out of cells that hold others` : ''}
       </p>

@@ -44,21 +44,42 @@ export function addressesIn(cell: string): string[] {
 }
 
 /**
+ * The cell's entries: its parts, with a part that holds no address joined to the next one (a
+ * display name with a comma, `"Bob, Jr" <b@example.org>`, is one entry), and the separator
+ * between the first two entries (to join what is kept).
+ */
+function entriesOf(cell: string): { entries: string[]; separator: string } {
+  const parts = cell.split(PART_SEPARATOR);
+  const entries: string[] = [];
+  let separator = '';
+  let pending = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    pending += parts[i]!;
+    const after = parts[i + 1] ?? '';
+    if (addressesOfPart(pending).length > 0 || i + 2 >= parts.length) {
+      entries.push(pending);
+      pending = '';
+      if (entries.length === 1 && after) separator = after;
+    } else {
+      pending += after;
+    }
+  }
+  return { entries, separator };
+}
+
+/**
  * The cell with the entries whose addresses all satisfy `drop` taken out (and their separators),
- * the rest as written; `kept` says whether any entry with an address is left.
+ * the rest as written; `dropped` holds the entries taken out, joined the same way.
  */
 export function splitCell(cell: string, drop: (address: string) => boolean): { kept: string; dropped: string } {
-  const parts = cell.split(PART_SEPARATOR);
+  const { entries, separator } = entriesOf(cell);
   const keep: string[] = [];
   const gone: string[] = [];
-  let separator = '';
-  for (let i = 0; i < parts.length; i += 2) {
-    const part = parts[i]!;
-    if (i > 0 && !separator) separator = parts[i - 1]!;
-    const addresses = addressesOfPart(part);
-    if (addresses.length > 0 && addresses.every(drop)) gone.push(part);
-    else if (part !== '' || parts.length === 1) keep.push(part);
+  for (const entry of entries) {
+    const addresses = addressesOfPart(entry);
+    if (addresses.length > 0 && addresses.every(drop)) gone.push(entry);
+    else if (entry !== '' || entries.length === 1) keep.push(entry);
   }
-  const join = separator.includes('\n') || separator.includes('\r') ? separator : separator || '; ';
+  const join = separator || '; ';
   return { kept: keep.join(join), dropped: gone.join(join) };
 }

@@ -137,6 +137,8 @@ export function createCleanListState(
   }
 
   async function openFile(file: ListFile): Promise<void> {
+    // One list at a time (the worker answers one question at a time).
+    if (phase.value === 'reading' || phase.value === 'cleaning') return;
     mark('clean-list-start');
     name.value = file.name;
     outcome.value = null;

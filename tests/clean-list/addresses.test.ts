@@ -26,6 +26,7 @@ describe('a cell without the addresses to remove', () => {
     ['a@example.com ::: gone@example.net ::: c@example.org', 'a@example.com ::: c@example.org', 'gone@example.net'],
     ['Ann <a@example.com>, Gone <gone@example.com>', 'Ann <a@example.com>', 'Gone <gone@example.com>'],
     ['a@example.com\ngone@example.com', 'a@example.com', 'gone@example.com'],
+    ['"Bob, Jr" <b@example.org>, "Gone, Sr" <gone@example.com>', '"Bob, Jr" <b@example.org>', '"Gone, Sr" <gone@example.com>'],
   ])('%j → kept %j, dropped %j', (cell, kept, dropped) => {
     expect(splitCell(cell, drop)).toEqual({ kept, dropped });
   });

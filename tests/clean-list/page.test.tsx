@@ -65,14 +65,14 @@ describe('Clean my list page', () => {
 
     // Another column: the backup addresses.
     fireEvent.change(screen.getByTestId('clean-list-column'), { target: { value: '2' } });
-    await waitFor(() => expect(screen.getByTestId('clean-list-counts').textContent).toBe('1 row to remove · 0 sender problem · 0 to watch · 1 ok · 1 row without an address'));
+    await waitFor(() => expect(screen.getByTestId('clean-list-counts').textContent).toBe('1 row to remove · 0 sender problems · 0 to watch · 1 ok · 1 row without an address'));
   });
 
   it('checks pasted addresses, and says so when no column holds one', async () => {
     await setup();
     fireEvent.input(screen.getByTestId('clean-list-paste'), { target: { value: 'gone@example.com\nnew@example.org\n' } });
     fireEvent.click(screen.getByTestId('clean-list-paste-check'));
-    await waitFor(() => expect(screen.getByTestId('clean-list-counts').textContent).toBe('1 row to remove · 0 sender problem · 0 to watch · 1 ok'));
+    await waitFor(() => expect(screen.getByTestId('clean-list-counts').textContent).toBe('1 row to remove · 0 sender problems · 0 to watch · 1 ok'));
     fireEvent.input(screen.getByTestId('clean-list-paste'), { target: { value: 'just words\nno addresses\n' } });
     fireEvent.click(screen.getByTestId('clean-list-paste-check'));
     await waitFor(() => expect(screen.getByTestId('clean-list-error').textContent).toMatch(/No column holds an email address/));

@@ -96,7 +96,7 @@ describe('Clean my list in Chromium', () => {
     const tally = (status: string) => crm.statuses.filter((s) => s === status).length.toLocaleString('en-US');
     expect(toRemove.length).toBe(4000);
     expect(await page.getByTestId('clean-list-counts').textContent()).toBe(
-      `${tally('remove')} rows to remove · ${tally('sender problem')} sender problem · ${tally('watch')} to watch · ${tally('ok')} ok · ${tally('')} rows without an address`,
+      `${tally('remove')} rows to remove · ${tally('sender problem')} sender problems · ${tally('watch')} to watch · ${tally('ok')} ok · ${tally('')} rows without an address`,
     );
     const inPage = await page.evaluate(() => {
       const start = performance.getEntriesByName('clean-list-start').at(-1)!.startTime;
@@ -123,8 +123,8 @@ describe('Clean my list in Chromium', () => {
     expect(decodeBytes(files.removal).text).toBe(`"First Name","Last Name","E-mail Address","E-mail 2 Address","Categories"\r\n"Ann","Äpfel","${crmAddress(0)}","${crmAddress(3)}","Kunden"\r\n`);
     // The second address column: Ann's is marked removed (done), Bob's is to watch.
     await page.getByTestId('clean-list-column').selectOption('3');
-    await page.waitForFunction(() => document.querySelector('[data-testid="clean-list-counts"]')?.textContent?.startsWith('1 row to remove · 0 sender problem · 1 to watch'));
-    expect(await page.getByTestId('clean-list-counts').textContent()).toMatch(/^1 row to remove · 0 sender problem · 1 to watch · 0 ok · 1 row without an address/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="clean-list-counts"]')?.textContent?.startsWith('1 row to remove · 0 sender problems · 1 to watch'));
+    expect(await page.getByTestId('clean-list-counts').textContent()).toMatch(/^1 row to remove · 0 sender problems · 1 to watch · 0 ok · 1 row without an address/);
   }, 60_000);
 
   it('pasted addresses', async () => {
