@@ -23,9 +23,10 @@ export function ExportMenu({ state, download, copy }: ExportMenuProps) {
       const file = await state.exportFile(format);
       if (how === 'download') await download(file);
       else await copy(file.content.replace(/^\uFEFF/, ''));
-      // Offer to mark removed only what the file holds (Mailgun's takes hard bounces only).
-      const written = file.addresses ? new Set(file.addresses) : null;
-      state.offerMarkRemoved(file, written ? addresses.filter((address) => written.has(address)) : addresses, how);
+      // Offer to mark removed only what the file holds (Mailgun's takes hard bounces only), and never
+      // a sender problem or an address already removed, in whatever tab (All included).
+      const removable = file.removable ? new Set(file.removable) : null;
+      state.offerMarkRemoved(file, removable ? addresses.filter((address) => removable.has(address)) : addresses, how);
     } catch (reason) {
       state.toast.value = { text: `Export failed: ${reason instanceof Error ? reason.message : String(reason)}` };
     }

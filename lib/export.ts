@@ -57,6 +57,11 @@ export interface ExportFile {
   addresses?: string[];
   /** Addresses given but left out of this format. */
   skipped?: number;
+  /**
+   * The written addresses the popup may offer to mark removed: not sender problems (refusals of the
+   * sender, not the recipients' fault) and not those already marked removed.
+   */
+  removable?: string[];
 }
 
 export interface ExportOptions {
@@ -293,5 +298,6 @@ export function buildExport(format: ExportFormat, addresses: AddressSummary[], o
     count: chosen.length,
     addresses: chosen.map((a) => a.address),
     skipped: addresses.length - chosen.length,
+    removable: chosen.filter((a) => a.verdict !== 'sender-problem' && a.verdict !== 'removed').map((a) => a.address),
   };
 }

@@ -212,6 +212,15 @@ describe('import shapes, exactly their documented columns', () => {
     expect(data[0]!.Notes).toContain('address does not exist');
   });
 
+  it('names the written addresses that may be offered for removal: no sender problem, none already removed', () => {
+    const sender = makeSummary({ address: 'fay@example.com', verdict: 'sender-problem', hardCount: 0, lastKind: 'soft', lastReason: 'blocked' });
+    const removed = makeSummary({ address: 'gus@example.com', verdict: 'removed', decision: 'removed' });
+    const file = exportOf('csv', [plain, sender, removed, soft]);
+    expect(file.addresses).toEqual(['ann@example.com', 'fay@example.com', 'gus@example.com', 'bob@example.org']);
+    expect(file.removable).toEqual(['ann@example.com', 'bob@example.org']);
+    expect(exportOf('mailgun', [plain, sender, { ...soft, hardCount: 0 }]).removable).toEqual(['ann@example.com']);
+  });
+
   it('every registered format builds an empty list without failing', () => {
     for (const format of EXPORT_FORMATS) {
       const file = buildExport(format.id, [], { now: NOW });

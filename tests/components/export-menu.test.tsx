@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PopupApp } from '../../components/PopupApp';
 import type { ExportFile } from '../../lib/export';
 import { createPopupState } from '../../lib/pages/popup-state';
-import { dsnBounce, mailboxFull } from '../import/bounce-fixtures';
+import { dsnBounce, mailboxFull, senderBlocked } from '../import/bounce-fixtures';
 import { createRealBackground } from '../pages/real-background';
 
 afterEach(cleanup);
@@ -35,5 +35,24 @@ describe('export menu', () => {
     expect(rows.map((row) => row.address)).toEqual(['+hard@example.com']);
     expect((await screen.findByTestId('toast-action')).textContent).toBe('Mark 1 address removed');
     expect(screen.getByTestId('toast').textContent).toMatch(/only the hard bounces/);
+  });
+
+  it('in the All view, offers to mark removed the recipients at fault, never a sender problem', async () => {
+    const now = () => new Date('2026-03-10T12:00:00Z');
+    const background = createRealBackground(now);
+    await background.seed([dsnBounce('gone@example.com', { date: 'Mon, 09 Mar 2026 10:00:00 +0000' }), senderBlocked('fay@example.com', 'Mon, 09 Mar 2026 11:00:00 +0000', 'fay-1@mx.example.net')]);
+    const state = createPopupState(background.transport, now, 'en-GB');
+    const downloads: ExportFile[] = [];
+    render(<PopupApp state={state} download={(file) => void downloads.push(file)} copy={async () => {}} />);
+    await screen.findAllByTestId('address-row');
+    fireEvent.click(screen.getByTestId('group-tab-all'));
+    await waitFor(() => expect(screen.getAllByTestId('address-row')).toHaveLength(2));
+    fireEvent.click(screen.getByTestId('export-download'));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.count).toBe(2);
+    expect((await screen.findByTestId('toast-action')).textContent).toBe('Mark 1 address removed');
+    fireEvent.click(screen.getByTestId('toast-action'));
+    await waitFor(async () => expect((await background.transport('lookupAddresses', { addresses: ['gone@example.com'] }))[0]?.decision).toBe('removed'));
+    expect((await background.transport('lookupAddresses', { addresses: ['fay@example.com'] }))[0]?.decision).toBe('none');
   });
 });
