@@ -422,8 +422,16 @@ export class TallyStore {
     const events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
     const eventStore = tx.objectStore('events');
     const lookups = Promise.all([notices.get(input.key), rfcMessageId ? notices.index('by-rfc-message-id').get(rfcMessageId) : undefined]);
-    const eventReads = Promise.all(
-      events.map((event) => Promise.all([eventStore.get(event.id), eventStore.index('by-address').getAll(event.address), tx.objectStore('addresses').get(event.address)])),
+    // Only for a notice not seen before: a known one (a re-import) reads its recorded events
+    // instead (describeRecorded), and reading these too made a re-import twice as slow. Requested
+    // when its lookups answer, still ahead of its turn in a batch (importNotices' clash rule keeps
+    // that safe: no earlier notice of the batch writes what these read).
+    const eventReads = lookups.then(([known, twin]) =>
+      known || twin
+        ? []
+        : Promise.all(
+            events.map((event) => Promise.all([eventStore.get(event.id), eventStore.index('by-address').getAll(event.address), tx.objectStore('addresses').get(event.address)])),
+          ),
     );
     // A known notice never looks at its event reads, a notice read again at its turn at neither:
     // marked handled (a failure aborts the transaction, and the write fails, anyway).
