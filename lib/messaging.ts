@@ -376,6 +376,10 @@ export const ClassifiedNoticeSchema = v.object({
   messageId: cutText(998),
   date: cutText(MESSAGE_LIMITS.date),
   notes: v.pipe(v.array(cutText(500)), v.transform((notes: string[]) => notes.slice(0, 50))),
+  // What ties the notice to the user's sent mail (lib/store/trust.ts) and names the send.
+  returned: v.optional(
+    v.object({ from: cutText(320), sender: cutText(320), returnPath: cutText(320), subject: cutText(300), messageId: cutText(998), date: cutText(MESSAGE_LIMITS.date) }),
+  ),
 });
 
 export const ImportNoticesSchema = v.object({
@@ -403,6 +407,8 @@ const BackupNoticeSchema = v.object({
   recordedAt: IsoDateSchema,
   eventIds: v.pipe(v.array(text(MESSAGE_LIMITS.noticeKey + 400)), v.maxLength(MESSAGE_LIMITS.recipientsPerNotice)),
   sameAs: v.optional(text(MESSAGE_LIMITS.noticeKey)),
+  unverified: v.optional(v.object({ why: cutText(500), addresses: v.pipe(v.number(), v.integer(), v.minValue(0)), state: v.picklist(['ask', 'ignored']) })),
+  sent: v.optional(v.object({ subject: cutText(300), messageId: cutText(998), date: v.union([v.literal(''), IsoDateSchema]) })),
 });
 
 const BackupEventSchema = v.object({
@@ -420,6 +426,7 @@ const BackupEventSchema = v.object({
   newAddress: v.optional(AddressSchema),
   noticeKey: text(MESSAGE_LIMITS.noticeKey),
   day: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  unverified: v.optional(v.literal(true)),
 });
 
 export const BackupFileSchema = v.object({

@@ -114,3 +114,23 @@ describe('through the background, from a webmail page', () => {
     expect(notices[0]?.why).toMatch(/does not include the message it returns, and names 30 addresses/);
   });
 });
+
+describe('through the message bus, as the pages send it', () => {
+  it('a backup restored through importBackup keeps unconfirmed notices unconfirmed', async () => {
+    const background = createRealBackground(() => NOW);
+    await background.store.recordNotice({ ...report('gmail:me@example.com:f3', bounce('2026-11-26T10:00:00Z', Array.from({ length: 120 }, (_, i) => recipient(`v${i}@example.org`, 'hard', 'userunknown')))), account: 'me@example.com' });
+    const backup = JSON.parse(JSON.stringify(await background.transport('exportBackup')));
+    await background.transport('clearAll');
+    await background.transport('importBackup', backup);
+    expect(await background.store.groupCounts()).toMatchObject({ remove: 0 });
+    expect(await background.store.unverifiedCount()).toBe(1);
+  });
+
+  it('an imported notice keeps its returned message, so a real bounce of many recipients counts', async () => {
+    const background = createRealBackground(() => NOW);
+    const notice = { ...bounce('2026-11-26T10:00:00Z', Array.from({ length: 8 }, (_, i) => recipient(`r${i}@example.org`, 'hard', 'userunknown'))), returned: returned('me@example.com') };
+    expect(await background.transport('importNotices', { notices: [{ key: 'import:abc', notice }] })).toMatchObject({ noticesAdded: 1 });
+    expect(await background.store.groupCounts()).toMatchObject({ remove: 8 });
+    expect(await background.store.unverifiedCount()).toBe(0);
+  });
+});
