@@ -43,7 +43,10 @@ describe('protocol', () => {
     expect(content).toEqual({ role: 'content', webmail: 'outlook', origin: 'https://outlook.live.com', tabId: 1 });
     const allowed = Object.keys(PAYLOAD_SCHEMAS).filter((type) => isAllowed(type as keyof typeof PAYLOAD_SCHEMAS, content));
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_MESSAGES].sort());
-    expect(allowed.sort()).toEqual(['decideFromPage', 'lookupAddresses', 'reportNotice', 'reportSelectorHealth']);
+    // The four of a notice's page, and the sweep's queue (issue #11), each checked against the sender's webmail.
+    expect(allowed.sort()).toEqual(
+      ['decideFromPage', 'lookupAddresses', 'lookupNotices', 'reportNotice', 'reportSelectorHealth', 'sweepAdd', 'sweepBegin', 'sweepControl', 'sweepMark', 'sweepStatus', 'sweepTake'].sort(),
+    );
   });
 
   it('an extension page is recognised by its URL, with or without a tab; a look-alike is not', () => {
