@@ -101,8 +101,10 @@ export function parseDeliveryStatus(text: string, maxRecipients = 500): DsnRepor
         break;
       case 'final-recipient':
       case 'original-recipient': {
-        // An encoded word in an address (RFC 2047 in a DSN, seen for non-ASCII local parts).
-        const addr = cleanAddress(value.indexOf('=?') >= 0 ? safeDecodeWords(value) : value);
+        // The address as written (the address contract: what is reported is a substring of the
+        // notice). An encoded word (RFC 2047, seen for non-ASCII local parts) is decoded only when
+        // the field as written holds no address at all.
+        const addr = cleanAddress(value) || (value.indexOf('=?') >= 0 ? cleanAddress(safeDecodeWords(value)) : '');
         const slot = name === 'final-recipient' ? 'finalRecipient' : 'originalRecipient';
         if (cur && (cur as DsnRecipient)[slot]) finish();
         if (!cur) cur = blankRecipient();
