@@ -63,6 +63,12 @@ export interface WebmailAdapter {
    * runtime then keeps a badge's line on one line, so a badge never changes a row's height.
    */
   fixedHeightRows?: boolean;
+  /**
+   * Optional (issues #11, #12): the list rows under `root`, cheaply (no parsing). With it, and with
+   * findsAroundNodes, the runtime reads a long list in slices (each row through findListNotices(row))
+   * so that a full re-render of 1,000 rows is many short tasks, never one long one.
+   */
+  listRows?(root: ParentNode): HTMLElement[];
   findListNotices(root: ParentNode): ListNotice[];
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];

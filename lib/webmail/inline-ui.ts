@@ -28,6 +28,7 @@ import {
   describeDecisionButton,
   describeProblem,
   describeReading,
+  describeUnverified,
   describeReason,
   describeRecipientWarning,
   describeServerWords,
@@ -216,12 +217,12 @@ export interface BadgeModel {
   detail?: string;
   /** Not read and recorded yet (issue #11): "Bounce, not read yet", with no address. */
   unread?: boolean;
-
 }
+
 export function badgeText(model: BadgeModel): string {
   if (model.unread) return model.delayed ? SWEEP_WORDS.unreadDelayBadge : SWEEP_WORDS.unreadBadge;
-}
   return describeBadge(model.kind, { delayed: model.delayed });
+}
 
 /*
  * The list badge is the one piece drawn dozens of times per list render, so it is not a shadow host:
@@ -294,6 +295,8 @@ export type BannerModel =
       reading: NoticeReading;
       webmail: string;
       delayed: boolean;
+      /** Why the notice's bounces do not count yet (not tied to the user's sent mail); absent: they count. */
+      unverified?: string;
     }
   | { state: 'unreadable'; message: string };
 
@@ -347,6 +350,7 @@ export function updateBanner(host: HTMLElement, model: BannerModel, actions: Ban
   box.className = `banner k-${overall}`;
   const children: Node[] = [el(doc, 'div', 'title', describeBannerTitle(model.recipients.length, model.delayed, words.locale))];
   const statuses = statusesOf(host);
+  if (model.unverified) children.push(el(doc, 'div', 'line unverified', describeUnverified(model.unverified)));
   for (const item of model.recipients) children.push(recipientBlock(doc, item, actions, statuses, words, host));
   const reading = describeReading(model.reading, model.webmail);
   if (reading) children.push(el(doc, 'div', 'line muted reading', reading));

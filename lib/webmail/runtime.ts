@@ -22,6 +22,7 @@ import { normaliseAddress, type AddressSummary, type UserDecision } from '../pol
 import { WEBMAIL_WORDS, describeComposeRestoreFailed, describeDecisionSaved, describeMore, type NoticeReading } from '../vocabulary';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from './adapter';
 import { looksLikeBounce } from './looks-like-bounce';
+import { WEBMAIL_HOSTS } from './registry';
 import {
   HOOK,
   badgeKindOf,
@@ -41,7 +42,7 @@ import {
   type ComposeSummaryActions,
   type ComposeSummaryModel,
 } from './inline-ui';
-import { watchRoots, type WatchBatch, type WatchContext, type Watcher } from './watch';
+import { profile, watchRoots, type WatchBatch, type WatchContext, type Watcher } from './watch';
 
 /** How the runtime talks to the background (the default uses lib/messaging.ts; tests may pass their own). */
 export interface RuntimeMessenger {
@@ -66,9 +67,9 @@ export const extensionMessenger: RuntimeMessenger = {
   lookupNotices: (account, messageIds) => sendMessage('lookupNotices', { webmail: webmailOfPage(), account, messageIds }),
 };
 
-/** The webmail this page is (the background checks it against the sender anyway). */
+/** The webmail this page is, from the one host list (the background checks it against the sender anyway). */
 function webmailOfPage(): 'gmail' | 'outlook' {
-  return location.hostname === 'mail.google.com' ? 'gmail' : 'outlook';
+  return WEBMAIL_HOSTS.get(location.hostname) === 'gmail' ? 'gmail' : 'outlook';
 }
 
 export interface RuntimeOptions {
@@ -358,6 +359,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       reading: state.reading,
       webmail: adapter.id,
       delayed: notice.recipients.length > 0 && notice.recipients.every((r) => r.action === 'delayed'),
+      ...(state.result.unverified ? { unverified: state.result.unverified } : {}),
       recipients: notice.recipients.map((recipient) => ({
         recipient,
         summary: cachedSummary(recipient.address) ?? addresses.find((a) => a.address === keyOf(recipient.address)),
@@ -396,8 +398,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     const banner = createBanner(doc, model, actions);
     banner.dataset.signature = signature;
     banner.dataset.notice = id;
-  }
     notice.bannerHost.before(banner);
+  }
 
   function readAndReport(id: string, notice: OpenNotice): void {
     // One read at a time: each may fetch the raw source, and the background classifies serially anyway.
@@ -415,8 +417,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
             return;
           }
           const report = await adapter.readNotice(notice, doc);
-          // The answer carries the tally as of this notice: fresher than any earlier lookup.
           const result = await messenger.reportNotice(report);
+          // The answer carries the tally as of this notice: fresher than any earlier lookup.
           for (const summary of result.addresses) summaries.set(summary.address, { summary, at: Date.now() });
           const reading: NoticeReading = report.raw ? 'raw' : adapter.offersRawSource ? 'fallback' : 'screen';
           reads.set(id, { state: 'done', result, reading });
@@ -600,13 +602,59 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   // --- passes -------------------------------------------------------------------------------
 
+  // --- long lists in slices (issue #12's bar: no long task, < 10 ms a batch) -------------------
+
+  /**
+   * Rows waiting for their badge, in page order. Slices read them (no DOM writes, so the page is
+   * not laid out again between slices); the badges go in together once the queue is empty (one
+   * layout of the list, as the webmail's own re-render costs).
+   */
+  const rowQueue = new Set<HTMLElement>();
+  const readRows: ListNotice[] = [];
+  let sliceTimer: number | undefined;
+  const ROW_SLICE = 40;
+
+  function queueRows(rows: readonly HTMLElement[]): void {
+    for (const row of rows) rowQueue.add(row);
+    if (sliceTimer === undefined) sliceTimer = ctx.setTimeout(runSlice, 0);
+  }
+
+  function runSlice(): void {
+    sliceTimer = undefined;
+    if (ctx.isInvalid) return;
+    const started = performance.now();
+    let taken = 0;
+    for (const row of rowQueue) {
+      rowQueue.delete(row);
+      if (row.isConnected) readRows.push(...adapter.findListNotices(row));
+      if (++taken >= ROW_SLICE) break;
+    }
+    if (!rowQueue.size) {
+      const notices = readRows.splice(0);
+      for (const notice of notices) if (notice.row.isConnected) badgeRow(notice);
+    }
+    profile(started);
+    if (rowQueue.size) sliceTimer = ctx.setTimeout(runSlice, 0);
+  }
+
+  function drainRows(): void {
+    for (const row of [...rowQueue]) {
+      rowQueue.delete(row);
+      if (row.isConnected) readRows.push(...adapter.findListNotices(row));
+    }
+    for (const notice of readRows.splice(0)) if (notice.row.isConnected) badgeRow(notice);
+  }
+
   function onBatch(batch: WatchBatch): void {
     // Whole roots on a full pass (start, navigation, an answer came back); otherwise just the added
     // nodes when the adapter can find around them (a removal-only batch then only sweeps warnings).
     const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batch.added;
     const touched = new Set<HTMLElement>();
     for (const root of scopes) {
-      for (const notice of adapter.findListNotices(root)) badgeRow(notice);
+      // A long list (a re-rendered 1,000-row page) is read in slices after this batch.
+      const rows = adapter.findsAroundNodes ? adapter.listRows?.(root) : undefined;
+      if (rows && rows.length > ROW_SLICE) queueRows(rows);
+      else for (const notice of adapter.findListNotices(root)) badgeRow(notice);
       for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
       for (const recipient of adapter.findComposeRecipients(root)) {
         handleRecipient(recipient);
@@ -642,12 +690,15 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   async function settle(): Promise<void> {
     onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
-    while (pendingWork.size || lookupQueue.size || noticeQueue.size) {
+    drainRows();
+    while (pendingWork.size || lookupQueue.size || noticeQueue.size || rowQueue.size) {
+      drainRows();
       if (lookupQueue.size && !lookupInFlight) runLookups();
       if (noticeQueue.size && !noticeInFlight) runNoticeLookups();
       await Promise.allSettled([...pendingWork]);
-    }
       onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
+      drainRows();
+    }
   }
 
   function learn(messageId: string, result: NoticeResult): void {

@@ -185,7 +185,7 @@ function outermost(elements: Element[]): Element[] {
  * (the performance timeline is shared between the page and the content script's isolated world).
  * Off by default, so no entries pile up in a real mailbox.
  */
-function profile(started: number): void {
+export function profile(started: number): void {
   if (document.documentElement.hasAttribute('data-bounce-sweeper-profile')) {
     performance.measure('bounce-sweeper:batch', { start: started, end: performance.now() });
   }

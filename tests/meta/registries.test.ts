@@ -37,7 +37,12 @@ function resolveLocal(from: string, specifier: string): string {
   throw new Error(`${from}: cannot resolve ${specifier}`);
 }
 
-const WEBMAIL_FOLDERS = readdirSync(join(ROOT, 'lib/webmail')).filter((name) => statSync(join(ROOT, 'lib/webmail', name)).isDirectory());
+/**
+ * Folders of lib/webmail/ that are not an adapter: the sweep's page-side code (issue #11), which
+ * every adapter drives through its own small sweep module there.
+ */
+const SHARED_WEBMAIL_FOLDERS = new Set(['sweep']);
+const WEBMAIL_FOLDERS = readdirSync(join(ROOT, 'lib/webmail')).filter((name) => statSync(join(ROOT, 'lib/webmail', name)).isDirectory() && !SHARED_WEBMAIL_FOLDERS.has(name));
 
 describe('webmail registry', () => {
   it('registers exactly the adapter folders of lib/webmail/, each under its folder name', () => {

@@ -133,6 +133,14 @@ describe('banner', () => {
     expect(shadow(banner, '.tally').textContent).toBe('On your Remove list: added by you on 3 Dec.');
   });
 
+  it('says plainly when a notice does not count yet (not tied to the user\'s sent mail)', () => {
+    const banner = createBanner(document, classified({ unverified: 'it names 500 addresses; one notice puts at most 100 on your list without asking' }), noActions);
+    expect(shadow(banner, '.unverified').textContent).toBe(
+      "Not counted yet: it names 500 addresses; one notice puts at most 100 on your list without asking, so this could be a forged notice. Nothing was put on your lists; review it in Bounce Sweeper's settings.",
+    );
+    expect(createBanner(document, classified(), noActions).shadowRoot!.querySelector('.unverified')).toBeNull();
+  });
+
   it('renders markup in the server words as text', () => {
     const hostile = '<img src=x onerror="window.__bsPwned=1"><script>window.__bsPwned=2</script>';
     const banner = createBanner(document, classified({ reading: 'fallback', recipients: [{ recipient: recipient({ diagnostic: hostile }) }] }), noActions);

@@ -311,6 +311,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     staleSelectors: stale,
     visibleMain,
     rowsOf,
+    listRows: rowsOf,
     rowIds,
     rowDate,
     messagesOf,
