@@ -131,20 +131,18 @@ describe('popup in Chromium', () => {
   });
 
   it('finds an address whose soft bounces expired under All, and only there', async () => {
-    for (const group of ['remove', 'watch', 'sender']) {
-      await page.locator(`[data-testid="group-tab-${group}"]`).click();
-      await page.locator('[data-testid="address-row"]').first().waitFor();
-      expect(await row('gus@example.com').count()).toBe(0);
-    }
+    expect(await count('all')).toBe('7');
+    await page.locator('[data-testid="search"]').fill('gus@');
+    // Under the search, every tab counts its matches: only All (as "nothing current") has gus.
+    await page.waitForFunction(() => document.querySelector('[data-testid="group-tab-all"] [data-testid="group-count"]')?.textContent === '1');
+    for (const group of ['remove', 'watch', 'sender', 'done', 'kept']) expect(await count(group)).toBe('0');
     await page.locator('[data-testid="group-tab-all"]').click();
     await row('gus@example.com').waitFor();
-    expect(await count('all')).toBe('7');
     expect(await row('gus@example.com').locator('[data-testid="row-reason"]').textContent()).toMatch(/mailbox full/i);
-    await page.locator('[data-testid="search"]').fill('gus@');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="address-row"]').length === 1);
     await page.locator('[data-testid="search"]').fill('');
     await page.locator('[data-testid="group-tab-remove"]').click();
-    await row('ann@example.com').waitFor();
+    // cat@ is still to remove (the export test marked ann@ and bob@ removed).
+    await row('cat@example.net').waitFor();
   });
 
   it('shows the same list on a full page, for long lists', async () => {
