@@ -26,7 +26,7 @@ export function CleanListResults({ state, save }: CleanListResultsProps) {
         {counts.partial ? ` · ${plural(counts.partial, 'address', 'addresses')} taken out of cells that hold others` : ''}
       </p>
       <p class="hint">
-        Checked against {plural(state.onRecord.value, 'address', 'addresses')} on record. A sender problem is not the recipient’s
+        Checked against the {plural(state.onRecord.value, 'address', 'addresses')} on record to remove, to watch or with a sender problem. A sender problem is not the recipient’s
         fault: it stays in the cleaned list.
       </p>
       <ul class="clean-list-files">

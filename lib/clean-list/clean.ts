@@ -37,7 +37,12 @@ export interface CleanResult {
   counts: CleanCounts;
 }
 
-export function cleanList(list: ParsedList, column: number, map: VerdictMap): CleanResult {
+/** Each row's addresses in `column` (store keys), computed ahead while the verdicts are on their way. */
+export function addressesByRow(list: ParsedList, column: number): string[][] {
+  return list.rows.map((row) => addressesIn(row[column] ?? ''));
+}
+
+export function cleanList(list: ParsedList, column: number, map: VerdictMap, known?: readonly string[][]): CleanResult {
   const { shape, header, rows, raw } = list;
   const status = statusOf(map);
   const toRemove = (address: string) => addressStatus(map, address) === 'remove';
@@ -60,7 +65,7 @@ export function cleanList(list: ParsedList, column: number, map: VerdictMap): Cl
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const cell = row[column] ?? '';
-    const addresses = addressesIn(cell);
+    const addresses = known?.[r] ?? addressesIn(cell);
     const rowStatus = status(addresses);
     statuses[r] = rowStatus ?? '';
     // Short rows are padded so the status column lines up under its header.

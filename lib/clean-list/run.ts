@@ -60,9 +60,9 @@ export interface CleanBodies {
 }
 
 /** The three files, UTF-8 ones as text (the worker's answer). */
-export function cleanToBodies(inspected: InspectedList, column: number, map: VerdictMap, lap: Lap = () => {}): CleanBodies {
+export function cleanToBodies(inspected: InspectedList, column: number, map: VerdictMap, lap: Lap = () => {}, known?: readonly string[][]): CleanBodies {
   const { list, decoded } = inspected;
-  const result = cleanList(list, column, map);
+  const result = cleanList(list, column, map, known);
   lap('clean');
   const write = (lines: string[]): FileBody => {
     const text = joinLines(list.shape, lines);

@@ -4,6 +4,7 @@
  * page. The outputs go back as transferred buffers (no copy).
  */
 import type { FromWorker, ToWorker } from './protocol';
+import { addressesByRow } from './clean';
 import { cleanToBodies, inspectBytes, type FileBody, type InspectedList } from './run';
 import { toVerdictMap } from './status';
 
@@ -33,22 +34,27 @@ function stopwatch(): { lap: (step: string) => void; timings: Record<string, num
 
 export function attachCleanWorker(scope: CleanWorkerScope): void {
   let inspected: InspectedList | null = null;
+  /** The found column's addresses per row, read while the page waits for the verdicts. */
+  let ahead: { column: number; addresses: string[][] } | null = null;
   scope.onmessage = ({ data }) => {
     const watch = stopwatch();
     try {
       if (data.type === 'inspect') {
+        ahead = null;
         inspected = inspectBytes(new Uint8Array(data.bytes), watch.lap);
         const { decoded, list, column, columns } = inspected;
         scope.postMessage({
           type: 'inspected',
           summary: { ...decoded, delimiter: list.shape.delimiter, rows: list.rows.length, hasHeader: list.header !== null, columns, column, problems: list.problems.slice(0, 5), timings: watch.timings },
         });
+        ahead = column >= 0 ? { column, addresses: addressesByRow(list, column) } : null;
         return;
       }
       if (!inspected) throw new Error('no list read yet');
       const map = toVerdictMap(data.verdicts);
       watch.lap('verdicts');
-      const { annotated, cleaned, removal, counts } = cleanToBodies(inspected, data.column, map, watch.lap);
+      const known = ahead?.column === data.column ? ahead.addresses : undefined;
+      const { annotated, cleaned, removal, counts } = cleanToBodies(inspected, data.column, map, watch.lap, known);
       scope.postMessage(
         { type: 'cleaned', column: data.column, annotated, cleaned, removal, counts, timings: watch.timings },
         transferables([annotated, cleaned, removal]),
