@@ -11,6 +11,7 @@ import { AddressList } from './AddressList';
 import { EmptyState } from './EmptyState';
 import { ToastBar } from './ToastBar';
 import { SweepPanel } from './SweepPanel';
+import type { SweepPopupState } from '../lib/pages/sweep-state';
 import { plural } from '../lib/vocabulary';
 
 export interface PopupAppProps {
@@ -23,10 +24,12 @@ export interface PopupAppProps {
   onFirstRender?: () => void;
   /** Shown in its own tab (entrypoints/list): no link to open the full list. */
   fullPage?: boolean;
+  /** The sweep control's state (issue #11); without it the popup shows no sweep control. */
+  sweep?: SweepPopupState;
 }
 
 /** The popup: groups, search, the checklist and its actions. */
-export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, onFirstRender, fullPage = false }: PopupAppProps) {
+export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, onFirstRender, fullPage = false, sweep }: PopupAppProps) {
   useEffect(() => {
     void state.load();
   }, [state]);
@@ -95,7 +98,7 @@ export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, 
           )}
         </>
       )}
-      <SweepPanel />
+      {sweep && <SweepPanel state={sweep} />}
       <ToastBar state={state} />
     </div>
   );

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { createPopupState } from '../../lib/pages/popup-state';
+import { createSweepState } from '../../lib/pages/sweep-state';
 import { extensionTransport, type Transport } from '../../lib/pages/transport';
 import { copyText, downloadFile } from '../../lib/pages/browser-actions';
 
@@ -16,10 +17,12 @@ const transport: Transport = async (type, ...request) => {
   return response;
 };
 const state = createPopupState(transport);
+const sweep = createSweepState(extensionTransport);
 
 render(
   <PopupApp
     state={state}
+    sweep={sweep}
     download={downloadFile}
     copy={copyText}
     onOpenOptions={() => void browser.runtime.openOptionsPage()}
