@@ -8,7 +8,7 @@ const createWorker = () =>
 
 /** A download of the file's bytes (its encoding and BOM as the list had them). */
 function save(file: CleanFile): void {
-  const url = URL.createObjectURL(new Blob(file.parts as BlobPart[], { type: file.mimeType }));
+  const url = URL.createObjectURL(file.blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = file.filename;

@@ -9,13 +9,7 @@ import type { Transport } from '../pages/transport';
 import type { ListGroup } from '../store/db';
 import type { CleanCounts } from './clean';
 import type { FromWorker, ListSummary, ToWorker } from './protocol';
-import type { FileBody } from './run';
 
-/** Blob parts for a body: a Blob encodes strings as UTF-8. */
-export function partsOf(body: FileBody): Array<string | Uint8Array> {
-  if (body instanceof Uint8Array) return [body];
-  return body.bom ? ['\uFEFF', body.utf8] : [body.utf8];
-}
 
 export interface CleanWorkerLike {
   postMessage(message: ToWorker, transfer?: ArrayBuffer[]): void;
@@ -29,8 +23,8 @@ export interface CleanFile {
   kind: CleanFileKind;
   filename: string;
   mimeType: string;
-  /** The file's contents as Blob parts: bytes, or UTF-8 text (with a leading U+FEFF for a BOM). */
-  parts: Array<string | Uint8Array>;
+  /** The file's bytes, made by the worker (a Blob crosses to the page by reference, not by copy). */
+  blob: Blob;
 }
 
 export interface CleanOutcome {
@@ -86,6 +80,9 @@ export function createCleanListState(
   const outcome = signal<CleanOutcome | null>(null);
   const onRecord = signal(0);
   let worker: CleanWorkerLike | null = null;
+  /** The page's own steps of the current run, ms. */
+  let pageTimings: Record<string, number> = {};
+  const round = (ms: number) => Math.round(ms * 10) / 10;
   let waiting: { resolve: (message: FromWorker) => void } | null = null;
 
   function ask(message: ToWorker, transfer: ArrayBuffer[] = []): Promise<FromWorker> {
@@ -125,19 +122,31 @@ export function createCleanListState(
 
   async function clean(column: number): Promise<void> {
     phase.value = 'cleaning';
+    const waitStart = performance.now();
     const { verdicts, ms: listed } = await (verdictsAsked ?? askVerdicts());
+    const waited = performance.now() - waitStart;
+    const cleanStart = performance.now();
     verdictsAsked = null;
     onRecord.value = verdicts.length;
     const reply = await ask({ type: 'clean', column, verdicts });
+    const cleanTrip = performance.now() - cleanStart;
     if (reply.type === 'error') throw new Error(reply.message);
     if (reply.type !== 'cleaned') throw new Error('unexpected answer from the worker');
     const { base, extension } = fileNames(name.value);
     const mimeType = extension === 'csv' ? 'text/csv' : 'text/plain';
-    const file = (kind: CleanFileKind, body: FileBody): CleanFile => ({ kind, filename: `${base}-${SUFFIX[kind]}.${extension}`, mimeType, parts: partsOf(body) });
+    // Wrapping a Blob in a Blob with its type refers to the same bytes.
+    const file = (kind: CleanFileKind, blob: Blob): CleanFile => ({ kind, filename: `${base}-${SUFFIX[kind]}.${extension}`, mimeType, blob: new Blob([blob], { type: mimeType }) });
     outcome.value = {
       column,
       counts: reply.counts,
-      timings: { ...(summary.value?.timings ?? {}), listVerdicts: Math.round(listed * 10) / 10, ...reply.timings },
+      timings: {
+        ...pageTimings,
+        ...(summary.value?.timings ?? {}),
+        listVerdicts: round(listed),
+        'waiting for listVerdicts': round(waited),
+        ...reply.timings,
+        'clean round trip': round(cleanTrip),
+      },
       files: { annotated: file('annotated', reply.annotated), cleaned: file('cleaned', reply.cleaned), removal: file('removal', reply.removal) },
     };
     phase.value = 'done';
@@ -155,8 +164,12 @@ export function createCleanListState(
     phase.value = 'reading';
     askVerdicts();
     try {
+      const readStart = performance.now();
       const bytes = await file.arrayBuffer();
+      pageTimings = { 'read file': round(performance.now() - readStart) };
+      const inspectStart = performance.now();
       const reply = await ask({ type: 'inspect', bytes }, [bytes]);
+      pageTimings['inspect round trip'] = round(performance.now() - inspectStart);
       if (reply.type === 'error') throw new Error(reply.message);
       if (reply.type !== 'inspected') throw new Error('unexpected answer from the worker');
       summary.value = reply.summary;

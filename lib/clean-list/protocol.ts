@@ -2,7 +2,6 @@
 import type { ListGroup } from '../store/db';
 import type { CleanCounts } from './clean';
 import type { TextEncoding } from './decode';
-import type { FileBody } from './run';
 
 export interface ListSummary {
   encoding: TextEncoding;
@@ -25,5 +24,5 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'inspected'; summary: ListSummary }
-  | { type: 'cleaned'; column: number; annotated: FileBody; cleaned: FileBody; removal: FileBody; counts: CleanCounts; timings: Record<string, number> }
+  | { type: 'cleaned'; column: number; annotated: Blob; cleaned: Blob; removal: Blob; counts: CleanCounts; timings: Record<string, number> }
   | { type: 'error'; message: string };

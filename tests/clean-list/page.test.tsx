@@ -31,9 +31,12 @@ function inProcessWorker(): CleanWorkerLike {
   return page;
 }
 
-function text(file: CleanFile): string {
-  const bytes = file.parts.map((part) => (typeof part === 'string' ? new TextEncoder().encode(part) : part));
-  return decodeBytes(Uint8Array.from(bytes.flatMap((b) => [...b]))).text;
+async function bytes(file: CleanFile): Promise<Uint8Array> {
+  return new Uint8Array(await file.blob.arrayBuffer());
+}
+
+async function text(file: CleanFile): Promise<string> {
+  return decodeBytes(await bytes(file)).text;
 }
 
 async function setup() {
@@ -58,10 +61,11 @@ describe('Clean my list page', () => {
     expect(screen.getByTestId('clean-list-counts').textContent).toBe('1 row to remove · 1 sender problem · 0 to watch · 1 ok');
     for (const kind of ['annotated', 'cleaned', 'removal']) fireEvent.click(screen.getByTestId(`clean-list-download-${kind}`));
     expect(saved.map((f) => f.filename)).toEqual(['members-with-status.csv', 'members-cleaned.csv', 'members-to-remove.csv']);
-    expect(saved[0]!.parts[0]).toBe('\uFEFF');
-    expect(text(saved[0]!)).toBe('Name;Email;Backup;Bounce Sweeper status\r\nAnn;gone@example.com;ann@example.org;remove\r\nBob;blocked@example.net;gone@example.com;sender problem\r\nCat;cat@example.org;;ok\r\n');
-    expect(text(saved[1]!)).toBe('Name;Email;Backup\r\nBob;blocked@example.net;gone@example.com\r\nCat;cat@example.org;\r\n');
-    expect(text(saved[2]!)).toBe('Name;Email;Backup\r\nAnn;gone@example.com;ann@example.org\r\n');
+    expect([...(await bytes(saved[0]!)).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(saved[0]!.blob.type).toBe('text/csv');
+    expect(await text(saved[0]!)).toBe('Name;Email;Backup;Bounce Sweeper status\r\nAnn;gone@example.com;ann@example.org;remove\r\nBob;blocked@example.net;gone@example.com;sender problem\r\nCat;cat@example.org;;ok\r\n');
+    expect(await text(saved[1]!)).toBe('Name;Email;Backup\r\nBob;blocked@example.net;gone@example.com\r\nCat;cat@example.org;\r\n');
+    expect(await text(saved[2]!)).toBe('Name;Email;Backup\r\nAnn;gone@example.com;ann@example.org\r\n');
 
     // Another column: the backup addresses.
     fireEvent.change(screen.getByTestId('clean-list-column'), { target: { value: '2' } });
