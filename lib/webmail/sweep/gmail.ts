@@ -134,7 +134,14 @@ export function createGmailSweepSource(options: GmailSweepOptions): SweepSource 
     },
 
     async read(item): Promise<ReadOutcome> {
-      const { ik } = readPageInfo(doc);
+      // After a reload the sweep may continue before the page-world script has handed over Gmail's
+      // account key (it waits for Gmail's GLOBALS): wait for it rather than ask without it.
+      let { ik } = readPageInfo(doc);
+      for (const started = now(); !ik && now() - started < viewTimeoutMs; ) {
+        await sleep(100);
+        ik = readPageInfo(doc).ik;
+      }
+      if (!ik) return { error: SWEEP_WORDS.didNotRead('Gmail\'s account key is not on the page (reload Gmail and try again)') };
       const ref: MessageRef = { permId: item.permId ?? (item.legacyId ? legacyToPermId(item.legacyId) : ''), legacyId: item.legacyId ?? '' };
       const origin = doc.location.origin;
       const path = accountPath(doc.location.pathname);
