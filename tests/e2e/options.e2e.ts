@@ -66,10 +66,11 @@ describe('options page in Chromium', () => {
 
   it('previews the presets against the recorded addresses', async () => {
     const preview = (preset: string) => options.locator(`[data-testid="preset-${preset}"] [data-testid="preset-preview"]`).textContent();
-    expect(await preview('standard')).toBe('2 addresses to remove');
+    // The background counts each preview (previewPolicies): it arrives a moment after the page.
+    await expect.poll(() => preview('standard'), { timeout: 10_000 }).toBe('2 addresses to remove');
     await options.locator('[data-testid="preset-custom"] input[type="radio"]').check();
     await options.getByTestId('custom-days').fill('1');
-    expect(await preview('custom')).toBe('3 addresses to remove');
+    await expect.poll(() => preview('custom'), { timeout: 10_000 }).toBe('3 addresses to remove');
   });
 
   it('cancels a long import and keeps what was read', async () => {
