@@ -78,9 +78,12 @@ describe('popup in Chromium', () => {
       'https://mail.google.com/mail/u/0/#inbox/18c0000000000c01',
     );
     await row('cat@example.net').locator('[data-testid="row-expand"]').click();
+    // A tab's rows are read from the background a moment after the click.
     await page.getByTestId('group-tab-sender').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="address-row"]').length === 1);
     expect(await page.locator('[data-testid="address-row"]').getAttribute('data-address')).toBe('fay@example.com');
     await page.getByTestId('group-tab-remove').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="address-row"]').length === 4);
     if (process.env.UPDATE_SCREENSHOT) {
       await row('dan@example.com').locator('[data-testid="row-expand"]').click();
       await page.screenshot({ path: 'docs/popup.png' });
