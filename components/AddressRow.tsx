@@ -2,7 +2,7 @@ import type { AddressSummary } from '../lib/policy';
 import { isSenderProblem } from '../lib/bounce/severity';
 import { bounceCount } from '../lib/pages/groups';
 import { isSafeNoticeUrl } from '../lib/pages/notice-link';
-import { describeCodes, describeEvidence, describeProblem, describeReason, describeVerdict, describeWebmail, formatDay, plural } from '../lib/vocabulary';
+import { describeCodes, describeEvidence, describeProblem, describeReason, describeVerdict, describeWebmail, describeWroteToYou, formatDay, plural } from '../lib/vocabulary';
 import { findSenderFix } from '../lib/vocabulary';
 
 export interface AddressRowProps {
@@ -68,6 +68,12 @@ export function AddressRow({ summary, selected, expanded, onToggle, onToggleExpa
             {plural(count, 'bounce', 'bounces', locale)} on {plural(summary.bounceDays, 'day', 'days', locale)} · first {day(summary.firstBounceAt)} · last {day(summary.lastBounceAt)} ·{' '}
             {describeWebmail(summary.lastWebmail)}
           </div>
+          {/* Proof of life: only when the address wrote after its last bounce (a record, not a guess). */}
+          {summary.wroteAt && summary.wroteAt > summary.lastBounceAt && (
+            <div class="row-life" data-testid="row-wrote-to-you">
+              {describeWroteToYou(summary.wroteAt, { now, locale })}
+            </div>
+          )}
         </div>
         {isSafeNoticeUrl(summary.lastNoticeUrl) && (
           <a

@@ -124,6 +124,12 @@ export interface SweepMarkRequest {
   noticeId?: string;
 }
 
+/** A message from `address`, dated `at` by the webmail (list row or open message), seen on a webmail page. */
+export interface LifeSign {
+  address: string;
+  at: string;
+}
+
 export interface SweepControlRequest {
   sweepId: string;
   action: 'pause' | 'resume' | 'stop' | 'done' | 'cancel';
@@ -146,6 +152,12 @@ interface ProtocolMap {
   decideFromPage(request: { address: string; decision: UserDecision }): { updated: number };
   /** Selector names this page found only with an older layout (issue 15); replaces the webmail's previous report. */
   reportSelectorHealth(report: SelectorHealthReport): { recorded: number };
+  /**
+   * Proof of life (issue #13): senders the page saw, each with the webmail's date of their message.
+   * Narrow on purpose: only an address already on record gets a date (a later one); the others are
+   * dropped by the background, never stored.
+   */
+  reportLifeSigns(request: { signs: LifeSign[] }): { updated: number };
   // Sweeps (issue #11): a webmail page walks its mailbox, the queue lives in the store. Each is
   // narrow: a page touches only its own webmail's sweeps; the popup may read and steer any.
   sweepBegin(request: SweepBeginRequest): SweepStatus;
@@ -213,7 +225,7 @@ export type MessageType = keyof ProtocolMap;
  * reported a bounce for; no listing, forgetting, export or clearing from a webmail page. reportSelectorHealth writes only selector
  * names and dates the background checks against its own tables, for the page's own webmail.
  */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage', 'reportSelectorHealth', ...SWEEP_MESSAGES]);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['reportNotice', 'lookupAddresses', 'decideFromPage', 'reportSelectorHealth', 'reportLifeSigns', ...SWEEP_MESSAGES]);
 
 /** Who sent a message, as far as the browser vouches for it (runtime.MessageSender). */
 export interface MessageSenderInfo {
@@ -268,6 +280,8 @@ export const MESSAGE_LIMITS = {
   url: 2048,
   /** Addresses per lookupAddresses request (more are a client bug: batch them). */
   lookupAddresses: 500,
+  /** Senders per reportLifeSigns request (a long list is sent in batches). */
+  lifeSigns: 500,
   /** Addresses per setDecision / forgetAddresses request. */
   changeAddresses: 100_000,
   /** Addresses added by hand per request (a pasted list). */
@@ -437,7 +451,7 @@ export const BackupFileSchema = v.object({
   settings: PolicySettingsSchema,
   notices: v.pipe(v.array(BackupNoticeSchema), v.maxLength(MESSAGE_LIMITS.backupRecords)),
   events: v.pipe(v.array(BackupEventSchema), v.maxLength(MESSAGE_LIMITS.backupRecords)),
-  decisions: v.pipe(v.array(v.object({ address: AddressSchema, ...DecisionStateEntries })), v.maxLength(MESSAGE_LIMITS.backupRecords)),
+  decisions: v.pipe(v.array(v.object({ address: AddressSchema, ...DecisionStateEntries, wroteAt: v.optional(IsoDateSchema) })), v.maxLength(MESSAGE_LIMITS.backupRecords)),
 });
 
 const IsoDaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD'));
@@ -519,6 +533,8 @@ export const PAYLOAD_SCHEMAS = {
   lookupAddresses: LookupRequestSchema,
   decideFromPage: DecideFromPageSchema,
   reportSelectorHealth: SelectorHealthReportSchema,
+  // Page data: an odd sender is dropped by the store (normaliseAddress), not an error.
+  reportLifeSigns: v.object({ signs: v.pipe(v.array(v.object({ address: text(320), at: IsoDateSchema })), v.maxLength(MESSAGE_LIMITS.lifeSigns)) }),
   sweepBegin: SweepBeginSchema,
   sweepAdd: SweepAddSchema,
   sweepTake: v.object({ sweepId: SweepIdSchema }),

@@ -42,6 +42,8 @@ export type Evidence =
   | { fact: 'sender-refused'; inWindow: number; windowDays: number; reasons: Reason[] }
   | { fact: 'sender-refusals-expired'; reasons: Reason[] }
   | { fact: 'soft-days-expired'; days: number; windowDays: number }
+  /** Proof of life (issue #13): the address wrote to the user after its last bounce; `setAside` soft-bounce days before that no longer count toward removal. */
+  | { fact: 'wrote-to-you'; at: string; setAside: number }
   | { fact: 'nothing-current' };
 
 /** One address as the popup, the badges and the export see it. */
@@ -76,6 +78,8 @@ export interface AddressSummary {
   decidedAt: string;
   /** For hasmoved bounces that name a new address. */
   suggestedReplacement?: string;
+  /** Proof of life: the date of the latest message the address sent the user, as the webmail dated it. */
+  wroteAt?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +139,15 @@ export interface DecisionState {
   previous?: { decision: UserDecision; decidedAt: string };
 }
 
+/**
+ * What an address's record keeps beside its bounces, across every re-fold: the user's decision and
+ * the proof of life (issue #13): the date of the latest message the address sent the user, seen in
+ * the webmail. Only an address already on record gets one (lib/store/tally.ts noteLifeSigns).
+ */
+export interface KeptState extends DecisionState {
+  wroteAt?: string;
+}
+
 /** Which bucket an event counts in. Sender problems first: they never count against the recipient. */
 export type EventClass = 'hard' | 'soft' | 'sender-problem' | 'undetermined';
 
@@ -144,7 +157,7 @@ export function classifyEvent(event: Pick<TallyEvent, 'kind' | 'reason'>): Event
 }
 
 /** Everything the policy needs about one address, folded from its events: one record per address. */
-export interface AddressTally extends DecisionState {
+export interface AddressTally extends KeptState {
   address: string;
   domain: string;
   hardCount: number;
@@ -182,7 +195,7 @@ export function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1);
 }
 
-const NO_DECISION: DecisionState = { decision: 'none', decidedAt: '' };
+const NO_DECISION: KeptState = { decision: 'none', decidedAt: '' };
 
 /** Compares events by time, then id: a total order, so folding is independent of arrival order. */
 function isLater(a: TallyEvent, b: TallyEvent): boolean {
@@ -201,7 +214,7 @@ function addSorted<T extends string>(list: T[], value: T): void {
  * Folds an address's events (in any order) into its tally. Events are assumed distinct by id;
  * duplicates by id are ignored here too, so a replay cannot double-count.
  */
-export function foldEvents(address: string, events: readonly TallyEvent[], decision: DecisionState = NO_DECISION): AddressTally {
+export function foldEvents(address: string, events: readonly TallyEvent[], decision: KeptState = NO_DECISION): AddressTally {
   const tally: AddressTally = {
     address,
     domain: domainOf(address),
@@ -220,6 +233,7 @@ export function foldEvents(address: string, events: readonly TallyEvent[], decis
     decision: decision.decision,
     decidedAt: decision.decidedAt,
     ...(decision.previous ? { previous: { ...decision.previous } } : {}),
+    ...(decision.wroteAt ? { wroteAt: decision.wroteAt } : {}),
   };
   let latest: TallyEvent | undefined;
   let latestHard: TallyEvent | undefined;
@@ -343,8 +357,14 @@ function dayMemo(): DayMemo {
 
 function judge(tally: AddressTally, settings: PolicySettings, today: number, days: DayMemo): Judgement {
   const inWindow = (day: string) => today - days.number(day) < settings.windowDays;
-  const softInWindow = tally.softDays.filter(inWindow).length;
-  const softExpired = tally.softDays.length - softInWindow;
+  // Proof of life (issue #13): an address that wrote to the user exists, so the soft bounces
+  // before (or on) that day were passing trouble; only the soft-bounce days after it count toward
+  // removal. Hard bounces are not set aside: "soft bounces alone" never remove a live address.
+  const lifeDay = tally.wroteAt ? days.of(tally.wroteAt) : '';
+  const softDaysInWindow = tally.softDays.filter(inWindow);
+  const softExpired = tally.softDays.length - softDaysInWindow.length;
+  const softInWindow = lifeDay ? softDaysInWindow.filter((day) => day > lifeDay).length : softDaysInWindow.length;
+  const setAside = softDaysInWindow.length - softInWindow;
   const senderInWindow = tally.senderProblemDays.filter(inWindow).length;
   const undeterminedInWindow = tally.undeterminedDays.filter(inWindow).length;
   const evidence: Evidence[] = [];
@@ -367,7 +387,7 @@ function judge(tally: AddressTally, settings: PolicySettings, today: number, day
   } else if (softInWindow >= settings.softBounceDays) {
     verdict = 'remove-repeated-soft';
     evidence.push(progress);
-  } else if (softInWindow > 0 || undeterminedInWindow > 0) {
+  } else if (softDaysInWindow.length > 0 || undeterminedInWindow > 0) {
     verdict = 'watch';
     if (softInWindow > 0) evidence.push(progress);
     if (undeterminedInWindow > 0) evidence.push({ fact: 'unclear-days', inWindow: undeterminedInWindow, windowDays });
@@ -381,6 +401,7 @@ function judge(tally: AddressTally, settings: PolicySettings, today: number, day
     evidence.push(senderInWindow > 0 ? { fact: 'sender-refused', inWindow: senderInWindow, windowDays, reasons } : { fact: 'sender-refusals-expired', reasons });
   }
   if (softExpired > 0 && verdict !== 'remove') evidence.push({ fact: 'soft-days-expired', days: softExpired, windowDays });
+  if (tally.wroteAt && tally.wroteAt > tally.lastBounceAt) evidence.push({ fact: 'wrote-to-you', at: tally.wroteAt, setAside });
   if (verdict === 'clear' && evidence.length === 0) evidence.push({ fact: 'nothing-current' });
   return { verdict, evidence, softDaysInWindow: softInWindow };
 }
@@ -435,6 +456,7 @@ function summarise(tally: AddressTally, policy: PolicySettings, today: number, d
     decision: tally.decision,
     decidedAt: tally.decidedAt,
     ...(tally.suggestedReplacement ? { suggestedReplacement: tally.suggestedReplacement } : {}),
+    ...(tally.wroteAt ? { wroteAt: tally.wroteAt } : {}),
   };
 }
 

@@ -228,9 +228,21 @@ export function describeEvidence(evidence: Evidence, options: DayOptions = {}): 
       return `Older refusals of your sending (${reasons(evidence.reasons)}) have expired.`;
     case 'soft-days-expired':
       return `${plural(evidence.days, 'soft-bounce day', 'soft-bounce days', options.locale)} older than ${evidence.windowDays} days expired.`;
+    case 'wrote-to-you': {
+      const aside = evidence.setAside > 0 ? ` The ${plural(evidence.setAside, 'soft-bounce day', 'soft-bounce days', options.locale)} before that no longer count toward removal.` : '';
+      return `${describeWroteToYou(evidence.at, options)}, after its last bounce: the address works.${aside}`;
+    }
     case 'nothing-current':
       return 'No bounce within the policy window.';
   }
+}
+
+/**
+ * Proof of life, the row's mark and the evidence line (issue #13): "Wrote to you on 3 Dec". The
+ * date is the webmail's date of that message, recorded for an address already on the list only.
+ */
+export function describeWroteToYou(at: string, options: DayOptions = {}): string {
+  return `Wrote to you on ${formatDay(at, options)}`;
 }
 
 // The webmail pages: list badge, banner, compose warning and compose summary ---------------------

@@ -255,3 +255,42 @@ describe('normaliseAddress, the one address key', () => {
     expect(reported.map(normaliseAddress)).toEqual(['nobody@example.com']);
   });
 });
+
+describe('proof of life (issue #13): the address wrote to the user', () => {
+  const wrote = (daysAgo: number): DecisionState & { wroteAt: string } => ({ decision: 'none', decidedAt: '', wroteAt: new Date(Date.UTC(2026, 10, 27 - daysAgo, 15)).toISOString() });
+
+  it('soft bounces before the message no longer count toward removal: Watch, not Remove', () => {
+    const before = verdictOf([soft(1), soft(5), soft(20)]);
+    expect(before.verdict).toBe('remove-repeated-soft');
+    const after = verdictOf([soft(1), soft(5), soft(20)], DEFAULT_POLICY, wrote(0));
+    expect(after.verdict).toBe('watch');
+    expect(after.softDaysInWindow).toBe(0);
+    expect(after.wroteAt).toBe(wrote(0).wroteAt);
+    expect(after.evidence).toContainEqual({ fact: 'wrote-to-you', at: wrote(0).wroteAt, setAside: 3 });
+  });
+
+  it('soft bounces after the message count again, from zero', () => {
+    const summary = verdictOf([soft(25), soft(22), soft(20), soft(10), soft(5)], DEFAULT_POLICY, wrote(15));
+    expect(summary.softDaysInWindow).toBe(2);
+    expect(summary.verdict).toBe('watch');
+    expect(verdictOf([soft(25), soft(10), soft(5), soft(1)], DEFAULT_POLICY, wrote(15)).verdict).toBe('remove-repeated-soft');
+    // Written before its last bounce: no "wrote to you" mark, only the earlier days are set aside.
+    expect(summary.evidence.some((fact) => fact.fact === 'wrote-to-you')).toBe(false);
+  });
+
+  it('a soft bounce on the day of the message is set aside with the earlier ones', () => {
+    expect(verdictOf([soft(3, 8), soft(2), soft(1)], DEFAULT_POLICY, wrote(1)).verdict).toBe('watch');
+  });
+
+  it('a hard bounce still removes: soft bounces alone are set aside, nothing else', () => {
+    const summary = verdictOf([hard(5)], DEFAULT_POLICY, wrote(1));
+    expect(summary.verdict).toBe('remove');
+    expect(summary.evidence).toContainEqual({ fact: 'wrote-to-you', at: wrote(1).wroteAt, setAside: 0 });
+  });
+
+  it('the user decision still wins, and the fold keeps the date across re-folds', () => {
+    expect(verdictOf([soft(1)], DEFAULT_POLICY, { ...wrote(0), decision: 'removed', decidedAt: NOW.toISOString() }).verdict).toBe('removed');
+    expect(foldEvents(ADDRESS, [soft(1)], wrote(0)).wroteAt).toBe(wrote(0).wroteAt);
+    expect(foldEvents(ADDRESS, [soft(1)]).wroteAt).toBeUndefined();
+  });
+});

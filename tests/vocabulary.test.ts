@@ -223,3 +223,13 @@ describe('the webmail pages', () => {
     expect(describeComposeRemoved(0, 1)).toBe('1 recipient could not be removed here: remove it by hand.');
   });
 });
+
+describe('proof of life in words (issue #13)', () => {
+  it('says when the address wrote and what no longer counts', () => {
+    const options = { locale: 'en-GB', timeZone: 'UTC', now: new Date('2026-12-04T12:00:00Z') };
+    expect(describeEvidence({ fact: 'wrote-to-you', at: '2026-12-03T09:14:00Z', setAside: 2 }, options)).toBe(
+      'Wrote to you on 3 Dec, after its last bounce: the address works. The 2 soft-bounce days before that no longer count toward removal.',
+    );
+    expect(describeEvidence({ fact: 'wrote-to-you', at: '2025-12-03T09:14:00Z', setAside: 0 }, options)).toBe('Wrote to you on 3 Dec 2025, after its last bounce: the address works.');
+  });
+});

@@ -136,6 +136,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { updated };
     },
 
+    async reportLifeSigns(request) {
+      const updated = await store.noteLifeSigns(request.signs);
+      if (updated) changed();
+      return { updated };
+    },
+
     async reportSelectorHealth(report, sender) {
       if (sender.role === 'content' && report.webmail !== sender.webmail) {
         throw new ProtocolError(`reportSelectorHealth: a ${sender.webmail} page cannot report for ${report.webmail}`);

@@ -31,6 +31,7 @@ import {
   normaliseSettings,
   type AddressTally,
   type DecisionState,
+  type KeptState,
   type EventClass,
   type PolicySettings,
   type UserDecision,
@@ -205,7 +206,8 @@ export const BACKUP_FORMAT = 'bounce-sweeper-backup';
 /** Version of the backup file layout (independent of the database version). */
 export const BACKUP_VERSION = 1;
 
-export interface AddressDecision extends DecisionState {
+/** What a backup keeps of an address beside its events: the decision and the proof of life. */
+export interface AddressDecision extends KeptState {
   address: string;
 }
 
@@ -868,6 +870,41 @@ export class TallyStore {
     });
   }
 
+  // -- proof of life (issue #13) -------------------------------------------------------------------
+
+  /**
+   * Each address that sent the user a message dated `at` (the webmail's date for it). Only an
+   * address already on record is touched, and only a later date is kept: every other sender is
+   * dropped here, never stored. A forged From can at most keep an address out of Remove by soft
+   * bounces (lib/policy.ts judge); it never adds, removes or hides one. Returns how many changed.
+   */
+  async noteLifeSigns(signs: ReadonlyArray<{ address: string; at: string }>): Promise<number> {
+    const latest = new Map<string, string>();
+    const limit = this.now().getTime() + FUTURE_TOLERANCE_MS;
+    for (const sign of signs) {
+      const address = normaliseAddress(sign.address);
+      const time = Date.parse(sign.at);
+      if (!address || !Number.isFinite(time) || time > limit) continue;
+      const at = new Date(time).toISOString();
+      if ((latest.get(address) ?? '') < at) latest.set(address, at);
+    }
+    if (!latest.size) return 0;
+    await this.ensureCurrent();
+    return this.write(async (ctx) => {
+      const store = ctx.tx.objectStore('addresses');
+      const keys = [...latest.keys()];
+      const found = await Promise.all(keys.map((key) => store.get(key)));
+      const writes: Array<Promise<AddressRecord>> = [];
+      keys.forEach((address, i) => {
+        const old = found[i];
+        const at = latest.get(address)!;
+        if (old && (old.wroteAt ?? '') < at) writes.push(this.putAddress(ctx, { ...tallyOf(old), wroteAt: at }, old));
+      });
+      await Promise.all(writes);
+      return writes.length;
+    });
+  }
+
   // -- the user's decisions ------------------------------------------------------------------------
 
   /** Sets the user's decision; an address with no bounce yet gets a record so the decision is kept. */
@@ -1022,15 +1059,17 @@ export class TallyStore {
           }
         }
       }
-      const decisions = new Map<string, DecisionState>();
+      const decisions = new Map<string, KeptState>();
       for (const incoming of backup.decisions) {
         const address = normaliseAddress(incoming.address);
         if (!address) continue;
-        const existing = (await tx.objectStore('addresses').get(address)) ?? { decision: 'none' as const, decidedAt: '' };
+        const existing: KeptState = (await tx.objectStore('addresses').get(address)) ?? { decision: 'none' as const, decidedAt: '' };
         const merged = mergeDecisions(existing, incoming);
-        if (merged !== existing) {
+        // Proof of life: the later of the two.
+        const wroteAt = [existing.wroteAt, incoming.wroteAt].filter((at): at is string => !!at).sort().pop();
+        if (merged !== existing || wroteAt !== existing.wroteAt) {
           const { decision, decidedAt, previous } = merged;
-          decisions.set(address, { decision, decidedAt, ...(previous ? { previous } : {}) });
+          decisions.set(address, { decision, decidedAt, ...(previous ? { previous } : {}), ...(wroteAt ? { wroteAt } : {}) });
           changed.add(address);
         }
       }
@@ -1145,7 +1184,7 @@ function sumCounts(counts: GroupCounts): number {
   return LIST_GROUPS.reduce((sum, group) => sum + counts[group], 0);
 }
 
-function backupOf(notices: NoticeRecord[], events: EventRecord[], addresses: Array<Pick<AddressRecord, 'address' | 'decision' | 'decidedAt' | 'previous'>>, settings: PolicySettings | undefined, now: Date): TallyBackup {
+function backupOf(notices: NoticeRecord[], events: EventRecord[], addresses: Array<Pick<AddressRecord, 'address' | 'decision' | 'decidedAt' | 'previous' | 'wroteAt'>>, settings: PolicySettings | undefined, now: Date): TallyBackup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -1155,8 +1194,8 @@ function backupOf(notices: NoticeRecord[], events: EventRecord[], addresses: Arr
     notices,
     events,
     decisions: addresses
-      .filter((record) => record.decidedAt !== '')
-      .map(({ address, decision, decidedAt, previous }) => ({ address, decision, decidedAt, ...(previous ? { previous } : {}) })),
+      .filter((record) => record.decidedAt !== '' || !!record.wroteAt)
+      .map(({ address, decision, decidedAt, previous, wroteAt }) => ({ address, decision, decidedAt, ...(previous ? { previous } : {}), ...(wroteAt ? { wroteAt } : {}) })),
   };
 }
 

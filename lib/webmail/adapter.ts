@@ -3,7 +3,7 @@
  * new folder lib/webmail/<name>/ (selectors.ts + adapter.ts), one content-script entrypoint and one
  * line in lib/webmail/registry.ts. Adapters know the DOM; they never classify or store anything.
  */
-import type { NoticeReport, WebmailId } from '../messaging';
+import type { LifeSign, NoticeReport, WebmailId } from '../messaging';
 import type { StaleSelector } from './selector-table';
 
 /** A row in the message list that looks like a bounce notice. */
@@ -70,6 +70,13 @@ export interface WebmailAdapter {
    */
   listRows?(root: ParentNode): HTMLElement[];
   findListNotices(root: ParentNode): ListNotice[];
+  /**
+   * Optional (issue #13, proof of life): messages under `root` whose one sender and date are both on
+   * screen (an open message's header; a list row all of whose messages are from one sender), never
+   * the user's own or a notice's; none from a folder that lists recipients in the sender column.
+   * See ./life-signs.ts for why each rule.
+   */
+  findLifeSigns?(root: ParentNode): LifeSign[];
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];
   /**

@@ -17,11 +17,12 @@
  * re-render (webmail-dom.md 3.2). Work is batched by the watcher, lookups are batched and cached,
  * reports run one at a time.
  */
-import { MESSAGE_LIMITS, sendMessage, type NoticeReport, type NoticeResult, type SelectorHealthReport } from '../messaging';
+import { MESSAGE_LIMITS, sendMessage, type LifeSign, type NoticeReport, type NoticeResult, type SelectorHealthReport } from '../messaging';
 import { normaliseAddress, type AddressSummary, type UserDecision } from '../policy';
 import { WEBMAIL_WORDS, describeComposeRestoreFailed, describeDecisionSaved, describeMore, type NoticeReading } from '../vocabulary';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from './adapter';
 import { looksLikeBounce } from './looks-like-bounce';
+import { createLifeSignReporter } from './life-signs';
 import { WEBMAIL_HOSTS } from './registry';
 import {
   HOOK,
@@ -57,6 +58,8 @@ export interface RuntimeMessenger {
    * recorded). List badges show only that, and an opened notice already recorded is not fetched again.
    */
   lookupNotices?(account: string, messageIds: string[]): Promise<Array<NoticeResult | null>>;
+  /** Optional (issue #13): senders seen with their messages' dates (proof of life); the background keeps only those on record. */
+  reportLifeSigns?(signs: LifeSign[]): Promise<unknown>;
 }
 
 export const extensionMessenger: RuntimeMessenger = {
@@ -65,6 +68,7 @@ export const extensionMessenger: RuntimeMessenger = {
   decide: (address, decision) => sendMessage('decideFromPage', { address, decision }),
   reportSelectorHealth: (report) => sendMessage('reportSelectorHealth', report),
   lookupNotices: (account, messageIds) => sendMessage('lookupNotices', { webmail: webmailOfPage(), account, messageIds }),
+  reportLifeSigns: (signs) => sendMessage('reportLifeSigns', { signs }),
 };
 
 /** The webmail this page is, from the one host list (the background checks it against the sender anyway). */
@@ -614,6 +618,15 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   let sliceTimer: number | undefined;
   const ROW_SLICE = 40;
 
+  // --- proof of life (issue #13, ./life-signs.ts) ----------------------------------------------
+
+  const reportLifeSigns = messenger.reportLifeSigns?.bind(messenger);
+  const lifeSigns = adapter.findLifeSigns && reportLifeSigns ? createLifeSignReporter({ send: reportLifeSigns, setTimeout: (handler, ms) => ctx.setTimeout(handler, ms) }) : null;
+
+  function noteLifeSigns(root: ParentNode): void {
+    if (lifeSigns && adapter.findLifeSigns) lifeSigns.add(adapter.findLifeSigns(root));
+  }
+
   function queueRows(rows: readonly HTMLElement[]): void {
     for (const row of rows) rowQueue.add(row);
     if (sliceTimer === undefined) sliceTimer = ctx.setTimeout(runSlice, 0);
@@ -626,7 +639,10 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     let taken = 0;
     for (const row of rowQueue) {
       rowQueue.delete(row);
-      if (row.isConnected) readRows.push(...adapter.findListNotices(row));
+      if (row.isConnected) {
+        readRows.push(...adapter.findListNotices(row));
+        noteLifeSigns(row);
+      }
       if (++taken >= ROW_SLICE) break;
     }
     if (!rowQueue.size) {
@@ -640,7 +656,10 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   function drainRows(): void {
     for (const row of [...rowQueue]) {
       rowQueue.delete(row);
-      if (row.isConnected) readRows.push(...adapter.findListNotices(row));
+      if (row.isConnected) {
+        readRows.push(...adapter.findListNotices(row));
+        noteLifeSigns(row);
+      }
     }
     for (const notice of readRows.splice(0)) if (notice.row.isConnected) badgeRow(notice);
   }
@@ -653,8 +672,12 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     for (const root of scopes) {
       // A long list (a re-rendered 1,000-row page) is read in slices after this batch.
       const rows = adapter.findsAroundNodes ? adapter.listRows?.(root) : undefined;
+      // A long list's life signs are read with its rows, slice by slice (a list root holds no open message).
       if (rows && rows.length > ROW_SLICE) queueRows(rows);
-      else for (const notice of adapter.findListNotices(root)) badgeRow(notice);
+      else {
+        for (const notice of adapter.findListNotices(root)) badgeRow(notice);
+        noteLifeSigns(root);
+      }
       for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
       for (const recipient of adapter.findComposeRecipients(root)) {
         handleRecipient(recipient);
@@ -699,6 +722,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
       onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
       drainRows();
     }
+    await lifeSigns?.flush();
   }
 
   function learn(messageId: string, result: NoticeResult): void {

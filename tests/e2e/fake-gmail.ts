@@ -38,7 +38,7 @@ export const gmailCss = (name: GmailSelectorName): string => newestVariant(GMAIL
 
 /** Per view of the fake page, the selector names it must match with their newest variant. */
 export const FAKE_GMAIL_VIEWS = {
-  list: ['main', 'row', 'rowSenders', 'rowSubject', 'rowBadgeHost', 'rowSnippet', 'rowLastMessageId', 'rowThreadId'],
+  list: ['main', 'row', 'rowSenders', 'rowSubject', 'rowBadgeHost', 'rowSnippet', 'rowDate', 'rowLastMessageId', 'rowThreadId'],
   conversation: ['main', 'threadSubject', 'message', 'messageBody', 'messageSender', 'messageDate'],
   compose: ['composeMoleArea', 'composeChip', 'composeWindow', 'composeField', 'composeFieldInput', 'composeChipRemove', 'composeSubject'],
 } as const satisfies Record<string, readonly GmailSelectorName[]>;

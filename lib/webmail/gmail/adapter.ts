@@ -3,9 +3,11 @@
  * read an opened notice (the raw "Show original" source, else the rendered text). All selectors come
  * from ./selectors.ts; nothing here classifies or stores anything.
  */
-import type { NoticeReport } from '../../messaging';
+import type { LifeSign, NoticeReport } from '../../messaging';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
 import { findAddresses, looksLikeBounce } from '../looks-like-bounce';
+import { lifeSignAddress } from '../life-signs';
+import { parseOutlookDate } from '../outlook/date';
 import { HOOK } from '../inline-ui';
 import { accountIndex, accountPath, isValidEmail, readPageInfo } from './page-info';
 import { createSelectorQueries, type StaleSelector } from '../selector-table';
@@ -149,7 +151,40 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
 
   function rowDate(row: HTMLElement): string | undefined {
     const title = row.querySelector('td span[title]')?.getAttribute('title');
-    return title ? isoOfTitle(title) : undefined;
+    return title ? isoOfTitle(title, pageLocale(row.ownerDocument)) : undefined;
+  }
+
+  /**
+   * Proof of life (issue #13, ./life-signs.ts): list rows with one sender, dated by the row's full
+   * date; open messages, each by its own header. Not in Sent, Drafts, Scheduled or Outbox, where
+   * the sender column names recipients.
+   */
+  function findLifeSigns(root: ParentNode): LifeSign[] {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    const me = account(doc);
+    const signs: LifeSign[] = [];
+    const rows = rowsOf(root);
+    if (!rows.length && (root as Node).nodeType === 1) {
+      const around = closest(root as Element, 'row');
+      if (around) rows.push(around);
+    }
+    if (!LISTS_RECIPIENTS.test(decodeHash(doc.location.hash))) {
+      for (const row of rows) {
+        const senders = queryAll(row, 'rowSenders');
+        const addresses = new Set(senders.map((span) => (span.getAttribute('email') ?? '').toLowerCase()));
+        if (addresses.size !== 1 || namesRecipients(senders[0]!)) continue;
+        const address = lifeSignAddress([...addresses][0], me);
+        const title = queryFirst(row, 'rowDate')?.getAttribute('title');
+        const at = title ? isoOfTitle(title, pageLocale(doc)) : undefined;
+        if (address && at) signs.push({ address, at });
+      }
+    }
+    for (const message of messagesOf(root)) {
+      const sender = queryFirst(message.element, 'messageSender');
+      const address = lifeSignAddress(sender?.getAttribute('email'), me);
+      if (address && message.date) signs.push({ address, at: message.date });
+    }
+    return signs;
   }
 
   function visibleMain(doc: Document): HTMLElement | null {
@@ -301,6 +336,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     observedRoots: (doc) => [...queryAll(doc, 'main'), ...queryAll(doc, 'composeMoleArea'), ...queryAll(doc, 'fullScreenCompose')],
     account,
     findListNotices,
+    findLifeSigns,
     findOpenNotices,
     findComposeRecipients,
     placeComposeSummary,
@@ -319,14 +355,47 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
 
   function dateOf(message: Element): string | undefined {
     const title = queryFirst(message, 'messageDate')?.getAttribute('title');
-    return title ? isoOfTitle(title) : undefined;
+    return title ? isoOfTitle(title, pageLocale(message.ownerDocument)) : undefined;
   }
 }
 
+/** Gmail's routes whose list shows recipients where senders go (Gmail's own route names; a search in them too). */
+const LISTS_RECIPIENTS = /^#(?:sent|drafts|scheduled|outbox)\b|\bin:(?:sent|drafts?|scheduled|outbox)\b/i;
+
+function pageLocale(doc: Document): string {
+  return doc.documentElement.lang || doc.defaultView?.navigator.language || 'en-US';
+}
+
+function decodeHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/\+/g, ' '));
+  } catch {
+    return hash;
+  }
+}
+
+/**
+ * A sender cell that begins with a label ending in a colon ("To:", "À :", "An:") lists recipients
+ * (a sent message in a label or a search): the words are localized, the colon is not.
+ */
+function namesRecipients(firstSender: Element): boolean {
+  const cell = firstSender.parentElement;
+  if (!cell) return false;
+  let before = '';
+  for (const node of cell.childNodes) {
+    if (node === firstSender) break;
+    before += node.textContent ?? '';
+  }
+  return /[:：]\s*$/.test(before);
+}
+
 /** "Tue, Nov 24, 2026, 9:14 AM" (Gmail's title, English UI) → ISO; undefined when it does not read as a date. */
-function isoOfTitle(title: string): string | undefined {
+function isoOfTitle(title: string, locale?: string): string | undefined {
   const date = new Date(title.replace(' at ', ' '));
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  if (!Number.isNaN(date.getTime())) return date.toISOString();
+  // Another UI language ("mar. 24 nov. 2026, 09:14"): the locale-aware reader Outlook's dates use
+  // (its words come from Intl for the locale, nothing of Outlook's).
+  return locale ? parseOutlookDate(title, locale) : undefined;
 }
 
 /** Address of a chip: data-hovercard-id (peoplekit), [email], or the legacy hidden input "Name <addr>". */

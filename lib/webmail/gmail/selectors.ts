@@ -42,6 +42,11 @@ export const GMAIL_SELECTORS = {
     { css: 'td.a4W div.xT', since: '2014-12-01', source: 'InboxSDK label parent (dated "2014-12")' },
   ],
   rowSnippet: [{ css: 'span.y2', since: '2014-12-01', source: 'InboxSDK, fixtures (dated "2014-12")' }],
+  /** The row's date; its title is the full date ("Thu, Dec 4, 2014 at 2:02 PM"), its text the short one. */
+  rowDate: [
+    { css: 'td.xW > span[title]', since: '2014-12-01', source: 'InboxSDK getDateString; fixture inboxsdk__thread-row-parser-rows.html (webmail-dom.md §1.3) (dated "2014-12")' },
+    { css: 'td.yf.apt > div.apm > span[title]', since: '2014-12-01', source: 'InboxSDK getDateString, vertical split layout (webmail-dom.md §1.3) (dated "2014-12")' },
+  ],
   /** Id carriers of a row, best first: the last message's legacy id matches the opened message's. */
   rowLastMessageId: [{ css: '[data-legacy-last-message-id]', since: '2018-01-01', source: 'SGN getEmailKey (dated "2018")' }],
   rowThreadId: [
@@ -123,6 +128,7 @@ export const GMAIL_SELECTOR_WORDS = {
   rowSubject: 'the subjects in the message list',
   rowBadgeHost: 'the place for badges in the message list',
   rowSnippet: 'the message previews in the list',
+  rowDate: 'the dates in the message list',
   rowLastMessageId: 'the message ids in the list',
   rowThreadId: 'the conversation ids in the list',
   threadSubject: 'the subject of an open conversation',

@@ -9,9 +9,10 @@
  * Localized aria-labels ("Message body", "Nachrichtentext", "De :") are never read for meaning;
  * roles, ids, data attributes, titles and address patterns are (webmail-dom.md 3.7).
  */
-import type { NoticeReport } from '../../messaging';
+import type { LifeSign, NoticeReport } from '../../messaging';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
 import { looksLikeBounce } from '../looks-like-bounce';
+import { lifeSignAddress } from '../life-signs';
 import { createSelectorQueries } from '../selector-table';
 import { OUTLOOK_SELECTORS, type OutlookSelectorName } from './selectors';
 import { lineText, visibleText } from './text';
@@ -136,15 +137,38 @@ function dateOnScreen(notice: OpenNotice, doc: Document): string | undefined {
   const selectedRows = queryAll(doc, 'selectedListItem');
   const selected = selectedRows.length === 1 ? selectedRows[0] : undefined;
   const fromRow = selected && (rowItemId(selected) === notice.messageId || selected.getAttribute('data-convid') === notice.messageId) ? rowDate(selected) : undefined;
-  if (fromRow) return fromRow;
+  return fromRow ?? headerDate(notice.message, notice.body);
+}
+
+/** A full date in a message's header (outside its body), read for the page's locale. */
+function headerDate(message: HTMLElement, body: HTMLElement): string | undefined {
+  const doc = message.ownerDocument;
   const locale = doc.documentElement.lang || doc.defaultView?.navigator.language || 'en-US';
-  for (const el of notice.message.querySelectorAll<HTMLElement>('[title], time')) {
-    if (notice.body.contains(el) || el.closest(OWN)) continue;
+  for (const el of message.querySelectorAll<HTMLElement>('[title], time')) {
+    if (body.contains(el) || el.closest(OWN)) continue;
     const iso = parseOutlookDate(el.getAttribute('datetime') || el.getAttribute('title') || lineText(el), locale);
     if (iso) return iso;
   }
   return undefined;
 }
+
+/**
+ * The open row's date when the pane shows that one message alone (a header that shows only a short
+ * time has no full date of its own): the row is then the message. Else undefined.
+ */
+function onlyMessageRowDate(body: HTMLElement): string | undefined {
+  const doc = body.ownerDocument;
+  const pane = closest(body, 'readingPane') ?? doc;
+  const selectedRows = queryAll(doc, 'selectedListItem');
+  if (selectedRows.length !== 1 || outermost(queryAll(pane, 'messageBody')).length !== 1) return undefined;
+  return rowDate(selectedRows[0]!);
+}
+
+/**
+ * Folders whose list shows recipients where senders go: Outlook's URLs name folders by their
+ * well-known names (/mail/sentitems, /mail/0/drafts; Microsoft Graph mailFolder well-known names).
+ */
+const LISTS_RECIPIENTS = /\/mail\/(?:\d+\/)?(?:sentitems|drafts|outbox|scheduled)(?:\/|$)/i;
 
 /** The sender element of a message header: first persona outside the body and the recipient well. */
 function findSender(message: HTMLElement, body: HTMLElement): HTMLElement | null {
@@ -316,6 +340,33 @@ export const outlookAdapter: WebmailAdapter = {
       });
     }
     return notices;
+  },
+
+  /**
+   * Proof of life (issue #13, ../life-signs.ts): a row with exactly one sender persona that names its
+   * address, dated by the row's full date; each open message by its header's sender and date.
+   */
+  findLifeSigns(root) {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    const me = outlookAdapter.account(doc);
+    const signs: LifeSign[] = [];
+    if (!LISTS_RECIPIENTS.test(doc.location.pathname)) {
+      for (const row of outermost(findAround(root, 'listItem'))) {
+        const senders = outermost(queryAll(row, 'rowSender').filter((el) => el !== row && !el.closest(OWN)));
+        if (senders.length !== 1) continue;
+        const address = lifeSignAddress(addressesIn(senders[0]!.getAttribute('title'))[0], me);
+        const at = address ? rowDate(row) : undefined;
+        if (address && at) signs.push({ address, at });
+      }
+    }
+    for (const body of outermost(findAround(root, 'messageBody')).filter((el) => !el.closest(anyOf('listItem')))) {
+      const message = findMessage(body);
+      const sender = findSender(message, body);
+      const address = sender ? lifeSignAddress(addressesIn(describePerson(sender, sender.parentElement))[0], me) : '';
+      const at = address ? (headerDate(message, body) ?? onlyMessageRowDate(body)) : undefined;
+      if (address && at) signs.push({ address, at });
+    }
+    return signs;
   },
 
   findOpenNotices(root) {

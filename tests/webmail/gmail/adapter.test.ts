@@ -280,3 +280,53 @@ describe('Gmail adapter: readNotice', () => {
     expect(report.raw).toBeUndefined();
   });
 });
+
+describe('Gmail adapter: proof of life (issue #13)', () => {
+  beforeEach(() => {
+    loadGmail(GMAIL_URL, '2026-11-27-list.html');
+    document.documentElement.setAttribute(USER_ATTRIBUTE, 'user@example.com');
+  });
+
+  it('reads the people who wrote, each with the row date; never a notice sender or the user', () => {
+    const signs = createGmailAdapter().findLifeSigns!(document);
+    expect(signs).toEqual([
+      { address: 'bob@example.org', at: new Date('Tue, Nov 24, 2026, 8:02 AM').toISOString() },
+      { address: 'gina@example.org', at: expect.any(String) },
+    ]);
+    const gina = [...document.querySelectorAll('tr.zA')].find((row) => row.querySelector('[email="gina@example.org"]'))!;
+    expect(signs[1]!.at).toBe(new Date(gina.querySelector('td.xW > span[title]')!.getAttribute('title')!).toISOString());
+  });
+
+  it('skips a row with two participants: its date is the last message, whoever sent it', () => {
+    const row = document.querySelector('[email="bob@example.org"]')!;
+    const other = row.cloneNode(true) as Element;
+    other.setAttribute('email', 'carol@example.net');
+    row.after(', ', other);
+    expect(createGmailAdapter().findLifeSigns!(document).map((sign) => sign.address)).toEqual(['gina@example.org']);
+  });
+
+  it('skips rows that list recipients: the Sent route, a search in:sent, a "To:" label', () => {
+    for (const hash of ['#sent', '#drafts', '#search/in%3Asent+lunch']) {
+      (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://mail.google.com/mail/u/0/${hash}`);
+      expect(createGmailAdapter().findLifeSigns!(document), hash).toEqual([]);
+    }
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(GMAIL_URL);
+    document.querySelector('[email="bob@example.org"]')!.before('To: ');
+    expect(createGmailAdapter().findLifeSigns!(document).map((sign) => sign.address)).toEqual(['gina@example.org']);
+  });
+
+  it('reads a row date in another UI language', () => {
+    document.documentElement.lang = 'fr';
+    document.querySelector('[email="bob@example.org"]')!.closest('tr')!.querySelector('td.xW > span[title]')!.setAttribute('title', 'mar. 24 nov. 2026, 08:02');
+    expect(createGmailAdapter().findLifeSigns!(document)[0]).toEqual({ address: 'bob@example.org', at: new Date(2026, 10, 24, 8, 2).toISOString() });
+  });
+
+  it('reads an open message by its own sender and date; the notices and the user in it give none', () => {
+    loadGmail(GMAIL_URL, '2026-11-27-threaded-bounce.html');
+    document.documentElement.setAttribute(USER_ATTRIBUTE, 'user@example.com');
+    expect(createGmailAdapter().findLifeSigns!(document)).toEqual([]);
+    // Both of "me"'s messages now from Gina: the collapsed one shows no date, so only the open one counts.
+    for (const sender of document.querySelectorAll('span.gD[email="user@example.com"]')) sender.setAttribute('email', 'Gina@Example.org');
+    expect(createGmailAdapter().findLifeSigns!(document)).toEqual([{ address: 'gina@example.org', at: new Date('Sun, Nov 22, 2026, 11:01 AM').toISOString() }]);
+  });
+});

@@ -426,3 +426,39 @@ describe('Outlook selectors: which variant matches each fixture', () => {
     expect(firstMatching(load(fixture), name) ?? 'none').toBe(expected);
   });
 });
+
+describe('Outlook adapter: proof of life (issue #13)', () => {
+  it('reads the people who wrote, each with the row date; never a notice sender or the user', () => {
+    const signs = adapter.findLifeSigns!(load(LIST));
+    expect(signs.map((sign) => sign.address).sort()).toEqual(['jane@example.net', 'news@example.net']);
+    expect(signs.find((sign) => sign.address === 'jane@example.net')?.at).toBe(new Date(2026, 10, 27, 10, 15).toISOString());
+  });
+
+  it('skips a row with two sender personas, and every row of Sent Items or Drafts', () => {
+    const doc = load(LIST);
+    const jane = doc.querySelector('[title="jane@example.net"]')!;
+    jane.after('; ', Object.assign(jane.cloneNode(true) as Element, { title: 'carol@example.net' }));
+    expect(adapter.findLifeSigns!(doc).map((sign) => sign.address)).toEqual(['news@example.net']);
+    for (const url of ['https://outlook.office.com/mail/sentitems', 'https://outlook.live.com/mail/0/drafts/id/AQAA']) {
+      expect(adapter.findLifeSigns!(load(LIST, url)), url).toEqual([]);
+    }
+  });
+
+  it('reads an open message by its header sender, dated by its one open row; a notice gives none', () => {
+    expect(adapter.findLifeSigns!(load(EXO)).map((sign) => sign.address)).toEqual([]);
+    const doc = load(EXO);
+    // The same pane with a person's message in it: sender name and address as the header writes them.
+    const from = doc.querySelector('[aria-label^="From:"]')!;
+    from.querySelector('.ZtF1s')!.textContent = '<Jane@Example.net>';
+    from.querySelector('.lpc-hoverTarget')!.textContent = 'Jane Doe';
+    const selected = doc.querySelectorAll('[role="option"][aria-selected="true"]');
+    expect(selected).toHaveLength(1);
+    const signs = adapter.findLifeSigns!(doc).filter((sign) => sign.address === 'jane@example.net');
+    expect(signs).toEqual([{ address: 'jane@example.net', at: new Date(2026, 10, 27, 10, 42).toISOString() }]);
+    // Two rows selected (checked): which one is open is not known, so no date and no sign.
+    const checked = selected[0]!.cloneNode(true) as Element;
+    checked.id = 'AQAAAAEChecked';
+    selected[0]!.after(checked);
+    expect(adapter.findLifeSigns!(doc).filter((sign) => sign.address === 'jane@example.net')).toEqual([]);
+  });
+});
