@@ -2,7 +2,15 @@
  * Raw notices written for these tests (anonymised: example.com, 192.0.2.x). `dsnBounce` is an
  * RFC 3464 delivery status notification as Postfix sends it; `ordinaryMail` is not a bounce.
  */
-export function dsnBounce(recipient: string, options: { date?: string; id?: string; status?: string; diagnostic?: string } = {}): string {
+/** The headers of the user's own message that a notice returns (the per-send report groups by them). */
+export interface ReturnedHeaders {
+  from?: string;
+  subject: string;
+  messageId?: string;
+  date?: string;
+}
+
+export function dsnBounce(recipient: string, options: { date?: string; id?: string; status?: string; diagnostic?: string; returned?: ReturnedHeaders } = {}): string {
   const date = options.date ?? 'Mon, 02 Mar 2026 10:00:00 +0000';
   const id = options.id ?? `${recipient.replace(/\W/g, '.')}@mx.example.net`;
   const status = options.status ?? '5.1.1';
@@ -46,9 +54,11 @@ export function dsnBounce(recipient: string, options: { date?: string; id?: stri
     '--BOUNDARY-1',
     'Content-Type: text/rfc822-headers',
     '',
-    'From: sender@example.org',
+    `From: ${options.returned?.from ?? 'sender@example.org'}`,
     `To: ${recipient}`,
-    'Subject: Spring open house',
+    `Subject: ${options.returned?.subject ?? 'Spring open house'}`,
+    ...(options.returned?.messageId ? [`Message-ID: <${options.returned.messageId}>`] : []),
+    ...(options.returned?.date ? [`Date: ${options.returned.date}`] : []),
     '',
     '--BOUNDARY-1--',
     '',
