@@ -7,6 +7,7 @@
 import { batch, computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { AddressSummary, PolicySettings, UserDecision } from '../policy';
 import type { ListGroup } from '../store/db';
+import { listGroupOf } from '../store/summary';
 import type { ListFilter, ListReply } from '../messaging';
 import { buildExport, findExportFormat, type ExportFile, type ExportFormat } from '../export';
 import { decisionOfGroup, firstNonEmptyGroup, type GroupId, type SortKey } from './groups';
@@ -216,9 +217,9 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
     });
   }
 
+  /** The row's own group: its tab's, or under All the one the store files it in (the same rule). */
   function groupOfRow(row: AddressSummary): ListGroup {
-    if (group.value !== 'all') return group.value;
-    return row.decision === 'removed' ? 'done' : row.decision === 'kept' ? 'kept' : 'watch';
+    return group.value === 'all' ? listGroupOf(row) : group.value;
   }
 
   function toggle(address: string, range = false): void {

@@ -91,4 +91,21 @@ describe('Sender problems, actionable', () => {
     await screen.findByTestId('row-details');
     expect(screen.queryByTestId('row-sender-fix')).toBeNull();
   });
+  it('under All, sender problems picked one by one are not offered "mark removed" after an export; the hard bounce is', async () => {
+    const { downloads } = await setup();
+    fireEvent.click(screen.getByTestId('group-tab-all'));
+    await waitFor(() => expect(screen.getAllByTestId('address-row')).toHaveLength(5));
+    const check = (address: string) => fireEvent.click(within(screen.getAllByTestId('address-row').find((row) => row.dataset.address === address)!).getByTestId('row-checkbox'));
+    check('listed@example.net');
+    check('outlook@example.com');
+    await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('2 selected'));
+    fireEvent.click(screen.getByTestId('export-download'));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toMatch(/^Exported 2 addresses/));
+    expect(screen.queryAllByTestId('toast-action')).toEqual([]);
+    check('gone@example.com');
+    fireEvent.click(screen.getByTestId('export-download'));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    await waitFor(() => expect(screen.getByTestId('toast-action').textContent).toBe('Mark 1 address removed'));
+  });
 });
