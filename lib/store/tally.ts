@@ -61,6 +61,7 @@ import {
 } from './db';
 import { judgeTrust } from './trust';
 import { readByIndexKeys, readByPrimaryKeys } from './batch-reads';
+import { readPage } from './read-page';
 import { sourcesOf, createFieldSummariser, type SummaryFields } from './summary';
 import type { AddressSummary } from '../policy';
 
@@ -801,12 +802,7 @@ export class TallyStore {
       total = request.group === 'all' ? sumCounts(counts) : counts[request.group];
       if (limit > 0 && offset < total) {
         const index = addresses.index(request.group === 'all' ? sort.all : sort.group);
-        let cursor = await index.openCursor(request.group === 'all' ? null : groupRange(request.group), sort.descending ? 'prev' : 'next');
-        if (cursor && offset > 0) cursor = await cursor.advance(offset);
-        while (cursor && rows.length < limit) {
-          rows.push(cursor.value);
-          cursor = await cursor.continue();
-        }
+        rows = await readPage<AddressRecord>(index, request.group === 'all' ? null : groupRange(request.group), sort.descending ? 'prev' : 'next', offset, limit);
       }
     } else {
       counts = emptyGroupCounts();
