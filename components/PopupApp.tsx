@@ -31,7 +31,7 @@ export interface PopupAppProps {
 /** The popup: groups, search, the checklist and its actions. */
 export function PopupApp({ state, download, copy, onOpenOptions, onFirstCommit, onFirstRender, fullPage = false, sweep }: PopupAppProps) {
   useEffect(() => {
-    void state.load();
+    void state.start();
   }, [state]);
   const status = state.status.value;
   useLayoutEffect(() => {

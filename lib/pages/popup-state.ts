@@ -53,6 +53,12 @@ export interface PopupState {
   /** How many addresses an export or a decision applies to: the selection, else the whole list. */
   targetCount: ReadonlySignal<number>;
   load(): Promise<void>;
+  /**
+   * The first load, once (later calls share it): the popup's entry calls it before its first
+   * render, so the list is on its way while the page renders (issue #12), and the component's
+   * mount calls it too (tests, the full-page list).
+   */
+  start(): Promise<void>;
   /** Fetches the pages that hold rows start..end (the virtual list calls it for what it shows). */
   ensureRows(start: number, end: number): void;
   setGroup(group: GroupId): void;
@@ -360,11 +366,14 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
     };
   }
 
+  let first: Promise<void> | undefined;
+  const start = () => (first ??= load());
+
   return {
     status, error, counts, onRecord, unverified, settings, query, filter, filterOptions, loadFilterOptions, sort, group, selected, expanded, toast, busy,
     now: now(),
     locale,
     visible: rows, targetCount,
-    load, ensureRows, setGroup, toggle, selectAll, toggleExpanded, targetAddresses, decide, exportFile, offerMarkRemoved,
+    load, start, ensureRows, setGroup, toggle, selectAll, toggleExpanded, targetAddresses, decide, exportFile, offerMarkRemoved,
   };
 }

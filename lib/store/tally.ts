@@ -61,6 +61,8 @@ import {
   type TallyDB,
 } from './db';
 import { judgeTrust } from './trust';
+import { readByIndexKeys, readByPrimaryKeys } from './batch-reads';
+import { readPage } from './read-page';
 import { sourcesOf, createFieldSummariser, type SummaryFields } from './summary';
 import type { AddressSummary } from '../policy';
 
@@ -253,17 +255,29 @@ interface WriteContext {
   pending: Array<Promise<unknown>>;
 }
 
-/** What recording one notice reads (TallyStore.requestReads), requested before it is awaited. */
-interface NoticeReads {
-  seenAt: string;
-  rfcMessageId: string;
-  events: EventRecord[];
-  lookups: Promise<[NoticeRecord | undefined, NoticeRecord | undefined]>;
-  eventReads: Promise<Array<[EventRecord | undefined, EventRecord[], AddressRecord | undefined]>>;
-}
-
 function cap(value: unknown, limit: number): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, limit) : '';
+}
+
+const NO_DECISION: DecisionState = { decision: 'none', decidedAt: '' };
+
+/**
+ * How many keys a batch's one range read may bring back before it gives up for one get per key
+ * (./batch-reads.ts): about the cost of the 500 gets of a full batch it replaces.
+ */
+const RANGE_READ_LIMIT = 1000;
+
+/** `read` asked at most once per key: later calls share the first answer. */
+function once<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const asked = new Map<string, Promise<T>>();
+  return (key) => {
+    let answer = asked.get(key);
+    if (!answer) {
+      answer = read(key);
+      asked.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 /** Actions that are not failures: a DSN can list delivered recipients beside failed ones. */
@@ -343,12 +357,17 @@ export class TallyStore {
     return record;
   }
 
-  /** putAddress without waiting: the record now, the write in ctx.pending. */
-  private stageAddress(ctx: WriteContext, tally: AddressTally, old: AddressRecord | undefined, sources?: string[]): AddressRecord {
-    const record: AddressRecord = { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally), sources: sources ?? old?.sources ?? [] };
-    this.stage(ctx, ctx.tx.objectStore('addresses').put(record));
-    this.moveCount(ctx, old?.group, record.group);
-    return record;
+  /**
+   * The one fold of an address (recording, refolding): its tally from its events (all of them;
+   * bounces of a notice the user has not confirmed are kept but never counted) and its decision,
+   * with the summary under ctx's policy; undefined when nothing is left to keep (no counted
+   * bounce and no decision), so no record is written for it.
+   */
+  private foldAddress(ctx: WriteContext, address: string, events: readonly EventRecord[], decision: DecisionState): AddressRecord | undefined {
+    const counted = events.filter((event) => !event.unverified);
+    if (counted.length === 0 && decision.decision === 'none') return undefined;
+    const tally = foldEvents(address, counted, decision);
+    return { ...tally, updatedAt: ctx.at, ...ctx.summarise(tally), sources: sourcesOf(counted) };
   }
 
   private stage(ctx: WriteContext, request: Promise<unknown>): void {
@@ -406,105 +425,189 @@ export class TallyStore {
   /** Records one classified notice in one transaction: all of it, or (on any failure) none of it. */
   async recordNotice(input: NoticeToRecord): Promise<RecordResult> {
     await this.ensureCurrent();
-    return this.write((ctx) => this.recordIn(ctx, input));
+    return this.write(async (ctx) => (await this.recordBatch(ctx, [input], true))[0]!);
   }
 
   /**
-   * Requests every read recording `input` needs, without waiting (issue #12: recording was bound
-   * by waiting for each request in turn): the notice by key and by Message-ID, and per event (one
-   * per address, eventsOf) whether it is known, the address's events so far and its record.
+   * Records notices in ctx's transaction, each seeing the ones before it, exactly as recording
+   * them one by one would (tests/store/scale.test.ts compares the two). Issue #12: in Chromium each
+   * IndexedDB request costs a round trip whatever it carries, so a batch reads in a few waves, all
+   * of it requested before any answer is awaited, folds in memory, and writes each address once:
+   *  - the notices by key and by Message-ID (./batch-reads.ts: one range read when they lie close);
+   *  - for each notice not seen before, its addresses' records and, for those that have one, their
+   *    events. An address without a record has no counted event (a record is written with its
+   *    first counted bounce and deleted with its last), so nothing of it is needed for a fold;
+   *  - for a notice seen before, its events and their addresses (for the result);
+   *  - then every new notice and event, and each changed address once, with the counts moved from
+   *    the group it had before the batch to the group it has after.
+   * `thorough` (one notice; and the one-by-one retry after a failed batch) reads by plain gets,
+   * and reads every address's events, so that an event stored without its notice (a partial
+   * backup) is found, as the batch would find it only by its add failing.
    */
-  private requestReads(ctx: WriteContext, input: NoticeToRecord): NoticeReads {
+  private async recordBatch(ctx: WriteContext, inputs: readonly NoticeToRecord[], thorough: boolean): Promise<RecordResult[]> {
     const { tx } = ctx;
-    const noticeDate = Date.parse(input.notice.date);
-    const dated = Number.isFinite(noticeDate) && noticeDate <= this.now().getTime() + FUTURE_TOLERANCE_MS;
-    const seenAt = dated ? new Date(noticeDate).toISOString() : ctx.at;
-    const rfcMessageId = normaliseMessageId(input.notice.messageId ?? '');
     const notices = tx.objectStore('notices');
-    const events = this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId));
     const eventStore = tx.objectStore('events');
-    const lookups = Promise.all([notices.get(input.key), rfcMessageId ? notices.index('by-rfc-message-id').get(rfcMessageId) : undefined]);
-    // Only for a notice not seen before: a known one (a re-import) reads its recorded events
-    // instead (describeRecorded), and reading these too made a re-import twice as slow. Requested
-    // when its lookups answer, still ahead of its turn in a batch (importNotices' clash rule keeps
-    // that safe: no earlier notice of the batch writes what these read).
-    const eventReads = lookups.then(([known, twin]) =>
-      known || twin
-        ? []
-        : Promise.all(
-            events.map((event) => Promise.all([eventStore.get(event.id), eventStore.index('by-address').getAll(event.address), tx.objectStore('addresses').get(event.address)])),
-          ),
-    );
-    // A known notice never looks at its event reads, a notice read again at its turn at neither:
-    // marked handled (a failure aborts the transaction, and the write fails, anyway).
-    lookups.catch(() => undefined);
-    eventReads.catch(() => undefined);
-    return { seenAt, rfcMessageId, events, lookups, eventReads };
-  }
-
-  /** Records one notice in ctx's transaction; `reads` requested earlier (importNotices) or now. */
-  private async recordIn(ctx: WriteContext, input: NoticeToRecord, reads: NoticeReads = this.requestReads(ctx, input)): Promise<RecordResult> {
-    const { tx } = ctx;
-    const { seenAt, rfcMessageId } = reads;
-    const notices = tx.objectStore('notices');
-    // The key wins over the Message-ID.
-    const [known, twin] = await reads.lookups;
-    if (known) return this.describeRecorded(tx, input.key, known);
-    if (twin) {
-      // Another route to a notice we have: remember this key too, so the next look is by key.
-      await notices.put({ ...this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, twin.eventIds), sameAs: twin.sameAs ?? twin.key });
-      return this.describeRecorded(tx, input.key, twin);
-    }
-
-    let events = reads.events;
-    const judged = input.webmail === MANUAL_WEBMAIL ? ({ verified: true } as const) : judgeTrust(input.notice, input.account, events.length);
-    // Not tied to the user's sent mail (./trust.ts): keep its bounces, count none until the user says so.
-    if (!judged.verified) {
-      events = events.map((event) => ({ ...event, unverified: true as const }));
-      ctx.counts.unverified = (ctx.counts.unverified ?? 0) + 1;
-      ctx.countsChanged = true;
-    }
-    const eventStore = tx.objectStore('events');
-    // A new event is folded with the address's events read before it was added: the events a
-    // refold would read after adding it. The writes are staged (ctx.pending), not waited for.
-    const eventReads = await reads.eventReads;
-    const stored: EventRecord[] = [];
-    const changed: AddressRecord[] = [];
-    const unchanged: AddressRecord[] = [];
-    // A route twin (lib/policy.ts withoutRouteTwins) is kept as an event but counts nothing new.
-    let countsNothingNew = true;
-    events.forEach((event, i) => {
-      const [found, prior, existing] = eventReads[i]!;
-      if (found) {
-        stored.push(found);
-        if (existing) unchanged.push(existing);
-        return;
-      }
-      this.stage(ctx, eventStore.add(event));
-      stored.push(event);
-      // Bounces from a notice the user has not confirmed are kept but never counted (no record for them alone).
-      const counted = [...prior, event].filter((candidate) => !candidate.unverified);
-      const decision = existing ?? { decision: 'none' as const, decidedAt: '' };
-      if (counted.length === 0 && decision.decision === 'none') {
-        if (existing) unchanged.push(existing);
-        return;
-      }
-      const record = this.stageAddress(ctx, foldEvents(event.address, counted, decision), existing, sourcesOf(counted));
-      if ((existing?.bounceTotal ?? -1) !== record.bounceTotal) countsNothingNew = false;
-      changed.push(record);
+    const addressStore = tx.objectStore('addresses');
+    const prepared = inputs.map((input) => {
+      const noticeDate = Date.parse(input.notice.date);
+      const dated = Number.isFinite(noticeDate) && noticeDate <= this.now().getTime() + FUTURE_TOLERANCE_MS;
+      const seenAt = dated ? new Date(noticeDate).toISOString() : ctx.at;
+      const rfcMessageId = normaliseMessageId(input.notice.messageId ?? '');
+      return { input, seenAt, rfcMessageId, events: this.eventsOf(input, seenAt, noticeIdentityOf(input.key, rfcMessageId)) };
     });
-    const addresses = [...changed, ...unchanged];
-    const record = this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, stored.map((event) => event.id));
-    this.stage(ctx, notices.add(judged.verified ? record : { ...record, unverified: { why: judged.why, addresses: events.length, state: 'ask' } }));
-    return {
-      ...(judged.verified ? {} : { unverified: judged.why }),
-      noticeKey: input.key,
-      duplicate: stored.length > 0 && countsNothingNew,
-      category: input.notice.category,
-      format: input.notice.format,
-      events: stored,
-      addresses,
+    const byKey = thorough
+      ? (key: string) => notices.get(key)
+      : readByPrimaryKeys(notices, inputs.map((input) => input.key), RANGE_READ_LIMIT);
+    const byMessageId = thorough
+      ? (id: string) => notices.index('by-rfc-message-id').get(id)
+      : readByIndexKeys(notices.index('by-rfc-message-id'), prepared.map((p) => p.rfcMessageId).filter((id) => id !== ''), RANGE_READ_LIMIT, (record) => record.rfcMessageId);
+
+    // The store as it was before the batch, read ahead; the batch's own changes are kept beside it.
+    const addressReads = new Map<string, Promise<{ record: AddressRecord | undefined; events: EventRecord[] }>>();
+    const readAddress = (address: string) => {
+      let read = addressReads.get(address);
+      if (!read) {
+        const record = addressStore.get(address);
+        const events = thorough ? eventStore.index('by-address').getAll(address) : undefined;
+        read = record.then(async (found) => ({ record: found, events: events ? await events : found ? await eventStore.index('by-address').getAll(address) : [] }));
+        read.catch(() => undefined);
+        addressReads.set(address, read);
+      }
+      return read;
     };
+    const readEvent = once((id: string) => eventStore.get(id));
+    const readRecord = once((address: string) => addressStore.get(address));
+    const lookups = prepared.map(({ input, rfcMessageId, events }) => {
+      const lookup = Promise.all([byKey(input.key), rfcMessageId ? byMessageId(rfcMessageId) : undefined]).then((found) => {
+        const [known, twin] = found;
+        const recorded = known ?? twin;
+        // A notice seen before reports what it recorded: its events and their addresses.
+        if (recorded) for (const id of recorded.eventIds) void readEvent(id).then((event) => event && readRecord(event.address)).catch(() => undefined);
+        else for (const event of events) void readAddress(event.address).catch(() => undefined);
+        return found;
+      });
+      lookup.catch(() => undefined);
+      return lookup;
+    });
+
+    const batchNotices = new Map<string, NoticeRecord>();
+    /** Per Message-ID, the notice of the batch with the lowest key (what the index answers first). */
+    const batchByMessageId = new Map<string, NoticeRecord>();
+    const batchEvents = new Map<string, EventRecord>();
+    /** Addresses the batch touched: the record before the batch, the record now, and its events. */
+    const touched = new Map<string, { before: AddressRecord | undefined; now: AddressRecord | undefined; events: EventRecord[]; changed: boolean }>();
+    const addNotice = (record: NoticeRecord) => {
+      batchNotices.set(record.key, record);
+      const id = record.rfcMessageId;
+      const first = id ? batchByMessageId.get(id) : undefined;
+      if (id && (!first || record.key < first.key)) batchByMessageId.set(id, record);
+    };
+    const describe = async (key: string, notice: NoticeRecord): Promise<RecordResult> => {
+      const events: EventRecord[] = [];
+      for (const id of notice.eventIds) {
+        const event = batchEvents.get(id) ?? (await readEvent(id));
+        if (event) events.push(event); // absent: forgotten since
+      }
+      const addresses: AddressRecord[] = [];
+      for (const event of events) {
+        const record = touched.has(event.address) ? touched.get(event.address)!.now : await readRecord(event.address);
+        if (record) addresses.push(record);
+      }
+      return {
+        noticeKey: key,
+        duplicate: true,
+        category: notice.category,
+        format: notice.format,
+        events,
+        addresses,
+        ...(notice.unverified?.state === 'ask' ? { unverified: notice.unverified.why } : {}),
+      };
+    };
+
+    const results: RecordResult[] = [];
+    for (const [i, { input, seenAt, rfcMessageId }] of prepared.entries()) {
+      const [storedKnown, storedTwin] = await lookups[i]!;
+      // The key wins over the Message-ID; the batch's own notices over what was read before it.
+      const known = batchNotices.get(input.key) ?? storedKnown;
+      if (known) {
+        results.push(await describe(input.key, known));
+        continue;
+      }
+      const inBatch = rfcMessageId ? batchByMessageId.get(rfcMessageId) : undefined;
+      const twin = inBatch && (!storedTwin || inBatch.key < storedTwin.key) ? inBatch : storedTwin;
+      if (twin) {
+        // Another route to a notice we have: remember this key too, so the next look is by key.
+        const record: NoticeRecord = { ...this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, twin.eventIds), sameAs: twin.sameAs ?? twin.key };
+        this.stage(ctx, notices.put(record));
+        addNotice(record);
+        results.push(await describe(input.key, twin));
+        continue;
+      }
+
+      let events = prepared[i]!.events;
+      const judged = input.webmail === MANUAL_WEBMAIL ? ({ verified: true } as const) : judgeTrust(input.notice, input.account, events.length);
+      // Not tied to the user's sent mail (./trust.ts): keep its bounces, count none until the user says so.
+      if (!judged.verified) {
+        events = events.map((event) => ({ ...event, unverified: true as const }));
+        ctx.counts.unverified = (ctx.counts.unverified ?? 0) + 1;
+        ctx.countsChanged = true;
+      }
+      const stored: EventRecord[] = [];
+      const changed: AddressRecord[] = [];
+      const unchanged: AddressRecord[] = [];
+      // A route twin (lib/policy.ts withoutRouteTwins) is kept as an event but counts nothing new.
+      let countsNothingNew = true;
+      for (const event of events) {
+        let state = touched.get(event.address);
+        if (!state) {
+          const read = await readAddress(event.address);
+          state = { before: read.record, now: read.record, events: [...read.events], changed: false };
+          touched.set(event.address, state);
+        }
+        const existing = state.now;
+        const found = state.events.find((candidate) => candidate.id === event.id);
+        if (found) {
+          stored.push(found);
+          if (existing) unchanged.push(existing);
+          continue;
+        }
+        this.stage(ctx, eventStore.add(event));
+        batchEvents.set(event.id, event);
+        state.events.push(event);
+        stored.push(event);
+        // A new event is folded with the address's events so far: what a refold would read.
+        const record = this.foldAddress(ctx, event.address, state.events, existing ?? NO_DECISION);
+        if (!record) {
+          if (existing) unchanged.push(existing);
+          continue;
+        }
+        if ((existing?.bounceTotal ?? -1) !== record.bounceTotal) countsNothingNew = false;
+        state.now = record;
+        state.changed = true;
+        changed.push(record);
+      }
+      const record = this.noticeRecord(input, seenAt, ctx.at, rfcMessageId, stored.map((event) => event.id));
+      const notice = judged.verified ? record : { ...record, unverified: { why: judged.why, addresses: events.length, state: 'ask' as const } };
+      this.stage(ctx, notices.add(notice));
+      addNotice(notice);
+      results.push({
+        ...(judged.verified ? {} : { unverified: judged.why }),
+        noticeKey: input.key,
+        duplicate: stored.length > 0 && countsNothingNew,
+        category: input.notice.category,
+        format: input.notice.format,
+        events: stored,
+        addresses: [...changed, ...unchanged],
+      });
+    }
+    // Each changed address once, moving the counts from where it was before the batch.
+    for (const state of touched.values()) {
+      if (!state.changed || !state.now) continue;
+      this.stage(ctx, addressStore.put(state.now));
+      this.moveCount(ctx, state.before?.group, state.now.group);
+    }
+    return results;
   }
 
   private noticeRecord(input: NoticeToRecord, seenAt: string, recordedAt: string, rfcMessageId: string, eventIds: string[]): NoticeRecord {
@@ -583,16 +686,15 @@ export class TallyStore {
     const read = await Promise.all(keys.map((address) => Promise.all([byAddress.getAll(address), store.get(address)])));
     const writes: Array<Promise<AddressRecord | undefined>> = [];
     keys.forEach((address, i) => {
-      const [all, existing] = read[i]!;
-      // Bounces from a notice the user has not confirmed are kept but never counted.
-      const events = all.filter((event) => !event.unverified);
+      const [events, existing] = read[i]!;
       before?.set(address, existing?.bounceTotal ?? -1);
-      const decision = decisions?.get(address) ?? existing ?? { decision: 'none' as const, decidedAt: '' };
-      if (events.length === 0 && decision.decision === 'none') {
-        if (existing) writes.push(this.deleteAddress(ctx, existing).then(() => undefined));
-        return;
+      const record = this.foldAddress(ctx, address, events, decisions?.get(address) ?? existing ?? NO_DECISION);
+      if (record) {
+        writes.push(store.put(record).then(() => record));
+        this.moveCount(ctx, existing?.group, record.group);
+      } else if (existing) {
+        writes.push(this.deleteAddress(ctx, existing).then(() => undefined));
       }
-      writes.push(this.putAddress(ctx, foldEvents(address, events, decision), existing, sourcesOf(events)));
     });
     return (await Promise.all(writes)).filter((record): record is AddressRecord => !!record);
   }
@@ -702,12 +804,7 @@ export class TallyStore {
       total = request.group === 'all' ? sumCounts(counts) : counts[request.group];
       if (limit > 0 && offset < total) {
         const index = addresses.index(request.group === 'all' ? sort.all : sort.group);
-        let cursor = await index.openCursor(request.group === 'all' ? null : groupRange(request.group), sort.descending ? 'prev' : 'next');
-        if (cursor && offset > 0) cursor = await cursor.advance(offset);
-        while (cursor && rows.length < limit) {
-          rows.push(cursor.value);
-          cursor = await cursor.continue();
-        }
+        rows = await readPage<AddressRecord>(index, request.group === 'all' ? null : groupRange(request.group), sort.descending ? 'prev' : 'next', offset, limit);
       }
     } else {
       counts = emptyGroupCounts();
@@ -1104,23 +1201,7 @@ export class TallyStore {
     try {
       const batch: ImportCounts = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
       await this.write(async (ctx) => {
-        // Issue #12: the reads of the whole batch are requested at once (one wait, not one per
-        // notice). A notice that shares its key, Message-ID or an address with an earlier notice of
-        // the batch reads again at its turn, after that notice's writes, so what it reads is what
-        // recording the notices one by one would read.
-        const ahead = notices.map((notice) => this.requestReads(ctx, notice));
-        const keys = new Set<string>();
-        const messageIds = new Set<string>();
-        const addresses = new Set<string>();
-        const fresh = ahead.map((reads, i) => {
-          const key = notices[i]!.key;
-          const clash = keys.has(key) || (reads.rfcMessageId !== '' && messageIds.has(reads.rfcMessageId)) || reads.events.some((event) => addresses.has(event.address));
-          keys.add(key);
-          if (reads.rfcMessageId) messageIds.add(reads.rfcMessageId);
-          for (const event of reads.events) addresses.add(event.address);
-          return !clash;
-        });
-        for (const [i, notice] of notices.entries()) tally(await this.recordIn(ctx, notice, fresh[i] ? ahead[i] : undefined), notice.key, batch);
+        for (const [i, result] of (await this.recordBatch(ctx, notices, false)).entries()) tally(result, notices[i]!.key, batch);
       });
       return batch;
     } catch {

@@ -13,12 +13,16 @@
  * 55% user unknown (hard), 25% mailbox full (soft), 10% sender refused (blocklist), 10% delayed
  * (soft); dated over the last 90 days; every notice has a Message-ID, as an mbox's do.
  *
- * Each round uses fresh browser profiles; the two sides swap order every round (the machine is
- * shared). Best and median of the rounds are reported.
+ * Each round uses fresh browser profiles; the sides rotate every round (the machine is shared).
+ * Best and median of the rounds are reported, with the load average at the end.
  *
  *   npm run build && npx tsx scripts/bench/record.ts     (or npm run bench -- record)
  *   BENCH_ROUNDS=5 npx tsx scripts/bench/record.ts
+ *   BENCH_BEFORE=/tmp/before/chrome-mv3 npx tsx scripts/bench/record.ts   (another build beside this one:
+ *     e.g. `git worktree add /tmp/before <commit> && cd /tmp/before && npx wxt build`, or a copy of
+ *     .output/chrome-mv3 built from the older commit)
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launchWithExtension, sendFromPage, type ExtensionSession } from '../../tests/e2e/browser';
 
@@ -85,6 +89,8 @@ export function recordNotices(count: number): Array<{ key: string; notice: unkno
 
 interface Imported {
   ms: number;
+  /** Each message's round trip, in order (ms). */
+  batches: number[];
   noticesAdded: number;
   noticesSkipped: number;
   eventsAdded: number;
@@ -109,10 +115,12 @@ async function importAll(session: ExtensionSession, notices: ReadonlyArray<{ key
         else if (!reply || reply.err) reject(new Error(JSON.stringify(reply && reply.err)));
         else resolve(reply.res);
       }));
-      const total = { ms: 0, noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
+      const total = { ms: 0, batches: [], noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
       const started = performance.now();
       for (let start = 0; start < list.length; start += ${PER_MESSAGE}) {
+        const sent = performance.now();
         const res = await send({ notices: list.slice(start, start + ${PER_MESSAGE}) });
+        total.batches.push(performance.now() - sent);
         if (res.stopped) throw new Error(res.stopped);
         total.noticesAdded += res.noticesAdded;
         total.noticesSkipped += res.noticesSkipped;
@@ -135,51 +143,67 @@ function median(values: number[]): number {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const count = (n: number) => n.toLocaleString('en-US');
 
+interface Side {
+  label: string;
+  /** The build to load (undefined: .output/chrome-mv3). */
+  dir?: string;
+  full: Imported[];
+  again: Imported[];
+  small: Imported[];
+  onRecord: number;
+}
+
 export default async function benchRecord(): Promise<void> {
   const notices = recordNotices(NOTICES);
   const baseline = notices.slice(0, BASELINE_NOTICES);
-  const full: Imported[] = [];
-  const again: Imported[] = [];
-  const small: Imported[] = [];
-  let onRecord = 0;
+  // BENCH_BEFORE=<another build's chrome-mv3 folder>: the same measures of that build, in the same rounds.
+  const builds: Side[] = [{ label: 'this build', full: [], again: [], small: [], onRecord: 0 }];
+  if (process.env.BENCH_BEFORE) builds.push({ label: `before (${process.env.BENCH_BEFORE})`, dir: process.env.BENCH_BEFORE, full: [], again: [], small: [], onRecord: 0 });
   for (let round = 0; round < ROUNDS; round++) {
-    const sides = [
+    const sides = builds.flatMap((build) => [
       async () => {
-        const session = await launchWithExtension();
+        const session = await launchWithExtension({ extensionDir: build.dir });
         try {
-          full.push(await importAll(session, notices));
-          again.push(await importAll(session, notices));
+          build.full.push(await importAll(session, notices));
+          build.again.push(await importAll(session, notices));
           const page = await session.openExtensionPage('options.html');
-          onRecord = (await sendFromPage<{ counts: { all: number } }>(page, 'listAddresses', { group: 'all', limit: 0 })).counts.all;
+          build.onRecord = (await sendFromPage<{ counts: { all: number } }>(page, 'listAddresses', { group: 'all', limit: 0 })).counts.all;
           await page.close();
         } finally {
           await session.close();
         }
       },
       async () => {
-        const session = await launchWithExtension();
+        const session = await launchWithExtension({ extensionDir: build.dir });
         try {
-          small.push(await importAll(session, baseline));
+          build.small.push(await importAll(session, baseline));
         } finally {
           await session.close();
         }
       },
-    ];
-    if (round % 2) sides.reverse();
-    for (const side of sides) await side();
+    ]);
+    // The sides rotate every round, so a neighbour's load lands on each alike.
+    for (let k = 0; k < sides.length; k++) await sides[(round + k) % sides.length]!();
   }
   const line = (label: string, runs: Imported[], n: number) => {
     const best = Math.min(...runs.map((r) => r.ms));
     const mid = median(runs.map((r) => r.ms));
     const r = runs[0]!;
-    return `  ${label}: best ${seconds(best)}, median ${seconds(mid)} (${((best / n) * 1000).toFixed(0)} µs a notice; ${count(r.noticesAdded)} added, ${count(r.noticesSkipped)} skipped, ${count(r.eventsAdded)} events)`;
+    // The best run's messages, first and last: a cost that grows with the store shows here.
+    const ends = runs.find((run) => run.ms === best)!.batches;
+    const trend = ends.length > 1 ? `; its messages: first ${ends[0]!.toFixed(0)} ms, last ${ends[ends.length - 1]!.toFixed(0)} ms` : '';
+    return `  ${label}: best ${seconds(best)}, median ${seconds(mid)} (${((best / n) * 1000).toFixed(0)} µs a notice; ${count(r.noticesAdded)} added, ${count(r.noticesSkipped)} skipped, ${count(r.eventsAdded)} events${trend})`;
   };
-  console.log(`\nrecord notices through importNotices (${PER_MESSAGE} a message, from the options page), headless Chromium, ${ROUNDS} rounds, fresh profiles, sides alternated`);
-  console.log(line(`${count(NOTICES)} notices, empty store`, full, NOTICES) + `; ${count(onRecord)} addresses on record`);
-  console.log(line(`baseline ${count(BASELINE_NOTICES)} notices, empty store`, small, BASELINE_NOTICES));
-  console.log(line(`baseline the same ${count(NOTICES)} again (all duplicates)`, again, NOTICES));
-  const best = Math.min(...full.map((r) => r.ms));
-  const mid = median(full.map((r) => r.ms));
+  console.log(`\nrecord notices through importNotices (${PER_MESSAGE} a message, from the options page), headless Chromium, ${ROUNDS} rounds, fresh profiles, sides rotated; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  for (const build of builds) {
+    console.log(`${build.label}:`);
+    console.log(line(`${count(NOTICES)} notices, empty store`, build.full, NOTICES) + `; ${count(build.onRecord)} addresses on record`);
+    console.log(line(`baseline ${count(BASELINE_NOTICES)} notices, empty store`, build.small, BASELINE_NOTICES));
+    console.log(line(`baseline the same ${count(NOTICES)} again (all duplicates)`, build.again, NOTICES));
+  }
+  const [ours] = builds;
+  const best = Math.min(...ours!.full.map((r) => r.ms));
+  const mid = median(ours!.full.map((r) => r.ms));
   console.log(`  bar: ${count(NOTICES)} notices < ${seconds(BAR_MS)}: median ${seconds(mid)}, best ${seconds(best)}: ${mid < BAR_MS ? 'meets the bar' : 'MISSES the bar'}`);
 }
 

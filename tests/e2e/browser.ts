@@ -26,17 +26,22 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first`);
+/**
+ * `extensionDir`: another build (the benches' "before" side); the one in .output by default.
+ * `args`: more Chromium switches (a bench's `--remote-debugging-port` to profile the worker).
+ */
+export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string; args?: string[] } = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ? resolve(options.extensionDir) : EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run npm run build first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'bounce-sweeper-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       // Chromium's sandbox cannot run as root (these machines, CI); elsewhere it stays on.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       // Marks an automated run, as ChromeDriver does: Chromium then shows no "unsupported
@@ -48,6 +53,7 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
