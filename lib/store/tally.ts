@@ -363,7 +363,7 @@ export class TallyStore {
    * with the summary under ctx's policy; undefined when nothing is left to keep (no counted
    * bounce and no decision), so no record is written for it.
    */
-  private foldAddress(ctx: WriteContext, address: string, events: readonly EventRecord[], decision: DecisionState): AddressRecord | undefined {
+  private foldAddress(ctx: WriteContext, address: string, events: readonly EventRecord[], decision: KeptState): AddressRecord | undefined {
     const counted = events.filter((event) => !event.unverified);
     if (counted.length === 0 && decision.decision === 'none') return undefined;
     const tally = foldEvents(address, counted, decision);
