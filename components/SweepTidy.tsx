@@ -11,7 +11,7 @@ export interface SweepTidyProps {
  * move them out of the inbox in the webmail tab (Gmail: label and archive; Outlook: archive), and
  * what was done and how to undo it. Shown only when the tab offers it. Test contract:
  * [data-testid="sweep-tidy"] (the button) and [data-testid="sweep-tidy-words"] with data-state,
- * data-done and data-left.
+ * data-done, data-left and data-last-batch.
  */
 export function SweepTidy({ state }: SweepTidyProps) {
   const status = state.status.value;
@@ -26,7 +26,7 @@ export function SweepTidy({ state }: SweepTidyProps) {
           {TIDY_WORDS.action(status.webmail, status.read)}
         </button>
       )}
-      <p class="sweep-note" role="status" data-testid="sweep-tidy-words" data-state={tidy.state} data-done={tidy.done} data-left={tidy.left}>
+      <p class="sweep-note" role="status" data-testid="sweep-tidy-words" data-state={tidy.state} data-done={tidy.done} data-left={tidy.left} data-last-batch={tidy.lastBatch}>
         {describeTidy(tidy, status.webmail)}
       </p>
     </div>

@@ -544,11 +544,16 @@ export const TIDY_WORDS = {
       : 'Only notices this sweep read and recorded: they go to the Archive folder. Unread ones stay.',
   running: (done: number, total: number, locale?: string): string => `Moving notices out of the inbox… ${formatCount(done, locale)} of ${formatCount(total, locale)}`,
   none: 'No notice of this sweep is read and recorded yet: nothing to move.',
-  /** What the webmail itself offers to take it back. */
-  undo: (webmail: string): string =>
-    webmail === 'gmail'
-      ? `Gmail's own Undo, in its message at the bottom of the page, puts them back in the inbox while it shows. Later: open the label "${TIDY_GMAIL_LABEL}", select them and choose Move to Inbox (the label stays on them).`
-      : "Outlook's own Undo, in the message it shows after the move, puts them back while it shows. Later: open the Archive folder, select them and move them to the Inbox.",
+  /**
+   * What the webmail itself offers to take it back. Its Undo takes back only its last action: with
+   * several batches, that is the last batch, and the words say so.
+   */
+  undo: (webmail: string, batches: number, lastBatch: number, locale?: string): string => {
+    const undoes = batches > 1 ? `puts the last ${plural(lastBatch, 'one', 'ones', locale)} back in the inbox while it shows (it undoes only its last action)` : 'puts them back in the inbox while it shows';
+    return webmail === 'gmail'
+      ? `Gmail's own Undo, in its message at the bottom of the page, ${undoes}. Later, or for all of them: open the label "${TIDY_GMAIL_LABEL}", select them and choose Move to Inbox (the label stays on them).`
+      : `Outlook's own Undo, in the message it shows after the move, ${undoes}. Later, or for all of them: open the Archive folder, select them and move them to the Inbox.`;
+  },
   done: (webmail: string, done: number, locale?: string): string =>
     webmail === 'gmail'
       ? `Labelled "${TIDY_GMAIL_LABEL}" and archived ${plural(done, 'notice', 'notices', locale)}.`
@@ -572,12 +577,17 @@ export const TIDY_WORDS = {
 } as const;
 
 /** One line for a tidy's state, as the page and the popup show it. */
-export function describeTidy(tidy: { state: string; total: number; done: number; left: number; reason: string; capped: boolean }, webmail: string, locale?: string): string {
+export function describeTidy(
+  tidy: { state: string; total: number; done: number; left: number; reason: string; capped: boolean; batches: number; lastBatch: number },
+  webmail: string,
+  locale?: string,
+): string {
+  const undo = TIDY_WORDS.undo(webmail, tidy.batches, tidy.lastBatch, locale);
   if (tidy.state === 'running') return TIDY_WORDS.running(tidy.done, tidy.total, locale);
-  if (tidy.state === 'stopped') return [tidy.reason, tidy.done ? TIDY_WORDS.done(webmail, tidy.done, locale) : '', tidy.done ? TIDY_WORDS.undo(webmail) : ''].filter(Boolean).join(' ');
+  if (tidy.state === 'stopped') return [tidy.reason, tidy.done ? TIDY_WORDS.done(webmail, tidy.done, locale) : '', tidy.done ? undo : ''].filter(Boolean).join(' ');
   if (tidy.state !== 'done') return TIDY_WORDS.explain(webmail);
   if (!tidy.total) return TIDY_WORDS.none;
-  return [TIDY_WORDS.done(webmail, tidy.done, locale), tidy.left ? TIDY_WORDS.leftAlone(tidy.left, locale) : '', tidy.capped ? TIDY_WORDS.capped(tidy.total, locale) : '', tidy.done ? TIDY_WORDS.undo(webmail) : '']
+  return [TIDY_WORDS.done(webmail, tidy.done, locale), tidy.left ? TIDY_WORDS.leftAlone(tidy.left, locale) : '', tidy.capped ? TIDY_WORDS.capped(tidy.total, locale) : '', tidy.done ? undo : '']
     .filter(Boolean)
     .join(' ');
 }

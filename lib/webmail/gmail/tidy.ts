@@ -196,6 +196,8 @@ export function createGmailTidy(options: GmailTidyOptions): TidyTarget {
         }
         if (!movedAny) break;
       }
+      // End on the first page of what is left: the user sees which notices stayed in the inbox.
+      await show(searchRoute(query, 1));
     },
   };
 }

@@ -8,7 +8,8 @@
  *                                           data-read, data-bounces; its text says why it stopped
  *   [data-bounce-sweeper="sweep-tidy"]      after a sweep: move its read notices out of the inbox
  *   [data-bounce-sweeper="sweep-tidy-words"] data-state="idle|running|done|stopped", data-done,
- *                                           data-left; what it did and how to undo it (./tidy.ts)
+ *                                           data-left, data-last-batch; what it did and how to
+ *                                           undo it (./tidy.ts)
  */
 import type { SweepStatus } from '../../messaging';
 import { SWEEP_WORDS, TIDY_WORDS, describeSweepProgress, describeTidy } from '../../vocabulary';
@@ -164,7 +165,12 @@ export function createSweepPanel(
       setAttr(tidyWords, 'data-state', tidyStatus.state);
       setAttr(tidyWords, 'data-done', String(tidyStatus.done));
       setAttr(tidyWords, 'data-left', String(tidyStatus.left));
+      setAttr(tidyWords, 'data-last-batch', String(tidyStatus.lastBatch));
       setText(tidyWords, describeTidy(tidyStatus, status.webmail));
+      // The webmail's own Undo message shows in the same corner (Gmail's at the bottom left): once
+      // notices were moved, the box stands above it so that Undo stays in reach.
+      const bottom = tidyStatus.state === 'done' || tidyStatus.state === 'stopped' ? '96px' : '12px';
+      if (box.style.bottom !== bottom) box.style.bottom = bottom;
     }
   }
 

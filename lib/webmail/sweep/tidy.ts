@@ -35,9 +35,12 @@ export interface TidyStatus {
   reason: string;
   /** More than TIDY_CAP were read: the rest wait for the next click. */
   capped: boolean;
+  /** How many commands moved them, and how many the last one moved (the webmail's Undo takes back only its last action). */
+  batches: number;
+  lastBatch: number;
 }
 
-export const IDLE_TIDY: TidyStatus = { state: 'idle', total: 0, done: 0, left: 0, reason: '', capped: false };
+export const IDLE_TIDY: TidyStatus = { state: 'idle', total: 0, done: 0, left: 0, reason: '', capped: false, batches: 0, lastBatch: 0 };
 
 /** A webmail's way of moving notices out of its inbox. */
 export interface TidyTarget {
@@ -88,7 +91,7 @@ export function createTidyRunner(target: TidyTarget, options: TidyRunnerOptions 
       const done = new Set<string>();
       await target.tidy(items, sweep, (ids) => {
         for (const id of ids) done.add(id);
-        emit({ done: done.size });
+        emit({ done: done.size, batches: status.batches + 1, lastBatch: ids.length });
       });
       emit({ state: 'done', done: done.size, left: items.length - done.size });
     } catch (error) {
@@ -166,7 +169,7 @@ export function rowsToSelect<R>(rows: readonly R[], idOf: (row: R) => string, re
 }
 
 /** The one element among `found` that is on screen, or why not (none, or several: never guess). */
-export function theOneShown<T extends Element>(found: readonly T[], isShown: (el: T) => boolean): { element: T } | { count: number } {
+export function theOneShown<T>(found: readonly T[], isShown: (el: T) => boolean): { element: T } | { count: number } {
   const shown = found.filter(isShown);
   const [first] = shown;
   return shown.length === 1 && first ? { element: first } : { count: shown.length };
