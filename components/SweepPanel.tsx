@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { createSweepState, type SweepPopupState } from '../lib/pages/sweep-state';
 import { extensionTransport } from '../lib/pages/transport';
 import { SWEEP_WORDS, describeSweepProgress } from '../lib/vocabulary';
+import { SweepTidy } from './SweepTidy';
 
 export interface SweepPanelProps {
   /** The sweep's state module (tests pass one over fakes); the extension's own by default. */
@@ -10,7 +11,7 @@ export interface SweepPanelProps {
 
 /**
  * The popup's sweep control (issue #11): start a sweep of the open webmail tab, see its progress,
- * pause, resume or cancel it. Test contract: [data-testid="sweep-start"], and the progress element
+ * pause, resume or cancel it, and afterwards move its read notices out of the inbox (SweepTidy). Test contract: [data-testid="sweep-start"], and the progress element
  * [data-bounce-sweeper="sweep-progress"] with data-state, data-found, data-read and data-bounces.
  */
 export function SweepPanel({ state: given }: SweepPanelProps) {
@@ -63,6 +64,7 @@ export function SweepPanel({ state: given }: SweepPanelProps) {
           <span>{describeSweepProgress(status, phase)}</span>
         </div>
       )}
+      <SweepTidy state={state} />
       {state.note.value && <p class="sweep-note" data-testid="sweep-note">{state.note.value}</p>}
     </section>
   );

@@ -5,6 +5,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createGmailAdapter } from '../lib/webmail/gmail/adapter';
+import { createGmailTidy } from '../lib/webmail/gmail/tidy';
 import { ShowOriginalFetcher, gapFromUrl } from '../lib/webmail/gmail/show-original';
 import { matchPatterns } from '../lib/webmail/registry';
 import { runWebmail } from '../lib/webmail/runtime';
@@ -19,6 +20,7 @@ export default defineContentScript({
     const adapter = createGmailAdapter({ fetcher: new ShowOriginalFetcher({ minGapMs: gapFromUrl(location.href) }) });
     const runtime = runWebmail(ctx, adapter);
     const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
-    mountSweep(ctx, createGmailSweepSource({ adapter, sleep }), { runtime });
+    const tidy = createGmailTidy({ adapter, sleep, gapMs: adapter.fetcher.minGapMs });
+    mountSweep(ctx, createGmailSweepSource({ adapter, sleep }), { runtime, tidy });
   },
 });

@@ -9,6 +9,7 @@ import { matchPatterns } from '../lib/webmail/registry';
 import { runWebmail } from '../lib/webmail/runtime';
 import { mountSweep } from '../lib/webmail/sweep/mount';
 import { createOutlookSweepSource } from '../lib/webmail/sweep/outlook';
+import { createOutlookTidy } from '../lib/webmail/outlook/tidy';
 import { gapFromUrl } from '../lib/webmail/gmail/show-original';
 
 export default defineContentScript({
@@ -18,6 +19,7 @@ export default defineContentScript({
     const runtime = runWebmail(ctx, outlookAdapter);
     const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
     // The sweep opens notices no faster than Gmail's limit; the test hook (README "Sweeping") may shorten it.
-    mountSweep(ctx, createOutlookSweepSource({ adapter: outlookAdapter, sleep, minGapMs: gapFromUrl(location.href) }), { runtime });
+    const tidy = createOutlookTidy({ sleep, gapMs: gapFromUrl(location.href) });
+    mountSweep(ctx, createOutlookSweepSource({ adapter: outlookAdapter, sleep, minGapMs: gapFromUrl(location.href) }), { runtime, tidy });
   },
 });

@@ -138,7 +138,7 @@ export interface SweepControlRequest {
 }
 
 /** Sweep messages a webmail page may send (each checked against the page's own webmail). */
-export const SWEEP_MESSAGES = ['sweepBegin', 'sweepAdd', 'sweepTake', 'sweepMark', 'sweepControl', 'sweepStatus', 'lookupNotices'] as const;
+export const SWEEP_MESSAGES = ['sweepBegin', 'sweepAdd', 'sweepTake', 'sweepMark', 'sweepControl', 'sweepStatus', 'lookupNotices', 'sweepReadItems'] as const;
 
 interface ProtocolMap {
   // Content scripts (untrusted) ------------------------------------------------------------
@@ -168,6 +168,8 @@ interface ProtocolMap {
   sweepStatus(request: { webmail: RegisteredWebmailId; account?: string }): SweepStatus | null;
   /** What the tally holds for these notices (by the webmail's message id): the list badges' truth; null when not recorded. */
   lookupNotices(request: { webmail: RegisteredWebmailId; account: string; messageIds: string[] }): Array<NoticeResult | null>;
+  /** The notices of a sweep that were read and are recorded in the tally (the ones "out of the way" may move). */
+  sweepReadItems(request: { sweepId: string }): { items: Array<{ messageId: string; rowId?: string }> };
   // Extension pages only -------------------------------------------------------------------
   /** One page of one list (a group, or 'all'), searched and sorted by the store's indexes (issue #12). */
   listAddresses(request: ListQuery): ListReply;
@@ -542,6 +544,7 @@ export const PAYLOAD_SCHEMAS = {
   sweepControl: SweepControlSchema,
   sweepStatus: v.object({ webmail: WebmailSchema, account: v.optional(text(MESSAGE_LIMITS.account)) }),
   lookupNotices: v.object({ webmail: WebmailSchema, account: text(MESSAGE_LIMITS.account), messageIds: v.pipe(v.array(SweepMessageIdSchema), v.maxLength(500)) }),
+  sweepReadItems: v.object({ sweepId: SweepIdSchema }),
   listAddresses: ListQuerySchema,
   listVerdicts: v.optional(v.nullable(v.object({ group: v.optional(ListGroupSchema), query: v.optional(SearchSchema), filter: v.optional(ListFilterSchema) }))),
   filterOptions: EmptySchema,

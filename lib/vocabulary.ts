@@ -536,6 +536,74 @@ export function describeSweepProgress(
   return `${counts}. ${phase === 'collecting' ? SWEEP_WORDS.collecting : SWEEP_WORDS.reading}`;
 }
 
+// --- Processed notices out of the way (issue #11) ---------------------------------------------
+// After a sweep, one click moves the notices it read and recorded out of the inbox, in the
+// webmail's own terms (lib/webmail/sweep/tidy.ts). The words say what happens and how to undo it.
+
+/** The Gmail label the processed notices get before they are archived. */
+export const TIDY_GMAIL_LABEL = 'Bounce Sweeper/Processed';
+
+export const TIDY_WORDS = {
+  /** The button: what one click does, with the count of notices read and recorded. */
+  action: (webmail: string, count: number, locale?: string): string =>
+    webmail === 'gmail'
+      ? `Label and archive the ${plural(count, 'read notice', 'read notices', locale)}`
+      : `Archive the ${plural(count, 'read notice', 'read notices', locale)}`,
+  /** Under the button, before it is clicked. */
+  explain: (webmail: string): string =>
+    webmail === 'gmail'
+      ? `Only notices this sweep read and recorded: they get the label "${TIDY_GMAIL_LABEL}" and leave the inbox. Unread ones stay.`
+      : 'Only notices this sweep read and recorded: they go to the Archive folder. Unread ones stay.',
+  running: (done: number, total: number, locale?: string): string => `Moving notices out of the inbox… ${formatCount(done, locale)} of ${formatCount(total, locale)}`,
+  none: 'No notice of this sweep is read and recorded yet: nothing to move.',
+  /**
+   * What the webmail itself offers to take it back. Its Undo takes back only its last action: with
+   * several batches, that is the last batch, and the words say so.
+   */
+  undo: (webmail: string, batches: number, lastBatch: number, locale?: string): string => {
+    const undoes = batches > 1 ? `puts the last ${plural(lastBatch, 'one', 'ones', locale)} back in the inbox while it shows (it undoes only its last action)` : 'puts them back in the inbox while it shows';
+    return webmail === 'gmail'
+      ? `Gmail's own Undo, in its message at the bottom of the page, ${undoes}. Later, or for all of them: open the label "${TIDY_GMAIL_LABEL}", select them and choose Move to Inbox (the label stays on them).`
+      : `Outlook's own Undo, in the message it shows after the move, ${undoes}. Later, or for all of them: open the Archive folder, select them and move them to the Inbox.`;
+  },
+  done: (webmail: string, done: number, locale?: string): string =>
+    webmail === 'gmail'
+      ? `Labelled "${TIDY_GMAIL_LABEL}" and archived ${plural(done, 'notice', 'notices', locale)}.`
+      : `Archived ${plural(done, 'notice', 'notices', locale)}.`,
+  /** Read notices that were not moved: not found on their own in the inbox. */
+  leftAlone: (left: number, locale?: string): string =>
+    `${plural(left, 'read notice was', 'read notices were', locale)} left where ${left === 1 ? 'it was' : 'they were'}: not in the inbox on ${left === 1 ? 'its' : 'their'} own (already moved, or in a conversation with other mail).`,
+  stopped: (why: string): string => `Stopped: ${why}. Nothing else was moved.`,
+  capped: (cap: number, locale?: string): string => `At most ${formatCount(cap, locale)} notices a click: click again for the rest.`,
+  // Why it stopped (plain words, at the first unexpected state).
+  noList: (webmail: string): string => (webmail === 'gmail' ? 'Gmail did not show the search results in time' : 'no message list is on screen (open the folder that was swept)'),
+  noControl: (webmail: string, control: string, found: number): string =>
+    found === 0 ? `${webmail === 'gmail' ? 'Gmail' : 'Outlook'} shows no ${control} button on screen` : `${webmail === 'gmail' ? 'Gmail' : 'Outlook'} shows ${found} ${control} buttons on screen, so it is not clear which one to use`,
+  notTicked: 'a notice\'s row did not show as selected after its checkbox was clicked',
+  otherSelected: (count: number): string => `${plural(count, 'other row was', 'other rows were', undefined)} selected too, so nothing was moved`,
+  noLabelMenu: "Gmail's label menu did not open",
+  noLabelOption: `Gmail's label menu offered neither the label "${TIDY_GMAIL_LABEL}" nor to create it`,
+  labelNotApplied: "Gmail's label menu or its new-label window did not close",
+  notMoved: (webmail: string): string => `${webmail === 'gmail' ? 'Gmail' : 'Outlook'} did not take the selected notices out of the list in time`,
+  failed: (why: string): string => `something unexpected happened (${why})`,
+} as const;
+
+/** One line for a tidy's state, as the page and the popup show it. */
+export function describeTidy(
+  tidy: { state: string; total: number; done: number; left: number; reason: string; capped: boolean; batches: number; lastBatch: number },
+  webmail: string,
+  locale?: string,
+): string {
+  const undo = TIDY_WORDS.undo(webmail, tidy.batches, tidy.lastBatch, locale);
+  if (tidy.state === 'running') return TIDY_WORDS.running(tidy.done, tidy.total, locale);
+  if (tidy.state === 'stopped') return [tidy.reason, tidy.done ? TIDY_WORDS.done(webmail, tidy.done, locale) : '', tidy.done ? undo : ''].filter(Boolean).join(' ');
+  if (tidy.state !== 'done') return TIDY_WORDS.explain(webmail);
+  if (!tidy.total) return TIDY_WORDS.none;
+  return [TIDY_WORDS.done(webmail, tidy.done, locale), tidy.left ? TIDY_WORDS.leftAlone(tidy.left, locale) : '', tidy.capped ? TIDY_WORDS.capped(tidy.total, locale) : '', tidy.done ? undo : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 // --- Sender problems: what to fix (issue 13, item 6) -----------------------------------------
 // A sender problem is not the recipient's fault, so the popup offers no "mark removed" for it;
 // instead the expanded row names the provider's requirement behind the refusal and how to meet it.

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { SweepStatus } from '../messaging';
 import { WEBMAIL_HOSTS, WEBMAIL_MATCHES, type RegisteredWebmailId } from '../webmail/registry';
 import { sendSweepCommand, type SweepCommand } from '../webmail/sweep/tab-commands';
+import type { TidyStatus } from '../webmail/sweep/tidy';
 import { SWEEP_WORDS } from '../vocabulary';
 import type { Transport } from './transport';
 
@@ -21,7 +22,7 @@ export interface SweepTab {
 /** How the state reaches webmail tabs (tests pass their own). */
 export interface SweepTabs {
   find(): Promise<SweepTab | null>;
-  command(tab: SweepTab, command: SweepCommand): Promise<{ status: SweepStatus | null; phase: SweepPhase }>;
+  command(tab: SweepTab, command: SweepCommand): Promise<{ status: SweepStatus | null; phase: SweepPhase; tidy?: TidyStatus }>;
 }
 
 export const browserSweepTabs: SweepTabs = {
@@ -45,11 +46,15 @@ export interface SweepPopupState {
   tab: Signal<SweepTab | null>;
   note: Signal<string>;
   busy: Signal<boolean>;
+  /** The tab's "out of the way" of the read notices (issue #11), when the tab offers it. */
+  tidy: Signal<TidyStatus | null>;
   load(): Promise<void>;
   start(): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   cancel(): Promise<void>;
+  /** Moves the last sweep's read notices out of the inbox, in the tab (only on this explicit call). */
+  tidyNow(): Promise<void>;
   /** Keeps the progress fresh while the popup is open; returns the stop function. */
   poll(everyMs?: number): () => void;
 }
@@ -60,6 +65,7 @@ export function createSweepState(transport: Transport, tabs: SweepTabs = browser
   const tab = signal<SweepTab | null>(null);
   const note = signal('');
   const busy = signal(false);
+  const tidy = signal<TidyStatus | null>(null);
 
   async function load(): Promise<void> {
     tab.value = await tabs.find().catch(() => null);
@@ -68,6 +74,7 @@ export function createSweepState(transport: Transport, tabs: SweepTabs = browser
       try {
         const answer = await tabs.command(current, { action: 'status' });
         phase.value = answer.phase;
+        tidy.value = answer.tidy ?? null;
         status.value = answer.status ?? (await transport('sweepStatus', { webmail: current.webmail }));
         note.value = '';
         return;
@@ -76,6 +83,7 @@ export function createSweepState(transport: Transport, tabs: SweepTabs = browser
       }
     }
     phase.value = 'idle';
+    tidy.value = null;
     status.value = await transport('sweepStatus', { webmail: current?.webmail ?? 'gmail' }).catch(() => null);
     note.value = current ? SWEEP_WORDS.notInPage : SWEEP_WORDS.noTab;
   }
@@ -93,6 +101,7 @@ export function createSweepState(transport: Transport, tabs: SweepTabs = browser
       const answer = await tabs.command(current, command);
       status.value = answer.status;
       phase.value = answer.phase;
+      tidy.value = answer.tidy ?? null;
       note.value = '';
     } catch {
       note.value = SWEEP_WORDS.notInPage;
@@ -107,11 +116,13 @@ export function createSweepState(transport: Transport, tabs: SweepTabs = browser
     tab,
     note,
     busy,
+    tidy,
     load,
     start: () => send({ action: 'start' }),
     pause: () => send({ action: 'pause' }),
     resume: () => send({ action: 'resume' }),
     cancel: () => send({ action: 'cancel' }),
+    tidyNow: () => send({ action: 'tidy' }),
     poll(everyMs = 700) {
       const timer = setInterval(() => void load().catch(() => undefined), everyMs);
       return () => clearInterval(timer);

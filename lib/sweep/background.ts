@@ -10,7 +10,7 @@ import { noticeKeyOf } from '../notice-key';
 import { SweepQueue, type SweepStatus } from '../store/sweep-queue';
 import { recipientsOf, type TallyStore } from '../store/tally';
 
-type SweepHandlers = Pick<Handlers, 'sweepBegin' | 'sweepAdd' | 'sweepTake' | 'sweepMark' | 'sweepControl' | 'sweepStatus' | 'lookupNotices'>;
+type SweepHandlers = Pick<Handlers, 'sweepBegin' | 'sweepAdd' | 'sweepTake' | 'sweepMark' | 'sweepControl' | 'sweepStatus' | 'lookupNotices' | 'sweepReadItems'>;
 
 export function createSweepHandlers(deps: { store: TallyStore; sweeps?: SweepQueue }): SweepHandlers {
   const { store } = deps;
@@ -103,6 +103,18 @@ export function createSweepHandlers(deps: { store: TallyStore; sweeps?: SweepQue
         });
       }
       return answers;
+    },
+
+    async sweepReadItems(request, sender) {
+      const status = await owned(request.sweepId, sender, 'sweepReadItems');
+      // Read in this sweep AND in the tally now: a notice forgotten since, or never recorded, is not offered.
+      const items: Array<{ messageId: string; rowId?: string }> = [];
+      for (const item of await sweeps().items(request.sweepId)) {
+        if (item.state !== 'read') continue;
+        if (!(await store.findRecorded(await keyOf(status, item.messageId)))) continue;
+        items.push({ messageId: item.messageId, ...(item.rowId ? { rowId: item.rowId } : {}) });
+      }
+      return { items };
     },
 
     async sweepStatus(request, sender) {

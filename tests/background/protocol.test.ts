@@ -45,7 +45,7 @@ describe('protocol', () => {
     expect(allowed.sort()).toEqual([...CONTENT_SCRIPT_MESSAGES].sort());
     // The four of a notice's page, and the sweep's queue (issue #11), each checked against the sender's webmail.
     expect(allowed.sort()).toEqual(
-      ['decideFromPage', 'lookupAddresses', 'lookupNotices', 'reportLifeSigns', 'reportNotice', 'reportSelectorHealth', 'sweepAdd', 'sweepBegin', 'sweepControl', 'sweepMark', 'sweepStatus', 'sweepTake'].sort(),
+      ['decideFromPage', 'lookupAddresses', 'lookupNotices', 'reportLifeSigns', 'reportNotice', 'reportSelectorHealth', 'sweepAdd', 'sweepBegin', 'sweepControl', 'sweepMark', 'sweepReadItems', 'sweepStatus', 'sweepTake'].sort(),
     );
   });
 

@@ -10,6 +10,7 @@ import { SweepPanel } from '../../components/SweepPanel';
 import type { SweepStatus } from '../../lib/messaging';
 import { createSweepState, type SweepTab, type SweepTabs } from '../../lib/pages/sweep-state';
 import type { SweepCommand } from '../../lib/webmail/sweep/tab-commands';
+import { IDLE_TIDY, type TidyStatus } from '../../lib/webmail/sweep/tidy';
 import type { Transport } from '../../lib/pages/transport';
 
 afterEach(cleanup);
@@ -85,5 +86,37 @@ describe('SweepPanel', () => {
     render(<SweepPanel state={createSweepState(noBackground, tabs)} />);
     fireEvent.click(await screen.findByTestId('sweep-start'));
     await waitFor(() => expect(screen.getByTestId('sweep-note').textContent).toBe('Open Gmail or Outlook in a tab to sweep it.'));
+  });
+
+  it("after a sweep, offers the one tidy action with the count, sends it to the tab only on the click, and says what was done and how to undo it", async () => {
+    const done = status({ state: 'done', read: 119, found: 120, failed: 1 });
+    const commands: SweepCommand[] = [];
+    let tidy: TidyStatus = { ...IDLE_TIDY };
+    const tabs: SweepTabs = {
+      find: async () => ({ tabId: 3, webmail: 'gmail' }),
+      command: async (_tab, command) => {
+        commands.push(command);
+        return { status: done, phase: 'idle', tidy };
+      },
+    };
+    render(<SweepPanel state={createSweepState(noBackground, tabs)} />);
+    const button = await screen.findByTestId('sweep-tidy');
+    expect(button.textContent).toBe('Label and archive the 119 read notices');
+    expect(commands.map((c) => c.action)).not.toContain('tidy');
+    tidy = { ...tidy, state: 'done', total: 119, done: 118, left: 1, batches: 3, lastBatch: 22 };
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('sweep-tidy-words').getAttribute('data-state')).toBe('done'));
+    expect(commands.filter((c) => c.action === 'tidy')).toHaveLength(1);
+    const words = screen.getByTestId('sweep-tidy-words');
+    expect([words.getAttribute('data-done'), words.getAttribute('data-left'), words.getAttribute('data-last-batch')]).toEqual(['118', '1', '22']);
+    expect(words.textContent).toContain('archived 118 notices');
+    expect(words.textContent).toContain("Gmail's own Undo");
+  });
+
+  it('offers no tidy when the tab does not offer it (a page without it answers no tidy state)', async () => {
+    const { tabs } = fakeTabs({ tabId: 3, webmail: 'gmail' }, () => status({ state: 'done' }));
+    render(<SweepPanel state={createSweepState(noBackground, tabs)} />);
+    await waitFor(() => expect(screen.getByTestId('sweep-progress').getAttribute('data-state')).toBe('done'));
+    expect(screen.queryByTestId('sweep-tidy')).toBeNull();
   });
 });

@@ -17,6 +17,12 @@
  * - "Show original": `GET /mail/u/<n>/?ik=<ik>&view=om&permmsgid=msg-f:<decimal>` answers the
  *   HTML page with the raw bounce escaped in <pre id="raw_message_text"> (§1.7), for the messages
  *   that have one; others answer 404, so the extension must fall back to the rendered text.
+ * - the sweep mailbox's tidy (issue #11): Gmail's search with `in:inbox` lists only the notices still
+ *   in the inbox (and `#label/<name>` those with a label); each list view has a toolbar with Labels
+ *   (a menu with a filter box, the labels, "Create new" → a New label window, Apply) and Archive; a
+ *   row's checkbox ticks it; Archive takes the ticked conversations out of the inbox and shows
+ *   "… archived. Undo", and Undo puts them back (a label stays, as in Gmail). `fakeGmail.mailbox()`
+ *   answers which conversations are in the inbox and which labels each has.
  * Addresses: example.com/.net/.org/.de, 192.0.2.x. Nothing here is Gmail's code.
  *
  * The page finds its rows (in the fixture and when clicked) with the NEWEST variant of the selector
@@ -41,6 +47,10 @@ export const FAKE_GMAIL_VIEWS = {
   list: ['main', 'row', 'rowSenders', 'rowSubject', 'rowBadgeHost', 'rowSnippet', 'rowDate', 'rowLastMessageId', 'rowThreadId'],
   conversation: ['main', 'threadSubject', 'message', 'messageBody', 'messageSender', 'messageDate'],
   compose: ['composeMoleArea', 'composeChip', 'composeWindow', 'composeField', 'composeFieldInput', 'composeChipRemove', 'composeSubject'],
+  // The sweep mailbox's list, toolbar, label menu and New label window (kept in the page, hidden
+  // while closed, as Gmail keeps its menus), and the message after an action (issue #11's tidy).
+  toolbar: ['rowCheckbox', 'labelButton', 'archiveButton', 'labelMenu', 'labelMenuFilter', 'labelMenuOption', 'labelMenuApply', 'labelMenuCreate', 'labelDialog', 'labelDialogInput', 'labelDialogOk'],
+  undo: ['undoLink'],
 } as const satisfies Record<string, readonly GmailSelectorName[]>;
 
 /** The names no view of the fake page has, and why; every other name is in FAKE_GMAIL_VIEWS. */
@@ -202,6 +212,18 @@ export const MESSAGE_DOES_NOT_EXIST = '<!DOCTYPE html><html><body><div>The messa
 /** The server's words of the hostile notice, as Gmail would render them: escaped, i.e. visible as text. */
 export const HOSTILE_DIAGNOSTIC = '550 5.1.1 <img src=x onerror="window.__bsPwned=1"><script>window.__bsPwned=2</script>';
 
+/**
+ * The label menu, the New label window and the action message of the sweep mailbox (issue #11):
+ * in the page from the start and hidden while closed, as Gmail keeps its menus.
+ */
+const SWEEP_TOOLBAR_HTML = `<div role="menu" id="fake-label-menu" class="J-M" style="display:none">
+<input type="text" aria-label="Search labels"><div id="fake-label-options"></div>
+<div role="menuitem" id="fake-label-create" aria-label="Create new" tabindex="0">Create new</div>
+<div role="menuitem" id="fake-label-apply" aria-label="Apply" tabindex="0">Apply</div></div>
+<div role="alertdialog" id="fake-label-dialog" aria-label="New label" style="display:none"><div>New label</div>
+<input type="text" aria-label="Please enter a new label name"><button type="button" name="cancel">Cancel</button><button type="button" name="ok">Create</button></div>
+<div id="fake-toast" class="bAq" role="alert" style="display:none"></div>`;
+
 /** JSON safe inside a <script> element. */
 const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
@@ -295,7 +317,171 @@ const PAGE_SCRIPT = `
   const mole = document.getElementById('mole');
   const tokens = JSON.parse(document.getElementById('fake-tokens').textContent);
   const sweep = document.getElementById('view-sweep-1') !== null;
+  // --- the sweep mailbox's inbox, labels, toolbar and Undo (issue #11's tidy) ---
+  const PAGE = 50;
+  const allRows = [];
+  for (let i = 1; document.getElementById('view-sweep-' + i); i += 1) {
+    for (const row of document.getElementById('view-sweep-' + i).content.querySelectorAll(css.row)) allRows.push(row);
+  }
+  const threadOf = (row) => row.querySelector('[data-legacy-thread-id]')?.getAttribute('data-legacy-thread-id') || '';
+  const inbox = new Set(allRows.map(threadOf));
+  const labels = new Map();
+  const userLabels = ['Receipts'];
+  const undoable = [];
+  const menu = document.getElementById('fake-label-menu');
+  const dialog = document.getElementById('fake-label-dialog');
+  const toast = document.getElementById('fake-toast');
+  const filter = menu ? menu.querySelector('input') : null;
+
+  /** A list view made here: the rows of that query still in the inbox (or with that label), page by page. */
+  function dynamicView(rows, page) {
+    const view = document.getElementById('view-sweep-empty').content.cloneNode(true);
+    const holder = view.querySelector('tbody');
+    holder.replaceChildren(...rows.slice((page - 1) * PAGE, page * PAGE).map((row) => row.cloneNode(true)));
+    return view;
+  }
+  function dynamicTemplate(hash) {
+    const parts = hash.split('/');
+    const last = parts.length > 2 ? parts[parts.length - 1] : '';
+    const page = /^p\\d+$/.test(last) ? Number(last.slice(1)) : 1;
+    const what = decodeURIComponent((parts[1] || '').replace(/\\+/g, ' '));
+    if (parts[0] === '#search' && what.includes('in:inbox')) return dynamicView(allRows.filter((row) => inbox.has(threadOf(row))), page);
+    if (parts[0] === '#label') return dynamicView(allRows.filter((row) => labels.get(threadOf(row))?.has(what)), page);
+    return null;
+  }
+  function toolbar() {
+    const bar = document.createElement('div');
+    bar.setAttribute('gh', 'mtb');
+    for (const name of ['Labels', 'Archive']) {
+      const button = document.createElement('div');
+      button.setAttribute('role', 'button');
+      button.setAttribute('aria-label', name);
+      button.setAttribute('data-tooltip', name);
+      button.setAttribute('tabindex', '0');
+      button.className = 'T-I fake-tool';
+      button.textContent = name;
+      bar.append(button);
+    }
+    return bar;
+  }
+  function shownView() {
+    return [...views.children].find((v) => v.style.display !== 'none') || null;
+  }
+  function tickedThreads() {
+    const view = shownView();
+    if (!view) return [];
+    return [...view.querySelectorAll(css.row)].filter((row) => row.querySelector('[role="checkbox"]')?.getAttribute('aria-checked') === 'true').map(threadOf);
+  }
+  function say(text, undo) {
+    const words = document.createElement('span');
+    words.textContent = text + ' ';
+    const parts = [words];
+    if (undo) {
+      undoable.push(undo);
+      // A new message each time, as Gmail draws it anew.
+      const link = document.createElement('span');
+      link.id = 'link_undo';
+      link.setAttribute('role', 'link');
+      link.setAttribute('tabindex', '0');
+      link.textContent = 'Undo';
+      parts.push(link);
+    }
+    toast.replaceChildren(...parts);
+    toast.style.display = '';
+  }
+  function addLabel(name, threads) {
+    for (const t of threads) {
+      if (!labels.has(t)) labels.set(t, new Set());
+      labels.get(t).add(name);
+    }
+  }
+  function showMenu() {
+    filter.value = '';
+    drawOptions();
+    menu.style.display = '';
+    filter.focus();
+  }
+  function drawOptions() {
+    const text = filter.value.trim().toLowerCase();
+    const list = menu.querySelector('#fake-label-options');
+    list.replaceChildren(...userLabels.filter((name) => !text || name.toLowerCase().includes(text)).map((name) => {
+      const option = document.createElement('div');
+      option.setAttribute('role', 'menuitemcheckbox');
+      option.setAttribute('title', name);
+      option.setAttribute('aria-checked', 'false');
+      option.textContent = name;
+      return option;
+    }));
+    menu.querySelector('#fake-label-create').textContent = text ? '"' + filter.value.trim() + '" (create new)' : 'Create new';
+  }
+  function tidyClick(event) {
+    const target = event.target;
+    const box = target.closest('[role="checkbox"]');
+    if (box && box.closest(css.row)) {
+      const on = box.getAttribute('aria-checked') !== 'true';
+      box.setAttribute('aria-checked', String(on));
+      box.closest(css.row).classList.toggle('x7', on);
+      return true;
+    }
+    const tool = target.closest('.fake-tool');
+    if (!tool) return false;
+    const threads = tickedThreads();
+    if (tool.getAttribute('aria-label') === 'Labels') {
+      if (menu.style.display === 'none' && threads.length) showMenu();
+      else menu.style.display = 'none';
+    } else if (threads.length) {
+      const archived = threads.filter((t) => inbox.has(t));
+      for (const t of archived) inbox.delete(t);
+      say(threads.length === 1 ? 'Conversation archived.' : threads.length + ' conversations archived.', { kind: 'archive', threads: archived });
+      render();
+    }
+    return true;
+  }
+  if (menu) {
+    drawOptions();
+    filter.addEventListener('input', drawOptions);
+    menu.addEventListener('click', (event) => {
+      const option = event.target.closest('[role="menuitemcheckbox"]');
+      if (option) option.setAttribute('aria-checked', String(option.getAttribute('aria-checked') !== 'true'));
+      const item = event.target.closest('[role="menuitem"]');
+      if (!item) return;
+      const threads = tickedThreads();
+      if (item.id === 'fake-label-apply') {
+        const chosen = [...menu.querySelectorAll('[role="menuitemcheckbox"][aria-checked="true"]')].map((o) => o.getAttribute('title'));
+        menu.style.display = 'none';
+        for (const name of chosen) addLabel(name, threads);
+        if (chosen.length) say(threads.length + ' conversations added to "' + chosen.join('", "') + '".', { kind: 'label', names: chosen, threads });
+      } else if (item.id === 'fake-label-create') {
+        menu.style.display = 'none';
+        dialog.querySelector('input').value = filter.value.trim();
+        dialog.style.display = '';
+      }
+    });
+    dialog.addEventListener('click', (event) => {
+      const button = event.target.closest('button');
+      if (!button) return;
+      dialog.style.display = 'none';
+      const name = dialog.querySelector('input').value.trim();
+      if (button.name !== 'ok' || !name) return;
+      if (!userLabels.includes(name)) userLabels.push(name);
+      const threads = tickedThreads();
+      addLabel(name, threads);
+      say('The label "' + name + '" was created.', { kind: 'label', names: [name], threads });
+    });
+    toast.addEventListener('click', (event) => {
+      if (!event.target.closest('#link_undo')) return;
+      const last = undoable.pop();
+      if (!last) return;
+      if (last.kind === 'archive') for (const t of last.threads) inbox.add(t);
+      else for (const t of last.threads) for (const name of last.names) labels.get(t)?.delete(name);
+      say('Action undone.');
+      render();
+    });
+  }
+
   function sweepTemplate(hash) {
+    const made = dynamicTemplate(hash);
+    if (made) return { content: made };
     // #search/<query>, #search/<query>/p<n>, #search/<query>/<thread hex>
     const parts = hash.split('/');
     if (parts[0] !== '#search') return null;
@@ -304,6 +490,7 @@ const PAGE_SCRIPT = `
     if (last && document.getElementById('view-thread-' + last)) return document.getElementById('view-thread-' + last);
     return document.getElementById('view-sweep-1');
   }
+  let painting = 0;
   function render() {
     const hash = location.hash || '#inbox';
     const token = hash.split('/')[1];
@@ -317,12 +504,17 @@ const PAGE_SCRIPT = `
     for (const old of views.children) old.style.display = 'none';
     while (views.children.length > 3) views.firstElementChild.remove();
     const view = document.createElement('div');
-    view.append(template.content.cloneNode(true));
-    // Gmail paints a view a moment after the route changes.
-    setTimeout(() => views.append(view), 30);
+    const content = template.content.cloneNode(true);
+    // A list view has Gmail's toolbar above its rows; a conversation has its own (not faked).
+    if (content.querySelector(css.row) || content.querySelector('tbody')) view.append(toolbar());
+    view.append(content);
+    // Gmail paints a view a moment after the route changes (a newer route wins over one still to paint).
+    clearTimeout(painting);
+    painting = setTimeout(() => views.append(view), 30);
   }
   window.addEventListener('hashchange', render);
   views.addEventListener('click', (event) => {
+    if (sweep && tidyClick(event)) return;
     const row = event.target.closest(css.row);
     if (!row) return;
     const thread = row.querySelector('[data-legacy-thread-id]')?.getAttribute('data-legacy-thread-id');
@@ -335,6 +527,10 @@ const PAGE_SCRIPT = `
     if (token) location.hash = '#inbox/' + token;
   });
   window.fakeGmail = {
+    /** The sweep mailbox now: the conversations in the inbox, and each one's labels. */
+    mailbox() {
+      return { inbox: sweep ? [...inbox] : [], labels: sweep ? Object.fromEntries([...labels].map(([t, names]) => [t, [...names]])) : {}, userLabels: sweep ? [...userLabels] : [] };
+    },
     rerenderList() {
       const holder = views.querySelector(css.row)?.parentElement;
       if (!holder) return;
@@ -435,11 +631,16 @@ export function fakeGmailHtml(account: FakeGmailAccount): string {
   /* Gmail's visually hidden screen-reader text: the row summary a list row carries for assistive tech. */
   .afn { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   .Am { min-height: 120px; padding: 8px; }
+  [gh="mtb"] { padding: 4px 16px; } .fake-tool { display: inline-block; padding: 2px 10px; margin-right: 6px; border: 1px solid #ccc; cursor: pointer; }
+  #fake-label-menu, #fake-label-dialog { position: fixed; left: 120px; top: 60px; background: #fff; box-shadow: 0 2px 8px #0004; padding: 8px; z-index: 10; }
+  #fake-toast { position: fixed; left: 16px; bottom: 16px; background: #323232; color: #fff; padding: 8px 12px; }
+  #link_undo { color: #8ab4f8; cursor: pointer; margin-left: 8px; }
 </style></head>
 <body>
 <div id="gb">Gmail (fake, for Bounce Sweeper tests) — ${account.email} — <a href="#inbox">Inbox</a></div>
 <div id="views"></div>
 <div class="dw" id="mole"></div>
+${account.sweep ? SWEEP_TOOLBAR_HTML : ''}
 <template id="view-list">${listView(account)}</template>
 ${conversations}
 ${sweepViews}

@@ -14,6 +14,13 @@
  *   under [data-log-name="Email"]) while the mouse is over it (webmail-dom.md 2.5);
  * - as in Outlook, each well item has its remove button (a Fluent IconButton, iconName "Cancel"),
  *   and a list pasted into a well becomes recipients.
+ * - the tidy of issue #11: each row has its selection checkbox (role=checkbox; a ticked row is
+ *   aria-selected, and while any row is ticked the open one no longer counts as selected), and the
+ *   toolbar above the list has Archive (aria-label "Archive", Fluent icon ArchiveRegular): it moves
+ *   the ticked rows to the Archive folder and says "Moved to Archive." with Undo, which puts them
+ *   back where they were. `fakeOutlook.folder()` / `fakeOutlook.archived()` answer which are where;
+ * - a message with `broken: true` never shows its body in the reading pane (a notice the sweep
+ *   cannot read).
  * The NDR bodies are the ones of our own dated DOM fixtures (tests/fixtures/dom/outlook/), so unit
  * tests and browser tests read the same text. Addresses: example.com/.org/.net, 192.0.2.x.
  *
@@ -41,6 +48,8 @@ export const FAKE_OUTLOOK_VIEWS = {
   reading: ['readingPane', 'readingSubject', 'messageBody', 'message', 'messageSender', 'recipientWellRead', 'selectedListItem'],
   compose: ['composeBody', 'recipientWell', 'recipientChip', 'recipientRemove', 'composeSubject'],
   card: ['personaCardEmail'],
+  // issue #11's tidy: each row's selection checkbox and the Archive command above the list.
+  tidy: ['rowCheckbox', 'archiveButton'],
 } as const satisfies Record<string, readonly OutlookSelectorName[]>;
 
 /** The names no view of the fake page matches with its newest variant, and why; every other name is in FAKE_OUTLOOK_VIEWS. */
@@ -69,6 +78,8 @@ export interface FakeMessage {
   failed: string;
   /** The full date the row's tooltip shows (default "Fri 11/27/2026 <time>"). */
   dateTitle?: string;
+  /** The reading pane never shows this message's body (issue #11: a notice the sweep cannot read). */
+  broken?: boolean;
 }
 
 /** A virtualised folder that scrolls (issue #11): fixed-height rows, `pageSize` of them in the DOM at a time. */
@@ -219,6 +230,61 @@ const PAGE_SCRIPT = String.raw`
   let openId = '';
   let renders = 0;
   let chipSeq = 0;
+  const checked = new Set();
+  const archived = [];
+  const undoable = [];
+  // While any row is ticked, the selection is the ticked rows (the open one no longer counts).
+  const isSelected = (convid) => (checked.size ? checked.has(convid) : convid === openId);
+  function markSelection() {
+    for (const row of listbox.querySelectorAll(css.listItem)) {
+      const convid = row.getAttribute('data-convid');
+      row.setAttribute('aria-selected', String(isSelected(convid)));
+      row.querySelector('[role="checkbox"]')?.setAttribute('aria-checked', String(checked.has(convid)));
+    }
+  }
+  function notify(text, undo) {
+    const bar = document.getElementById('fake-notification');
+    const parts = [h('span', {}, text)];
+    if (undo) {
+      undoable.push(undo);
+      const button = h('button', { type: 'button', class: 'fake-undo' }, 'Undo');
+      button.addEventListener('click', () => {
+        const last = undoable.pop();
+        if (!last) return;
+        // Back where they were, in their old places.
+        for (const { message, index } of [...last].sort((a, b) => a.index - b.index)) {
+          data.messages.splice(Math.min(index, data.messages.length), 0, message);
+          const at = archived.indexOf(message);
+          if (at >= 0) archived.splice(at, 1);
+        }
+        notify('Undone.');
+        render();
+      });
+      parts.push(button);
+    }
+    bar.replaceChildren(...parts);
+  }
+  function archive() {
+    const ids = checked.size ? [...checked] : openId ? [openId] : [];
+    if (!ids.length) return;
+    const moved = [];
+    for (const convid of ids) {
+      const index = data.messages.findIndex((x) => x.convid === convid);
+      if (index < 0) continue;
+      moved.push({ message: data.messages[index], index });
+    }
+    // Remove from the bottom up, so the kept indexes stay true.
+    for (const { index } of [...moved].sort((a, b) => b.index - a.index)) data.messages.splice(index, 1);
+    archived.push(...moved.map((x) => x.message));
+    checked.clear();
+    if (ids.includes(openId)) {
+      openId = '';
+      pane.replaceChildren();
+    }
+    start = Math.max(0, Math.min(start, data.messages.length - data.pageSize));
+    notify(moved.length === 1 ? 'Moved to Archive.' : moved.length + ' items moved to Archive.', moved);
+    render();
+  }
 
   const h = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
@@ -230,7 +296,7 @@ const PAGE_SCRIPT = String.raw`
   function rowOf(m) {
     const row = h('div', {
         role: 'option', id: m.itemId, 'data-convid': m.convid, 'data-focusable-row': 'true',
-        'aria-selected': String(m.convid === openId), tabindex: '-1',
+        'aria-selected': String(isSelected(m.convid)), tabindex: '-1',
         // A new hashed class per render, like a new Outlook build would have.
         class: 'hcptT r' + renders,
         'aria-label': m.senderName + ' ' + m.subject + ' ' + m.time + ' ' + m.preview,
@@ -239,6 +305,15 @@ const PAGE_SCRIPT = String.raw`
         h('div', { class: 'ESO13' }, h('span', { class: 'lpc-hoverTarget', 'data-lpc-hover-target-id': 'lpc-' + m.convid, title: m.senderAddress }, m.senderName)),
         h('div', { class: 'IjzWp' }, h('span', { title: m.subject }, m.subject), h('span', { title: m.dateTitle || ('Fri 11/27/2026 ' + m.time) }, m.time)),
         h('div', { class: 'Gqkow' }, h('span', {}, m.preview))));
+    // The row's own selection checkbox (issue #11): ticks the row without opening it.
+    const box = h('div', { role: 'checkbox', 'aria-checked': String(checked.has(m.convid)), 'aria-label': 'Select a conversation', class: 'fake-check' });
+    box.addEventListener('click', (event) => {
+      event.stopPropagation();
+      if (checked.has(m.convid)) checked.delete(m.convid);
+      else checked.add(m.convid);
+      markSelection();
+    });
+    row.prepend(box);
     row.addEventListener('click', () => open(m.convid));
     return row;
   }
@@ -270,10 +345,12 @@ const PAGE_SCRIPT = String.raw`
     const m = data.messages.find((x) => x.convid === convid);
     if (!m) return;
     openId = convid;
-    for (const row of listbox.querySelectorAll(css.listItem)) {
-      row.setAttribute('aria-selected', String(row.getAttribute('data-convid') === convid));
-    }
+    markSelection();
     if (push) history.pushState({}, '', '/mail/inbox/id/' + encodeURIComponent(m.itemId));
+    if (m.broken) {
+      pane.replaceChildren(h('div', { role: 'heading', 'aria-level': '2' }, h('span', { title: m.subject }, m.subject)));
+      return;
+    }
     const body = h('div', { id: 'UniqueMessageBody_1', class: 'allowTextSelection', 'aria-label': 'Message body' });
     const template = m.body ? document.getElementById(m.body) : null;
     if (template) body.append(template.content.cloneNode(true));
@@ -372,7 +449,14 @@ const PAGE_SCRIPT = String.raw`
     render();
   }
 
-  window.fakeOutlook = { scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, recipients, closeCards, renders: () => renders, arrive };
+  document.getElementById('fake-archive').addEventListener('click', archive);
+  const idsOf = (list) => list.map((x) => x.itemId);
+  window.fakeOutlook = {
+    scrollTo, rerender: render, open: (convid) => open(convid), compose, addRecipient, recipients, closeCards, renders: () => renders, arrive,
+    /** Item ids in the folder on screen, and in the Archive folder (issue #11). */
+    folder: () => idsOf(data.messages),
+    archived: () => idsOf(archived),
+  };
 
   render();
   const deep = /\/id\/([^/?#]+)/.exec(location.pathname);
@@ -399,6 +483,11 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages(),
   #app { display: grid; grid-template-columns: 180px 360px 1fr; height: 100vh; }
   [role=navigation] { background: #f3f2f1; padding: 8px; }
   #MailList { border-right: 1px solid #ddd; overflow: hidden; }
+  #fake-list-column { display: flex; flex-direction: column; min-height: 0; height: 100vh; }
+  #fake-list-column #MailList { flex: 1; min-height: 0; }
+  [role=toolbar] { padding: 4px 8px; border-bottom: 1px solid #ddd; } #fake-notification { padding: 0 8px; min-height: 20px; font-size: 12px; }
+  .fake-check { display: inline-block; width: 12px; height: 12px; border: 1px solid #888; margin-right: 6px; vertical-align: middle; }
+  .fake-check[aria-checked=true] { background: #0f6cbd; }
   [role=option] { padding: 6px 8px; border-bottom: 1px solid #eee; cursor: pointer; }
   [role=option][aria-selected=true] { background: #cfe4fa; }
   .IjzWp span + span { margin-left: 8px; color: #666; }
@@ -421,7 +510,11 @@ export function fakeOutlookHtml(messages: FakeMessage[] = fakeOutlookMessages(),
       <div role="treeitem" aria-selected="true"><span>Inbox</span></div>
     </div>
   </div>
-  <div id="MailList" data-app-section="MessageList" aria-label="Message list"><div role="listbox" aria-label="Inbox"></div></div>
+  <div id="fake-list-column">
+    <div role="toolbar" aria-label="Ribbon"><button type="button" id="fake-archive" aria-label="Archive" title="Archive"><i data-icon-name="ArchiveRegular" aria-hidden="true"></i> Archive</button></div>
+    <div id="fake-notification" role="status"></div>
+    <div id="MailList" data-app-section="MessageList" aria-label="Message list"><div role="listbox" aria-label="Inbox"></div></div>
+  </div>
   <div id="ReadingPaneContainerId" aria-label="Reading Pane"></div>
 </div>
 ${templates}

@@ -82,4 +82,20 @@ describe('sweep messages', () => {
     await ok('sweepControl', { sweepId: begun.id, action: 'resume' }, FROM_GMAIL);
     expect(await ok('sweepTake', { sweepId: begun.id }, FROM_GMAIL)).toMatchObject({ item: { messageId: '18c0ff00' } });
   });
+
+  it('offers for "out of the way" only the notices a sweep read and the tally holds, and only to that webmail', async () => {
+    const begun = await ok<SweepStatus>('sweepBegin', { webmail: 'gmail', account: '0', query: '' }, FROM_GMAIL);
+    await ok('sweepAdd', { sweepId: begun.id, items: [{ messageId: '18c0ffee' }, { messageId: '18c0ffef' }, { messageId: '18c0fff0' }] }, FROM_GMAIL);
+    // One read and recorded, one failed, one still queued.
+    await ok('sweepTake', { sweepId: begun.id }, FROM_GMAIL);
+    await ok('reportNotice', { webmail: 'gmail', account: '0', messageId: '18c0ffee', url: '', raw: RAW_DSN }, FROM_GMAIL);
+    await ok('sweepMark', { sweepId: begun.id, messageId: '18c0ffee', state: 'read' }, FROM_GMAIL);
+    await ok('sweepTake', { sweepId: begun.id }, FROM_GMAIL);
+    await ok('sweepMark', { sweepId: begun.id, messageId: '18c0ffef', state: 'failed', error: 'Gmail answered 500' }, FROM_GMAIL);
+    expect(await ok('sweepReadItems', { sweepId: begun.id }, FROM_GMAIL)).toEqual({ items: [{ messageId: '18c0ffee' }] });
+    expect((await reply('sweepReadItems', { sweepId: begun.id }, FROM_OUTLOOK)).err).toBeTruthy();
+    // A notice forgotten from the tally since is no longer offered.
+    await ok('clearAll', undefined, FROM_POPUP);
+    expect(await ok('sweepReadItems', { sweepId: begun.id }, FROM_GMAIL)).toEqual({ items: [] });
+  });
 });

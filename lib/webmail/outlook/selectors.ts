@@ -183,6 +183,27 @@ export const OUTLOOK_SELECTORS = {
 
   /** The subject box of a compose form: the last plain text input (Briskine); the compose summary goes above it. */
   composeSubject: [{ css: 'input[type="text"][autocomplete="off"]', since: BRISKINE, source: 'Briskine outlook.js @ 98b08db: subject is the last input[type=text][autocomplete=off] in the root (webmail-dom.md 2.5)' }],
+
+  // --- Processed notices out of the way (issue #11): the rows' checkboxes and the Archive command.
+  // Not in webmail-dom.md (it documents the reading pane's [role=toolbar] and Fluent icon names,
+  // section 2.4): these are the most stable hooks of the controls as a user sees them, NOT verified
+  // on a live mailbox ⚠. The fake page (tests/e2e/fake-outlook.ts) has this markup; each miss stops
+  // the tidy in words before anything is moved. Dated the day they were written down.
+  /** A row's own selection checkbox (Outlook shows it on hover; aria-checked / the row's aria-selected say it is ticked). */
+  rowCheckbox: [{ css: '[role="checkbox"]', since: '2026-12-04', source: "the list's selection checkbox as users see it (WAI-ARIA checkbox inside the row); not in webmail-dom.md, unverified ⚠" }],
+  /**
+   * The Archive command of the ribbon / toolbar: by its label (en, de, fr, es), or by its Fluent
+   * icon name, which is not localized (webmail-dom.md 2.4: toolbar buttons by data-icon-name); the
+   * tidy clicks the button around an icon.
+   */
+  archiveButton: [
+    {
+      css: 'button[aria-label="Archive"], button[aria-label="Archivieren"], button[aria-label="Archiver"], button[aria-label="Archivar"]',
+      since: '2026-12-04',
+      source: "Outlook's Archive command as users see it (en, de, fr, es); not in webmail-dom.md, unverified ⚠",
+    },
+    { css: '[data-icon-name="ArchiveRegular"], [data-icon-name="Archive"]', since: '2026-12-04', source: 'Fluent icon names (ArrowReplyRegular-style, webmail-dom.md 2.4); Archive icon name inferred, unverified ⚠' },
+  ],
 } as const satisfies SelectorTable;
 
 export type OutlookSelectorName = keyof typeof OUTLOOK_SELECTORS;
@@ -210,4 +231,6 @@ export const OUTLOOK_SELECTOR_WORDS = {
   personaCardEmail: 'the address on a contact card',
   recipientRemove: 'the button that removes a recipient',
   composeSubject: 'the subject box of a compose form',
+  rowCheckbox: 'the checkboxes in the message list',
+  archiveButton: 'the Archive command',
 } as const satisfies Record<OutlookSelectorName, string>;

@@ -9,6 +9,7 @@ import type { RuntimeContext, WebmailRuntime } from '../runtime';
 import { createSweepDriver, type SweepDriver, type SweepMessenger, type SweepSource } from './driver';
 import { createSweepPanel } from './panel';
 import { SweepCommandSchema, isFromExtensionPage, onSweepCommand } from './tab-commands';
+import { canTidy, createTidyRunner, type TidyTarget } from './tidy';
 
 export interface MountedSweep {
   driver: SweepDriver;
@@ -18,11 +19,16 @@ export interface MountedSweep {
 export function mountSweep(
   ctx: RuntimeContext,
   source: SweepSource,
-  options: { messenger?: SweepMessenger; doc?: Document; runtime?: Pick<WebmailRuntime, 'learn'> } = {},
+  options: { messenger?: SweepMessenger; doc?: Document; runtime?: Pick<WebmailRuntime, 'learn'>; tidy?: TidyTarget } = {},
 ): MountedSweep {
   const doc = options.doc ?? document;
   const driver = createSweepDriver(source, { messenger: options.messenger, isInvalid: () => ctx.isInvalid, onReported: (id, result) => options.runtime?.learn(id, result) });
-  const panel = createSweepPanel(doc, driver, { defaultQuery: source.defaultQuery, withQuery: source.defaultQuery !== '' });
+  // Processed notices out of the way (issue #11): only on an explicit click, here or in the popup.
+  const tidy = options.tidy ? createTidyRunner(options.tidy) : undefined;
+  const startTidy = async () => {
+    if (tidy && canTidy(driver.status, driver.phase, tidy.status)) await tidy.start(driver.status);
+  };
+  const panel = createSweepPanel(doc, driver, { defaultQuery: source.defaultQuery, withQuery: source.defaultQuery !== '', tidy: tidy && { runner: tidy, start: startTidy } });
   const place = () => {
     if (!panel.element.isConnected && doc.body) doc.body.append(panel.element);
   };
@@ -34,11 +40,13 @@ export function mountSweep(
   const removeListener = onSweepCommand('sweepCommand', async (message) => {
     if (!isFromExtensionPage(message.sender, self)) throw new Error('sweepCommand: only the extension may steer a sweep');
     const command = v.parse(SweepCommandSchema, message.data);
-    if (command.action === 'start') await driver.start(command.query);
+    if (command.action === 'start') {
+      if (tidy?.status.state !== 'running') await driver.start(command.query);
+    } else if (command.action === 'tidy') await startTidy();
     else if (command.action === 'pause') await driver.pause();
     else if (command.action === 'resume') await driver.resume();
     else if (command.action === 'cancel') await driver.cancel();
-    return { status: driver.status, phase: driver.phase };
+    return { status: driver.status, phase: driver.phase, ...(tidy ? { tidy: tidy.status } : {}) };
   });
 
   void driver.resumeIfRunning().catch(() => undefined);

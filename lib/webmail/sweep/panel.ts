@@ -6,11 +6,16 @@
  *   [data-bounce-sweeper="sweep-start"]     the start control
  *   [data-bounce-sweeper="sweep-progress"]  data-state="running|paused|done|stopped", data-found,
  *                                           data-read, data-bounces; its text says why it stopped
+ *   [data-bounce-sweeper="sweep-tidy"]      after a sweep: move its read notices out of the inbox
+ *   [data-bounce-sweeper="sweep-tidy-words"] data-state="idle|running|done|stopped", data-done,
+ *                                           data-left, data-last-batch; what it did and how to
+ *                                           undo it (./tidy.ts)
  */
 import type { SweepStatus } from '../../messaging';
-import { SWEEP_WORDS, describeSweepProgress } from '../../vocabulary';
+import { SWEEP_WORDS, TIDY_WORDS, describeSweepProgress, describeTidy } from '../../vocabulary';
 import { HOOK } from '../inline-ui';
 import type { SweepDriver } from './driver';
+import { canTidy, type TidyRunner } from './tidy';
 
 export interface SweepPanel {
   element: HTMLElement;
@@ -26,7 +31,11 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, hook: 
 
 const BUTTON: Partial<CSSStyleDeclaration> = { font: 'inherit', padding: '2px 10px', marginRight: '6px', cursor: 'pointer', borderRadius: '4px', border: '1px solid #9aa0a6', background: '#fff' };
 
-export function createSweepPanel(doc: Document, driver: SweepDriver, options: { defaultQuery: string; withQuery?: boolean }): SweepPanel {
+export function createSweepPanel(
+  doc: Document,
+  driver: SweepDriver,
+  options: { defaultQuery: string; withQuery?: boolean; tidy?: { runner: TidyRunner; start(): Promise<void> } },
+): SweepPanel {
   const box = el(doc, 'div', 'sweep-panel', {
     position: 'fixed',
     left: '12px',
@@ -69,7 +78,15 @@ export function createSweepPanel(doc: Document, driver: SweepDriver, options: { 
   progress.append(bar, words);
   const buttons = el(doc, 'div', 'sweep-buttons');
   buttons.append(start, pause, resume, cancel);
-  box.append(title, ...(options.withQuery === false ? [] : [query]), buttons, progress);
+  // Processed notices out of the way (issue #11): one explicit button after a sweep, and what it did.
+  const tidyButton = el(doc, 'button', 'sweep-tidy', { ...BUTTON, marginTop: '6px' });
+  tidyButton.type = 'button';
+  const tidyWords = el(doc, 'div', 'sweep-tidy-words', { marginTop: '4px', color: '#3c4043' });
+  tidyWords.setAttribute('role', 'status');
+  tidyWords.setAttribute('aria-live', 'polite');
+  const tidyBox = el(doc, 'div', 'sweep-tidy-box');
+  tidyBox.append(tidyButton, tidyWords);
+  box.append(title, ...(options.withQuery === false ? [] : [query]), buttons, progress, ...(options.tidy ? [tidyBox] : []));
 
   let busy = false;
   const act = (work: () => Promise<void>) => async () => {
@@ -87,6 +104,11 @@ export function createSweepPanel(doc: Document, driver: SweepDriver, options: { 
   pause.addEventListener('click', act(() => driver.pause()));
   resume.addEventListener('click', act(() => driver.resume()));
   cancel.addEventListener('click', act(() => driver.cancel()));
+  const tidy = options.tidy;
+  if (tidy) {
+    tidyButton.addEventListener('click', act(() => tidy.start()));
+    tidy.runner.onChange(() => update());
+  }
 
   let queryTouched = false;
   query.addEventListener('input', () => {
@@ -111,14 +133,18 @@ export function createSweepPanel(doc: Document, driver: SweepDriver, options: { 
     const active = phase !== 'idle' && state === 'running';
     if (status && !queryTouched && status.query) query.value = status.query;
     setText(start, state === 'stopped' && !status?.stopReason.startsWith(SWEEP_WORDS.cancelled) ? SWEEP_WORDS.continue : state === 'done' ? SWEEP_WORDS.again : SWEEP_WORDS.start);
-    setHidden(start, active || state === 'paused');
+    // Never two things at once on the page: no new sweep while read notices are being moved.
+    setHidden(start, active || state === 'paused' || options.tidy?.runner.status.state === 'running');
     if (start.disabled !== busy) start.disabled = busy;
     setHidden(pause, !active);
     setHidden(resume, state !== 'paused');
     setHidden(cancel, !(active || state === 'paused'));
     if (query.disabled !== active) query.disabled = active;
     setHidden(progress, !status);
-    if (!status) return;
+    if (!status) {
+      setHidden(tidyBox, true);
+      return;
+    }
     setAttr(progress, 'data-state', status.state);
     setAttr(progress, 'data-found', String(status.found));
     setAttr(progress, 'data-read', String(status.read));
@@ -129,6 +155,23 @@ export function createSweepPanel(doc: Document, driver: SweepDriver, options: { 
     if (bar.max !== max) bar.max = max;
     if (bar.value !== status.read + status.failed) bar.value = status.read + status.failed;
     setText(words, describeSweepProgress(status, phase));
+    if (tidy) {
+      const tidyStatus = tidy.runner.status;
+      const offered = canTidy(status, phase, tidyStatus);
+      setHidden(tidyBox, !offered && tidyStatus.state === 'idle');
+      setHidden(tidyButton, !offered);
+      if (tidyButton.disabled !== busy) tidyButton.disabled = busy;
+      setText(tidyButton, TIDY_WORDS.action(status.webmail, status.read));
+      setAttr(tidyWords, 'data-state', tidyStatus.state);
+      setAttr(tidyWords, 'data-done', String(tidyStatus.done));
+      setAttr(tidyWords, 'data-left', String(tidyStatus.left));
+      setAttr(tidyWords, 'data-last-batch', String(tidyStatus.lastBatch));
+      setText(tidyWords, describeTidy(tidyStatus, status.webmail));
+      // The webmail's own Undo message shows in the same corner (Gmail's at the bottom left): once
+      // notices were moved, the box stands above it so that Undo stays in reach.
+      const bottom = tidyStatus.state === 'done' || tidyStatus.state === 'stopped' ? '96px' : '12px';
+      if (box.style.bottom !== bottom) box.style.bottom = bottom;
+    }
   }
 
   // The driver tells of every step (several per notice): draw at most every 100 ms, writing only what changed.

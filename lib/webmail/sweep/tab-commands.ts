@@ -6,18 +6,20 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { SweepStatus } from '../../messaging';
+import type { TidyStatus } from './tidy';
 
 export interface SweepCommand {
-  action: 'start' | 'pause' | 'resume' | 'cancel' | 'status';
+  /** 'tidy': move the sweep's read notices out of the inbox (issue #11, ./tidy.ts). */
+  action: 'start' | 'pause' | 'resume' | 'cancel' | 'status' | 'tidy';
   query?: string;
 }
 
 export interface SweepTabProtocol {
-  sweepCommand(command: SweepCommand): { status: SweepStatus | null; phase: 'idle' | 'collecting' | 'reading' };
+  sweepCommand(command: SweepCommand): { status: SweepStatus | null; phase: 'idle' | 'collecting' | 'reading'; tidy?: TidyStatus };
 }
 
 export const SweepCommandSchema = v.object({
-  action: v.picklist(['start', 'pause', 'resume', 'cancel', 'status']),
+  action: v.picklist(['start', 'pause', 'resume', 'cancel', 'status', 'tidy']),
   query: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 
