@@ -167,9 +167,12 @@ export const GMAIL_SELECTORS = {
   /** The toolbar's Archive button. */
   archiveButton: [
     {
-      css: '[role="button"][aria-label="Archive"], [role="button"][data-tooltip="Archive"], [role="button"][aria-label="Archivieren"], [role="button"][aria-label="Archiver"], [role="button"][aria-label="Archivar"]',
+      // act="7" is the one language-independent hook: several public keyboard-shortcut scripts and a
+      // Playwright page object map div[act="7"] to Archive (act="10" Delete, act="9" Spam), found by
+      // code search 2026-12-04; gh="mtb" is the list toolbar in the same sources.
+      css: '[role="button"][aria-label="Archive"], [role="button"][data-tooltip="Archive"], [role="button"][aria-label="Archivieren"], [role="button"][aria-label="Archiver"], [role="button"][aria-label="Archivar"], [gh="mtb"] div[act="7"][role="button"]',
       since: '2026-12-04',
-      source: "Gmail's toolbar as users see it (Archive / Archivieren / Archiver / Archivar); not in webmail-dom.md, unverified ⚠",
+      source: "Gmail's toolbar as users see it (Archive / Archivieren / Archiver / Archivar); div[act=\"7\"] in [gh=\"mtb\"] from public keyboard-shortcut scripts and test page objects (code search); not in webmail-dom.md, not verified on a live account ⚠",
     },
   ],
   /** The Undo link of the message Gmail shows after an action (only its presence is read, never its words). */
