@@ -514,15 +514,7 @@ export class TallyStore {
         const record = touched.has(event.address) ? touched.get(event.address)!.now : await readRecord(event.address);
         if (record) addresses.push(record);
       }
-      return {
-        noticeKey: key,
-        duplicate: true,
-        category: notice.category,
-        format: notice.format,
-        events,
-        addresses,
-        ...(notice.unverified?.state === 'ask' ? { unverified: notice.unverified.why } : {}),
-      };
+      return recordedResult(key, notice, events, addresses);
     };
 
     const results: RecordResult[] = [];
@@ -662,15 +654,7 @@ export class TallyStore {
     // All the events in one round trip, then all their addresses in another.
     const events = (await Promise.all(notice.eventIds.map((id) => tx.objectStore('events').get(id)))).filter((event): event is EventRecord => !!event); // absent: forgotten since
     const addresses = (await Promise.all(events.map((event) => tx.objectStore('addresses').get(event.address)))).filter((record): record is AddressRecord => !!record);
-    return {
-      noticeKey: key,
-      duplicate: true,
-      category: notice.category,
-      format: notice.format,
-      events,
-      addresses,
-      ...(notice.unverified?.state === 'ask' ? { unverified: notice.unverified.why } : {}),
-    };
+    return recordedResult(key, notice, events, addresses);
   }
 
   /**
@@ -1246,6 +1230,19 @@ export interface SendReport {
   notices: number;
   /** How many the user says it went to (for the bounce rate), if they said. */
   sentTo?: number;
+}
+
+/** The answer for a notice already on record: its events and their addresses as they stand. */
+function recordedResult(key: string, notice: NoticeRecord, events: EventRecord[], addresses: AddressRecord[]): RecordResult {
+  return {
+    noticeKey: key,
+    duplicate: true,
+    category: notice.category,
+    format: notice.format,
+    events,
+    addresses,
+    ...(notice.unverified?.state === 'ask' ? { unverified: notice.unverified.why } : {}),
+  };
 }
 
 /** An address record without what ./summary.ts derives from it. */

@@ -14,6 +14,7 @@ import type { SweepStatus } from '../../messaging';
 import { TIDY_WORDS } from '../../vocabulary';
 import { createSelectorQueries } from '../selector-table';
 import { SweepStop } from '../sweep/driver';
+import { scrollerOf } from '../sweep/outlook';
 import { press, rowsToSelect, theOneShown, waitUntil, type TidyItem, type TidyTarget } from '../sweep/tidy';
 import { rowItemId } from './adapter';
 import { OUTLOOK_SELECTORS } from './selectors';
@@ -41,16 +42,6 @@ function shown(element: Element): boolean {
 /** A row's own id, as the sweep filed it (its item id, else its conversation id). */
 export function outlookRowId(row: Element): string {
   return rowItemId(row) || row.getAttribute('data-convid') || '';
-}
-
-/** The element that scrolls the message list (the list, or the nearest scrolling box around its rows). */
-function scrollerOf(list: HTMLElement): HTMLElement {
-  const box = list.querySelector<HTMLElement>('[role="listbox"]') ?? list;
-  for (let el: HTMLElement | null = box; el; el = el.parentElement) {
-    if (el.scrollHeight > el.clientHeight + 1) return el;
-    if (el === list) break;
-  }
-  return list;
 }
 
 export function createOutlookTidy(options: OutlookTidyOptions = {}): TidyTarget {

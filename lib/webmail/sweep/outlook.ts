@@ -28,7 +28,7 @@ export interface OutlookSweepOptions {
 }
 
 /** The element that scrolls the message list: the list itself or the nearest scrolling box around its rows. */
-function scrollerOf(list: HTMLElement): HTMLElement {
+export function scrollerOf(list: HTMLElement): HTMLElement {
   const box = list.querySelector<HTMLElement>('[role="listbox"]') ?? list;
   for (let el: HTMLElement | null = box; el; el = el.parentElement) {
     if (el.scrollHeight > el.clientHeight + 1) return el;
