@@ -26,17 +26,19 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first`);
+/** `extensionDir`: another build than .output/chrome-mv3 (a bench's baseline: the old build, built into its own directory). */
+export async function launchWithExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ? resolve(options.extensionDir) : EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run npm run build first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'bounce-sweeper-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       // Chromium's sandbox cannot run as root (these machines, CI); elsewhere it stays on.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       // Marks an automated run, as ChromeDriver does: Chromium then shows no "unsupported
