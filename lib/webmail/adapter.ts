@@ -77,6 +77,11 @@ export interface WebmailAdapter {
    * See ./life-signs.ts for why each rule.
    */
   findLifeSigns?(root: ParentNode): LifeSign[];
+  /**
+   * Optional (issue #12): findListNotices and findLifeSigns together, each row read once; what the
+   * runtime uses for a list's rows when the adapter has it.
+   */
+  readRows?(root: ParentNode): { notices: ListNotice[]; signs: LifeSign[] };
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];
   /**
