@@ -166,21 +166,36 @@ const BIG_BOUNCES = Array.from({ length: BIG }, (_, i) => i % 7).filter((k) => [
 const CHANGES = 30;
 const FULL_RERENDERS = 10;
 
-/** Long tasks the page saw (PerformanceObserver 'longtask', buffered), with their durations. */
-const LONG_TASKS_INIT = `(() => { window.__longTasks = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch {} })();`;
+/**
+ * Long tasks the page saw (PerformanceObserver 'longtask', buffered): [start, duration]. Chromium
+ * reports a task only when script of the page ran in it (a MutationObserver callback is enough), so
+ * the page's own re-render task shows up once anything observes the list; a rendering task with no
+ * script never does. Hence also the long animation frames ('long-animation-frame', Chromium 123+),
+ * which include style, layout and paint: [start, duration, style-and-layout time].
+ */
+const LONG_TASKS_INIT = `(() => { window.__longTasks = []; window.__loafs = []; try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {} try { new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__loafs.push([e.startTime, e.duration, e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0]); }).observe({ type: 'long-animation-frame', buffered: true }); } catch {} })();`;
+/** The reference for the long-task count: the page without the extension, watched by a no-op observer (which makes its own long tasks visible). */
+const NOOP_OBSERVER_INIT = `addEventListener('DOMContentLoaded', () => new MutationObserver(() => {}).observe(document.body, { childList: true, subtree: true }));`;
 
 interface BigResult {
   changedRow: number[];
   fullRerender: number[];
+  /** Long tasks during the re-renders, and those of them that hold a batch of ours. */
   longTasks: number[];
+  longTasksOurs: number[];
+  longTasksWhat: string[];
+  /** Long animation frames during the re-renders: durations and their style-and-layout parts. */
+  loafs: number[];
+  loafLayout: number[];
   /** Each batch's kind as the extension labels it (watch.ts profile: 'batch', 'full', 'slice'), by phase. */
   kinds: { changedRow: Array<{ kind: string; ms: number }>; fullRerender: Array<{ kind: string; ms: number }> };
 }
 
-async function bigWorkload(context: BrowserContext, withExtension: boolean): Promise<BigResult> {
+async function bigWorkload(context: BrowserContext, withExtension: boolean, noopObserver = false): Promise<BigResult> {
   await routeFakeGmail(context, [BIG_ACCOUNT]);
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS_INIT);
+  if (noopObserver) await page.addInitScript(NOOP_OBSERVER_INIT);
   await page.goto(`${FAKE_GMAIL_ORIGIN}/mail/u/0/#inbox`);
   await page.waitForSelector(ROW);
   const badged = () =>
@@ -208,7 +223,9 @@ async function bigWorkload(context: BrowserContext, withExtension: boolean): Pro
     );
   const changedRow = await durations(beforeChanges);
   const changedKinds = await kinds(beforeChanges);
-  const longBefore = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  type Marks = { __longTasks: Array<[number, number]>; __loafs: Array<[number, number, number]> };
+  const longBefore = await page.evaluate(() => (window as unknown as Marks).__longTasks.length);
+  const loafBefore = await page.evaluate(() => (window as unknown as Marks).__loafs.length);
   const beforeFull = await measures();
   for (let i = 0; i < FULL_RERENDERS; i++) {
     await page.evaluate(() => (window as unknown as { fakeGmail: { rerenderList(): void } }).fakeGmail.rerenderList());
@@ -217,9 +234,32 @@ async function bigWorkload(context: BrowserContext, withExtension: boolean): Pro
   }
   const fullRerender = await durations(beforeFull);
   const fullKinds = await kinds(beforeFull);
-  const longTasks = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).slice(longBefore);
+  const marks = await page.evaluate(() => {
+    const { __longTasks, __loafs } = window as unknown as Marks;
+    const ours = performance
+      .getEntriesByName('bounce-sweeper:batch')
+      .map((e) => [e.startTime, e.startTime + e.duration, String(((e as PerformanceMeasure).detail as { kind?: string } | null)?.kind ?? '?')] as const);
+    return { __longTasks, __loafs, ours };
+  });
+  const tasks = marks.__longTasks.slice(longBefore);
+  // A long task of ours: one that holds one of our batches (a batch runs inside one task).
+  const inside = (start: number, took: number) => marks.ours.filter(([from, to]) => from >= start - 1 && to <= start + took + 1);
+  const held = tasks.filter(([start, took]) => inside(start, took).length);
+  const longTasksOurs = held.map(([, took]) => took);
+  // What ran in them: our batch's kind and its own duration, beside the task's.
+  const longTasksWhat = held.map(([start, took]) => `${inside(start, took).map(([from, to, kind]) => `${kind} ${(to - from).toFixed(1)}`).join('+')} in ${took.toFixed(0)}`);
+  const loafs = marks.__loafs.slice(loafBefore);
   await page.close();
-  return { changedRow, fullRerender, longTasks, kinds: { changedRow: changedKinds, fullRerender: fullKinds } };
+  return {
+    changedRow,
+    fullRerender,
+    longTasks: tasks.map(([, took]) => took),
+    longTasksOurs,
+    longTasksWhat,
+    loafs: loafs.map(([, took]) => took),
+    loafLayout: loafs.map(([, , layout]) => layout),
+    kinds: { changedRow: changedKinds, fullRerender: fullKinds },
+  };
 }
 
 async function outlookWorkload(context: BrowserContext): Promise<number[]> {
@@ -271,12 +311,17 @@ issue #12 bars: a ${BIG}-row Gmail list (${BIG_BOUNCES} notice rows) and Outlook
     console.log(`  round ${round}/${rounds}, ${load()}`);
     const plain = await plainContext();
     let without: BigResult;
+    let watched: BigResult;
     try {
       without = await bigWorkload(plain.context, false);
+      watched = await bigWorkload(plain.context, false, true);
     } finally {
       await plain.close();
     }
-    console.log(`    without the extension: long tasks (≥ 50 ms) during the ${FULL_RERENDERS} re-renders ${over(without.longTasks)}`);
+    const frames = (r: BigResult) =>
+      `long animation frames (≥ 50 ms) ${over(r.loafs)}, together ${ms(r.loafs.reduce((a, b) => a + b, 0))}; style+layout in them: median ${ms(summarise(r.loafLayout).median)}, max ${ms(summarise(r.loafLayout).max)}, together ${ms(r.loafLayout.reduce((a, b) => a + b, 0))}`;
+    console.log(`    without the extension, during the ${FULL_RERENDERS} re-renders: long tasks (≥ 50 ms) ${over(without.longTasks)}; ${frames(without)}`);
+    console.log(`    without the extension, a no-op MutationObserver on the page: long tasks ${over(watched.longTasks)} (the page's own tasks, visible once anything observes it)`);
     for (const build of builds) {
       const session = await launchWithExtension(build.dir ? { extensionDir: build.dir } : {});
       let withExt: BigResult;
@@ -290,9 +335,13 @@ issue #12 bars: a ${BIG}-row Gmail list (${BIG_BOUNCES} notice rows) and Outlook
       console.log(`   ${build.label}, ${load()}`);
       console.log(line(`one changed row (${CHANGES}x)`, withExt.changedRow, 1));
       console.log(line(`full re-render of ${BIG} rows (${FULL_RERENDERS}x)`, withExt.fullRerender, 10));
-      console.log(`    long tasks (≥ 50 ms) during the ${FULL_RERENDERS} re-renders: ${over(withExt.longTasks)} (without the extension: ${without.longTasks.length})`);
+      console.log(
+        `    long tasks (≥ 50 ms) during the ${FULL_RERENDERS} re-renders: ${over(withExt.longTasks)}, of them holding a batch of ours ${over(withExt.longTasksOurs)} (without the extension: ${without.longTasks.length}; with a no-op observer: ${watched.longTasks.length})`,
+      );
+      console.log(`    ${frames(withExt)}`);
       console.log(line('Outlook virtualised list, 30 scrolls over 60 notices (18 rows in the DOM)', outlook, 1));
       if (process.env.BENCH_DETAIL) {
+        if (withExt.longTasksWhat.length) console.log(`    (long tasks holding a batch of ours, ms: ${withExt.longTasksWhat.join('; ')})`);
         for (const [phase, entries] of Object.entries(withExt.kinds)) {
           const byKind = new Map<string, number[]>();
           for (const { kind, ms: took } of entries) byKind.set(kind, [...(byKind.get(kind) ?? []), took]);
