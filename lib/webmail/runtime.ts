@@ -753,7 +753,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   /** Everything waiting, now (settle). */
   function drainRows(): void {
-    for (const root of scanQueue.splice(0)) scanOne(root);
+    for (const next of scanQueue.splice(0)) scanOne(next);
     for (const row of [...rowQueue]) {
       rowQueue.delete(row);
       if (row.isConnected) readRows.push(...readNotices(row));
@@ -797,31 +797,41 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     }
   }
 
-  /** Long lists' roots still to be scanned for open notices and compose recipients, one a task. */
-  const scanQueue: ParentNode[] = [];
+  /**
+   * Long lists' roots still to be scanned, one look a task: open notices, then compose recipients
+   * (on a 1,000-row list the compose look alone walks it once for each of four variants).
+   */
+  const scanQueue: Array<{ root: ParentNode; look: 'open' | 'compose' }> = [];
   let scanTimer: number | undefined;
 
   function queueScan(root: ParentNode): void {
-    if (!scanQueue.includes(root)) scanQueue.push(root);
+    for (const look of ['open', 'compose'] as const) if (!scanQueue.some((s) => s.root === root && s.look === look)) scanQueue.push({ root, look });
     if (scanTimer === undefined) scanTimer = ctx.setTimeout(runScan, 0);
   }
 
   function runScan(): void {
     scanTimer = undefined;
     if (ctx.isInvalid) return;
-    const root = scanQueue.shift();
-    if (root) {
+    const next = scanQueue.shift();
+    if (next) {
       const started = performance.now();
-      scanOne(root);
+      scanOne(next);
       profile(started, { kind: 'scan' });
     }
     if (scanQueue.length) scanTimer = ctx.setTimeout(runScan, 0);
   }
 
-  function scanOne(root: ParentNode): void {
+  function scanOne({ root, look }: { root: ParentNode; look: 'open' | 'compose' }): void {
     if ((root as Node).isConnected === false) return;
+    if (look === 'open') {
+      for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
+      return;
+    }
     const touched = new Set<HTMLElement>();
-    scanRoot(root, touched);
+    for (const recipient of adapter.findComposeRecipients(root)) {
+      handleRecipient(recipient);
+      touched.add(recipient.compose);
+    }
     for (const compose of touched) if (compose.isConnected) refreshCompose(compose);
   }
 
