@@ -18,6 +18,11 @@ export interface ListNotice {
   from: string;
   /** Snippet text the row shows (may already name the failed address). */
   snippet: string;
+  /**
+   * Optional: what looksLikeBounce said of subject, from and snippet when the adapter found the row
+   * (the runtime asks it again without; a list's badges asked it twice a row).
+   */
+  delayed?: boolean;
 }
 
 /** An opened message (reading pane or conversation) that looks like a bounce notice. */

@@ -346,7 +346,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     if (read?.state === 'done') return badgeOfResult(read.result);
     const known = notice.messageId ? recordedFor(notice.messageId) : null;
     if (known) return badgeOfResult(known);
-    return { kind: 'undetermined', address: '', delayed: looksLikeBounce(notice).delayed, unread: true };
+    return { kind: 'undetermined', address: '', delayed: notice.delayed ?? looksLikeBounce(notice).delayed, unread: true };
   }
 
   /** The last row seen per notice, so news about one notice touches its row alone (learn). */
@@ -354,7 +354,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   function badgeRow(notice: ListNotice): void {
     if (notice.messageId) rowOfNotice.set(key(notice.messageId), notice);
-    const existing = notice.badgeHost.querySelector<HTMLElement>(`:scope > [${HOOK}="badge"]`);
+    // Ours is prepended, so it is the first child; a query of the children only when it is not.
+    const first = notice.badgeHost.firstElementChild as HTMLElement | null;
+    const existing = first?.getAttribute(HOOK) === 'badge' ? first : notice.badgeHost.querySelector<HTMLElement>(`:scope > [${HOOK}="badge"]`);
     const model = badgeModelFor(notice);
     if (!model) {
       existing?.remove();

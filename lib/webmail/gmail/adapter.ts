@@ -164,12 +164,13 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     const from = facts.senders.map(participant).join(', ');
     const subject = text(facts.subjectNode);
     const snippet = text(facts.snippetNode).replace(/^[-–\s]+/, '');
-    if (!looksLikeBounce({ subject, from, snippet }).isBounce) return null;
+    const look = looksLikeBounce({ subject, from, snippet });
+    if (!look.isBounce) return null;
     const badgeHost = facts.badgeHost ?? facts.subjectNode?.parentElement ?? null;
     if (!badgeHost) return null;
     const lastMessage = facts.lastMessage?.getAttribute('data-legacy-last-message-id');
     const thread = facts.thread?.getAttribute('data-legacy-thread-id');
-    return { row, badgeHost, messageId: legacyIdOf(lastMessage ?? null) || legacyIdOf(thread ?? null), subject, from, snippet };
+    return { row, badgeHost, messageId: legacyIdOf(lastMessage ?? null) || legacyIdOf(thread ?? null), subject, from, snippet, delayed: look.delayed };
   }
 
   function findListNotices(root: ParentNode): ListNotice[] {
