@@ -18,6 +18,11 @@ export interface ListNotice {
   from: string;
   /** Snippet text the row shows (may already name the failed address). */
   snippet: string;
+  /**
+   * Optional: what looksLikeBounce said of subject, from and snippet when the adapter found the row
+   * (the runtime asks it again without; a list's badges asked it twice a row).
+   */
+  delayed?: boolean;
 }
 
 /** An opened message (reading pane or conversation) that looks like a bounce notice. */
@@ -77,6 +82,11 @@ export interface WebmailAdapter {
    * See ./life-signs.ts for why each rule.
    */
   findLifeSigns?(root: ParentNode): LifeSign[];
+  /**
+   * Optional (issue #12): findListNotices and findLifeSigns together, each row read once; what the
+   * runtime uses for a list's rows when the adapter has it.
+   */
+  readRows?(root: ParentNode): { notices: ListNotice[]; signs: LifeSign[] };
   findOpenNotices(root: ParentNode): OpenNotice[];
   findComposeRecipients(root: ParentNode): ComposeRecipient[];
   /**

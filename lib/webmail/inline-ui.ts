@@ -245,10 +245,46 @@ const BADGE_COLORS: Record<BadgeKind, string> = {
 };
 const BADGE_ADDRESS = 'all:unset;font-weight:600;overflow:hidden;text-overflow:ellipsis;';
 
+/**
+ * One prebuilt badge per document and kind, cloned for every row (issue #12): a clone copies the
+ * parsed inline style, where setting `style.cssText` parsed the declarations again for each of a
+ * list's 715 badges. The templates never enter the page.
+ */
+const badgeTemplates = new WeakMap<Document, Map<BadgeKind, HTMLElement>>();
+const addressTemplates = new WeakMap<Document, HTMLElement>();
+
+function badgeTemplate(doc: Document, kind: BadgeKind): HTMLElement {
+  let byKind = badgeTemplates.get(doc);
+  if (!byKind) {
+    byKind = new Map();
+    badgeTemplates.set(doc, byKind);
+  }
+  let template = byKind.get(kind);
+  if (!template) {
+    template = doc.createElement('span');
+    template.setAttribute(HOOK, 'badge');
+    template.setAttribute('data-kind', kind);
+    template.style.cssText = BADGE_BASE + BADGE_COLORS[kind];
+    byKind.set(kind, template);
+  }
+  return template;
+}
+
+function addressPart(doc: Document, address: string): HTMLElement {
+  let template = addressTemplates.get(doc);
+  if (!template) {
+    template = doc.createElement('span');
+    template.style.cssText = BADGE_ADDRESS;
+    addressTemplates.set(doc, template);
+  }
+  const part = template.cloneNode(false) as HTMLElement;
+  part.textContent = address;
+  return part;
+}
+
 export function createBadge(doc: Document, model: BadgeModel): HTMLElement {
-  const host = doc.createElement('span');
-  host.setAttribute(HOOK, 'badge');
-  updateBadge(host, model);
+  const host = badgeTemplate(doc, model.kind).cloneNode(false) as HTMLElement;
+  fillBadge(host, model);
   return host;
 }
 
@@ -260,22 +296,21 @@ export function badgeLabel(model: BadgeModel): string {
 
 /** Rewrites a badge in place (a refinement keeps the node, so the row does not jump). */
 export function updateBadge(host: HTMLElement, model: BadgeModel): void {
-  const doc = host.ownerDocument;
   host.setAttribute('data-kind', model.kind);
+  host.style.cssText = BADGE_BASE + BADGE_COLORS[model.kind];
+  fillBadge(host, model);
+}
+
+/** The badge's words and hooks (its look comes from its template, or from updateBadge). */
+function fillBadge(host: HTMLElement, model: BadgeModel): void {
+  const doc = host.ownerDocument;
   host.setAttribute('data-address', model.address);
   const text = badgeText(model);
   const full = model.address ? `${text}: ${model.address}` : text;
   host.setAttribute('aria-label', badgeLabel(model));
   host.title = model.detail ? `${full}\n${model.detail}` : full;
-  host.style.cssText = BADGE_BASE + BADGE_COLORS[model.kind];
-  const parts: Node[] = [doc.createTextNode(text)];
-  if (model.address) {
-    const address = doc.createElement('span');
-    address.style.cssText = BADGE_ADDRESS;
-    address.textContent = model.address;
-    parts.push(address);
-  }
-  host.replaceChildren(...parts);
+  if (model.address) host.replaceChildren(doc.createTextNode(text), addressPart(doc, model.address));
+  else host.textContent = text;
 }
 
 // --- Banner on an opened notice --------------------------------------------------------------

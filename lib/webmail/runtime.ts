@@ -109,6 +109,13 @@ interface ComposeState {
   busy: boolean;
 }
 
+/** A long list's notices while the browser says which of their rows are on screen. */
+interface WriteOrdering {
+  notices: ListNotice[];
+  observer: IntersectionObserver | null;
+  finish(visible: ReadonlySet<Element>): void;
+}
+
 /** Quiet time before queued lookups go out: chips and rows arrive in bursts, one request takes them all. */
 const LOOKUP_GATHER_MS = 50;
 /** How long the webmail gets to take chips out (or put them in) before the runtime looks again. */
@@ -148,7 +155,22 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   /** Compose summaries by compose element. */
   const composes = new Map<HTMLElement, ComposeState>();
 
-  const key = (messageId: string): string => `${adapter.account(doc)}|${messageId}`;
+  /**
+   * The page's account, read once per task: a list's badges ask for it three times a row, and
+   * nothing else runs while one task of ours does (the memo is dropped at its end).
+   */
+  let accountThisTask: string | undefined;
+  function accountNow(): string {
+    if (accountThisTask === undefined) {
+      accountThisTask = adapter.account(doc);
+      queueMicrotask(() => {
+        accountThisTask = undefined;
+      });
+    }
+    return accountThisTask;
+  }
+
+  const key = (messageId: string): string => `${accountNow()}|${messageId}`;
 
   const actions: BannerActions = {
     async decide(address, decision) {
@@ -277,7 +299,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
           batch.forEach((id, i) => {
             const result = answers[i] ?? null;
             const before = recorded.get(key(id));
-            if (!before || (before.result === null) !== (result === null)) changed = true;
+            // "Not recorded" the first time shows what the row shows already ("not read yet"): a
+            // pass over every row for it would re-read a 1,000-row list for nothing (issue #12).
+            if ((before?.result ?? null) === null ? result !== null : result === null) changed = true;
             recorded.set(key(id), { result, at: now });
             for (const summary of result?.addresses ?? []) summaries.set(summary.address, { summary, at: now });
           });
@@ -318,12 +342,11 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
    * "Bounce, not read yet", never an address or a kind guessed from the preview line.
    */
   function badgeModelFor(notice: ListNotice): BadgeModel | null {
-    const look = looksLikeBounce(notice);
     const read = notice.messageId ? reads.get(key(notice.messageId)) : undefined;
     if (read?.state === 'done') return badgeOfResult(read.result);
     const known = notice.messageId ? recordedFor(notice.messageId) : null;
     if (known) return badgeOfResult(known);
-    return { kind: 'undetermined', address: '', delayed: look.delayed, unread: true };
+    return { kind: 'undetermined', address: '', delayed: notice.delayed ?? looksLikeBounce(notice).delayed, unread: true };
   }
 
   /** The last row seen per notice, so news about one notice touches its row alone (learn). */
@@ -331,7 +354,9 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   function badgeRow(notice: ListNotice): void {
     if (notice.messageId) rowOfNotice.set(key(notice.messageId), notice);
-    const existing = notice.badgeHost.querySelector<HTMLElement>(`:scope > [${HOOK}="badge"]`);
+    // Ours is prepended, so it is the first child; a query of the children only when it is not.
+    const first = notice.badgeHost.firstElementChild as HTMLElement | null;
+    const existing = first?.getAttribute(HOOK) === 'badge' ? first : notice.badgeHost.querySelector<HTMLElement>(`:scope > [${HOOK}="badge"]`);
     const model = badgeModelFor(notice);
     if (!model) {
       existing?.remove();
@@ -617,6 +642,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   const readRows: ListNotice[] = [];
   let sliceTimer: number | undefined;
   const ROW_SLICE = 40;
+  /** Longest wait for the browser to say which rows are on screen. */
+  const ORDER_WAIT_MS = 200;
 
   // --- proof of life (issue #13, ./life-signs.ts) ----------------------------------------------
 
@@ -625,6 +652,18 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   function noteLifeSigns(root: ParentNode): void {
     if (lifeSigns && adapter.findLifeSigns) lifeSigns.add(adapter.findLifeSigns(root));
+  }
+
+  /** A row's (or a root's) notices, its life signs noted on the way: one read of each row where the adapter can. */
+  function readNotices(root: ParentNode): ListNotice[] {
+    if (lifeSigns && adapter.readRows) {
+      const { notices, signs } = adapter.readRows(root);
+      lifeSigns.add(signs);
+      return notices;
+    }
+    const notices = adapter.findListNotices(root);
+    noteLifeSigns(root);
+    return notices;
   }
 
   function queueRows(rows: readonly HTMLElement[]): void {
@@ -639,29 +678,91 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     let taken = 0;
     for (const row of rowQueue) {
       rowQueue.delete(row);
-      if (row.isConnected) {
-        readRows.push(...adapter.findListNotices(row));
-        noteLifeSigns(row);
-      }
+      if (row.isConnected) readRows.push(...readNotices(row));
       if (++taken >= ROW_SLICE) break;
     }
-    if (!rowQueue.size) {
-      const notices = readRows.splice(0);
-      for (const notice of notices) if (notice.row.isConnected) badgeRow(notice);
-    }
-    profile(started);
+    if (!rowQueue.size) queueWrites(readRows.splice(0));
+    profile(started, { kind: 'slice', rows: taken });
     if (rowQueue.size) sliceTimer = ctx.setTimeout(runSlice, 0);
   }
 
+  // --- badge writes in slices, rows on screen first (issue #12: no long task) --------------------
+
+  /**
+   * Badges waiting to be written, rows on screen first, a few ms of writes a task. Timer tasks, not
+   * animation frames: the browser lays the page out once for all the slices that ran since its last
+   * frame, and on a 1,000-row table that layout costs the same for 100 badges as for 700, so a slice
+   * per frame multiplied it (measured: docs/benchmarks.md, issue #12).
+   */
+  const writeQueue: ListNotice[] = [];
+  /** Notices waiting to learn which of their rows are on screen (undefined: none waiting). */
+  let ordering: WriteOrdering | undefined;
+  let writeScheduled = false;
+  /** Time a write slice may take (our part; the layout that follows it is the browser's). */
+  const WRITE_BUDGET_MS = 6;
+
+  function queueWrites(notices: ListNotice[]): void {
+    if (!notices.length) return;
+    const Observer = doc.defaultView?.IntersectionObserver;
+    if (notices.length <= ROW_SLICE || typeof Observer !== 'function' || ordering) {
+      if (ordering) ordering.notices.push(...notices);
+      else writeQueue.push(...notices);
+      scheduleWrites();
+      return;
+    }
+    // Which rows are on screen: the observer answers after the browser's next layout, so asking
+    // costs no layout of ours. A page that renders no frame (a hidden tab) gets them in page order.
+    const state: WriteOrdering = {
+      notices,
+      observer: null,
+      finish(visible) {
+        if (ordering !== state) return;
+        ordering = undefined;
+        state.observer?.disconnect();
+        const shown = state.notices.filter((n) => visible.has(n.row));
+        const rest = visible.size ? state.notices.filter((n) => !visible.has(n.row)) : state.notices;
+        writeQueue.push(...shown, ...rest);
+        scheduleWrites();
+      },
+    };
+    ordering = state;
+    state.observer = new Observer((entries) => state.finish(new Set(entries.filter((e) => e.isIntersecting).map((e) => e.target))));
+    for (const row of new Set(notices.map((n) => n.row))) state.observer.observe(row);
+    ctx.setTimeout(() => state.finish(new Set()), ORDER_WAIT_MS);
+  }
+
+  function scheduleWrites(): void {
+    if (writeScheduled || !writeQueue.length || ctx.isInvalid) return;
+    writeScheduled = true;
+    ctx.setTimeout(runWrites, 0);
+  }
+
+  function runWrites(): void {
+    writeScheduled = false;
+    if (ctx.isInvalid) return;
+    const started = performance.now();
+    let written = 0;
+    let next = 0;
+    while (next < writeQueue.length) {
+      const notice = writeQueue[next++]!;
+      if (notice.row.isConnected) badgeRow(notice);
+      if (++written % 16 === 0 && performance.now() - started > WRITE_BUDGET_MS) break;
+    }
+    writeQueue.splice(0, next);
+    profile(started, { kind: 'badges', written });
+    scheduleWrites();
+  }
+
+  /** Everything waiting, now (settle). */
   function drainRows(): void {
+    for (const next of scanQueue.splice(0)) scanOne(next);
     for (const row of [...rowQueue]) {
       rowQueue.delete(row);
-      if (row.isConnected) {
-        readRows.push(...adapter.findListNotices(row));
-        noteLifeSigns(row);
-      }
+      if (row.isConnected) readRows.push(...readNotices(row));
     }
-    for (const notice of readRows.splice(0)) if (notice.row.isConnected) badgeRow(notice);
+    ordering?.finish(new Set());
+    writeQueue.push(...readRows.splice(0));
+    for (const notice of writeQueue.splice(0)) if (notice.row.isConnected) badgeRow(notice);
   }
 
   function onBatch(batch: WatchBatch): void {
@@ -670,25 +771,70 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batch.added;
     const touched = new Set<HTMLElement>();
     for (const root of scopes) {
-      // A long list (a re-rendered 1,000-row page) is read in slices after this batch.
+      // A long list (a re-rendered 1,000-row page) is read in slices after this batch, and its
+      // open messages and compose chips are looked for in a task of their own: each look walks
+      // the whole list once per selector variant (30,000 nodes), a few ms each.
       const rows = adapter.findsAroundNodes ? adapter.listRows?.(root) : undefined;
-      // A long list's life signs are read with its rows, slice by slice (a list root holds no open message).
-      if (rows && rows.length > ROW_SLICE) queueRows(rows);
-      else {
-        for (const notice of adapter.findListNotices(root)) badgeRow(notice);
-        noteLifeSigns(root);
+      if (rows && rows.length > ROW_SLICE) {
+        queueRows(rows);
+        queueScan(root);
+        continue;
       }
-      for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
-      for (const recipient of adapter.findComposeRecipients(root)) {
-        handleRecipient(recipient);
-        touched.add(recipient.compose);
-      }
+      for (const notice of readNotices(root)) badgeRow(notice);
+      scanRoot(root, touched);
     }
     sweepWarnings();
     // A compose that changed anywhere (a chip added or taken away) is counted again as a whole.
     for (const compose of composes.keys()) if (batch.roots.some((root) => root.contains(compose) || compose.contains(root))) touched.add(compose);
     for (const compose of touched) if (compose.isConnected) refreshCompose(compose);
     if (batch.roots.length) reportSelectorHealth();
+  }
+
+  /** Open notices and compose recipients under a root; the composes touched are added to `touched`. */
+  function scanRoot(root: ParentNode, touched: Set<HTMLElement>): void {
+    for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
+    for (const recipient of adapter.findComposeRecipients(root)) {
+      handleRecipient(recipient);
+      touched.add(recipient.compose);
+    }
+  }
+
+  /**
+   * Long lists' roots still to be scanned, one look a task: open notices, then compose recipients
+   * (on a 1,000-row list the compose look alone walks it once for each of four variants).
+   */
+  const scanQueue: Array<{ root: ParentNode; look: 'open' | 'compose' }> = [];
+  let scanTimer: number | undefined;
+
+  function queueScan(root: ParentNode): void {
+    for (const look of ['open', 'compose'] as const) if (!scanQueue.some((s) => s.root === root && s.look === look)) scanQueue.push({ root, look });
+    if (scanTimer === undefined) scanTimer = ctx.setTimeout(runScan, 0);
+  }
+
+  function runScan(): void {
+    scanTimer = undefined;
+    if (ctx.isInvalid) return;
+    const next = scanQueue.shift();
+    if (next) {
+      const started = performance.now();
+      scanOne(next);
+      profile(started, { kind: 'scan' });
+    }
+    if (scanQueue.length) scanTimer = ctx.setTimeout(runScan, 0);
+  }
+
+  function scanOne({ root, look }: { root: ParentNode; look: 'open' | 'compose' }): void {
+    if ((root as Node).isConnected === false) return;
+    if (look === 'open') {
+      for (const notice of adapter.findOpenNotices(root)) handleOpen(notice);
+      return;
+    }
+    const touched = new Set<HTMLElement>();
+    for (const recipient of adapter.findComposeRecipients(root)) {
+      handleRecipient(recipient);
+      touched.add(recipient.compose);
+    }
+    for (const compose of touched) if (compose.isConnected) refreshCompose(compose);
   }
 
   const watcher = watchRoots(ctx, {
@@ -714,7 +860,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   async function settle(): Promise<void> {
     onBatch({ roots: adapter.isApp(doc) ? adapter.observedRoots(doc) : [], added: [], full: true });
     drainRows();
-    while (pendingWork.size || lookupQueue.size || noticeQueue.size || rowQueue.size) {
+    while (pendingWork.size || lookupQueue.size || noticeQueue.size || rowQueue.size || writeQueue.length || ordering || scanQueue.length) {
       drainRows();
       if (lookupQueue.size && !lookupInFlight) runLookups();
       if (noticeQueue.size && !noticeInFlight) runNoticeLookups();

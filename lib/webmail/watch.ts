@@ -121,7 +121,7 @@ export function watchRoots(ctx: WatchContext, options: WatchOptions): Watcher {
       stats.batches += 1;
       stats.busyMs += took;
       stats.lastBatchMs = took;
-      profile(started);
+      profile(started, { kind: full ? 'full' : 'batch', added: added.length });
     }
   }
 
@@ -185,8 +185,8 @@ function outermost(elements: Element[]): Element[] {
  * (the performance timeline is shared between the page and the content script's isolated world).
  * Off by default, so no entries pile up in a real mailbox.
  */
-export function profile(started: number): void {
+export function profile(started: number, detail?: Record<string, string | number>): void {
   if (document.documentElement.hasAttribute('data-bounce-sweeper-profile')) {
-    performance.measure('bounce-sweeper:batch', { start: started, end: performance.now() });
+    performance.measure('bounce-sweeper:batch', { start: started, end: performance.now(), ...(detail ? { detail } : {}) });
   }
 }

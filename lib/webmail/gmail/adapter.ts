@@ -108,27 +108,122 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     return userEmail || accountIndex(doc.location.pathname);
   }
 
-  function findListNotices(root: ParentNode): ListNotice[] {
-    const notices: ListNotice[] = [];
+  /** What a row says; each part read when first asked (a selector asked is a selector whose health is noted). */
+  interface RowFacts {
+    readonly senders: HTMLElement[];
+    readonly subjectNode: HTMLElement | null;
+    readonly snippetNode: HTMLElement | null;
+    readonly badgeHost: HTMLElement | null;
+    readonly lastMessage: HTMLElement | null;
+    readonly thread: HTMLElement | null;
+    readonly date: HTMLElement | null;
+  }
+
+  function factsOf(row: HTMLElement): RowFacts {
+    const read = new Map<string, unknown>();
+    const once = <T>(part: string, query: () => T): T => {
+      if (!read.has(part)) read.set(part, query());
+      return read.get(part) as T;
+    };
+    return {
+      get senders() {
+        return once('senders', () => queryAll(row, 'rowSenders'));
+      },
+      get subjectNode() {
+        return once('subject', () => queryFirst(row, 'rowSubject'));
+      },
+      get snippetNode() {
+        return once('snippet', () => queryFirst(row, 'rowSnippet'));
+      },
+      get badgeHost() {
+        return once('badgeHost', () => queryFirst(row, 'rowBadgeHost'));
+      },
+      get lastMessage() {
+        return once('lastMessage', () => queryFirst(row, 'rowLastMessageId'));
+      },
+      get thread() {
+        return once('thread', () => queryFirst(row, 'rowThreadId'));
+      },
+      get date() {
+        return once('date', () => queryFirst(row, 'rowDate'));
+      },
+    };
+  }
+
+  /** The rows under `root`, or the row around it (a node Gmail painted into a row: hover actions, labels). */
+  function rowsAtOrAround(root: ParentNode): HTMLElement[] {
     const rows = rowsOf(root);
     if (!rows.length && (root as Node).nodeType === 1) {
-      // A node added inside a row (Gmail paints hover actions and labels into rows): that row.
       const around = closest(root as Element, 'row');
       if (around) rows.push(around);
     }
-    for (const row of rows) {
-      const from = queryAll(row, 'rowSenders').map(participant).join(', ');
-      const subjectNode = queryFirst(row, 'rowSubject');
-      const subject = text(subjectNode);
-      const snippet = text(queryFirst(row, 'rowSnippet')).replace(/^[-–\s]+/, '');
-      if (!looksLikeBounce({ subject, from, snippet }).isBounce) continue;
-      const badgeHost = queryFirst(row, 'rowBadgeHost') ?? subjectNode?.parentElement ?? null;
-      if (!badgeHost) continue;
-      const lastMessage = queryFirst(row, 'rowLastMessageId')?.getAttribute('data-legacy-last-message-id');
-      const thread = queryFirst(row, 'rowThreadId')?.getAttribute('data-legacy-thread-id');
-      notices.push({ row, badgeHost, messageId: legacyIdOf(lastMessage ?? null) || legacyIdOf(thread ?? null), subject, from, snippet });
+    return rows;
+  }
+
+  function noticeOfRow(row: HTMLElement, facts: RowFacts): ListNotice | null {
+    const from = facts.senders.map(participant).join(', ');
+    const subject = text(facts.subjectNode);
+    const snippet = text(facts.snippetNode).replace(/^[-–\s]+/, '');
+    const look = looksLikeBounce({ subject, from, snippet });
+    if (!look.isBounce) return null;
+    const badgeHost = facts.badgeHost ?? facts.subjectNode?.parentElement ?? null;
+    if (!badgeHost) return null;
+    const lastMessage = facts.lastMessage?.getAttribute('data-legacy-last-message-id');
+    const thread = facts.thread?.getAttribute('data-legacy-thread-id');
+    return { row, badgeHost, messageId: legacyIdOf(lastMessage ?? null) || legacyIdOf(thread ?? null), subject, from, snippet, delayed: look.delayed };
+  }
+
+  function findListNotices(root: ParentNode): ListNotice[] {
+    const notices: ListNotice[] = [];
+    for (const row of rowsAtOrAround(root)) {
+      const notice = noticeOfRow(row, factsOf(row));
+      if (notice) notices.push(notice);
     }
     return notices;
+  }
+
+  /** Where list rows name their senders (not Sent, Drafts, Scheduled or Outbox), and whom to leave out. */
+  function lifeSignScope(doc: Document): { me: string; locale: string } | null {
+    return listsRecipients(doc.location.hash) ? null : { me: account(doc), locale: pageLocale(doc) };
+  }
+
+  function signOfRow(facts: RowFacts, scope: { me: string; locale: string }): LifeSign | null {
+    const senders = facts.senders;
+    const addresses = new Set(senders.map((span) => (span.getAttribute('email') ?? '').toLowerCase()));
+    if (addresses.size !== 1 || namesRecipients(senders[0]!)) return null;
+    const address = lifeSignAddress([...addresses][0], scope.me);
+    const title = facts.date?.getAttribute('title');
+    const at = title ? isoOfTitle(title, scope.locale) : undefined;
+    return address && at ? { address, at } : null;
+  }
+
+  /** The life signs of open messages under `root`, each by its own header. */
+  function messageSigns(root: ParentNode, me: string): LifeSign[] {
+    const signs: LifeSign[] = [];
+    for (const message of messagesOf(root)) {
+      const sender = queryFirst(message.element, 'messageSender');
+      const address = lifeSignAddress(sender?.getAttribute('email'), me);
+      if (address && message.date) signs.push({ address, at: message.date });
+    }
+    return signs;
+  }
+
+  /** findListNotices and findLifeSigns in one read of each row (the runtime reads a list's rows in slices). */
+  function readRows(root: ParentNode): { notices: ListNotice[]; signs: LifeSign[] } {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    const notices: ListNotice[] = [];
+    const signs: LifeSign[] = [];
+    const rows = rowsAtOrAround(root);
+    const scope = rows.length ? lifeSignScope(doc) : null;
+    for (const row of rows) {
+      const facts = factsOf(row);
+      const notice = noticeOfRow(row, facts);
+      if (notice) notices.push(notice);
+      const sign = scope ? signOfRow(facts, scope) : null;
+      if (sign) signs.push(sign);
+    }
+    signs.push(...messageSigns(root, scope?.me ?? account(doc)));
+    return { notices, signs };
   }
 
   function rowsOf(root: ParentNode): HTMLElement[] {
@@ -161,29 +256,16 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
    */
   function findLifeSigns(root: ParentNode): LifeSign[] {
     const doc = (root as Node).ownerDocument ?? (root as Document);
-    const me = account(doc);
     const signs: LifeSign[] = [];
-    const rows = rowsOf(root);
-    if (!rows.length && (root as Node).nodeType === 1) {
-      const around = closest(root as Element, 'row');
-      if (around) rows.push(around);
-    }
-    if (!LISTS_RECIPIENTS.test(decodeHash(doc.location.hash))) {
+    const rows = rowsAtOrAround(root);
+    const scope = rows.length ? lifeSignScope(doc) : null;
+    if (scope) {
       for (const row of rows) {
-        const senders = queryAll(row, 'rowSenders');
-        const addresses = new Set(senders.map((span) => (span.getAttribute('email') ?? '').toLowerCase()));
-        if (addresses.size !== 1 || namesRecipients(senders[0]!)) continue;
-        const address = lifeSignAddress([...addresses][0], me);
-        const title = queryFirst(row, 'rowDate')?.getAttribute('title');
-        const at = title ? isoOfTitle(title, pageLocale(doc)) : undefined;
-        if (address && at) signs.push({ address, at });
+        const sign = signOfRow(factsOf(row), scope);
+        if (sign) signs.push(sign);
       }
     }
-    for (const message of messagesOf(root)) {
-      const sender = queryFirst(message.element, 'messageSender');
-      const address = lifeSignAddress(sender?.getAttribute('email'), me);
-      if (address && message.date) signs.push({ address, at: message.date });
-    }
+    signs.push(...messageSigns(root, scope?.me ?? account(doc)));
     return signs;
   }
 
@@ -337,6 +419,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
     account,
     findListNotices,
     findLifeSigns,
+    readRows,
     findOpenNotices,
     findComposeRecipients,
     placeComposeSummary,
@@ -361,6 +444,13 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
 
 /** Gmail's routes whose list shows recipients where senders go (Gmail's own route names; a search in them too). */
 const LISTS_RECIPIENTS = /^#(?:sent|drafts|scheduled|outbox)\b|\bin:(?:sent|drafts?|scheduled|outbox)\b/i;
+
+/** The answer for the last hash asked (a list is read row by row; the route is the same for all of them). */
+let lastRoute = { hash: '', lists: false };
+function listsRecipients(hash: string): boolean {
+  if (lastRoute.hash !== hash || !lastRoute.hash) lastRoute = { hash, lists: LISTS_RECIPIENTS.test(decodeHash(hash)) };
+  return lastRoute.lists;
+}
 
 function pageLocale(doc: Document): string {
   return doc.documentElement.lang || doc.defaultView?.navigator.language || 'en-US';

@@ -328,7 +328,8 @@ export const outlookAdapter: WebmailAdapter = {
     const notices: ListNotice[] = [];
     for (const row of outermost(findAround(root, 'listItem'))) {
       const parts = parseRow(row);
-      if (!looksLikeBounce({ subject: parts.subject, from: parts.from, snippet: parts.snippet }).isBounce) continue;
+      const look = looksLikeBounce({ subject: parts.subject, from: parts.from, snippet: parts.snippet });
+      if (!look.isBounce) continue;
       notices.push({
         row,
         badgeHost: parts.subjectEl?.parentElement ?? row,
@@ -337,6 +338,7 @@ export const outlookAdapter: WebmailAdapter = {
         subject: parts.subject,
         from: parts.from,
         snippet: parts.snippet,
+        delayed: look.delayed,
       });
     }
     return notices;
