@@ -3,10 +3,15 @@ import type { ExportFile } from '../export';
 
 /** Saves `file` through an object URL and a download link (works in extension popups and tabs). */
 export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  downloadBlob(new Blob([file.content], { type: file.mimeType }), file.filename);
+}
+
+/** Saves bytes as they are (Clean my list keeps the list's own encoding and BOM). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.filename;
+  link.download = filename;
   link.style.display = 'none';
   document.body.append(link);
   link.click();
