@@ -232,41 +232,13 @@ describe('options: data from a newer version', () => {
 describe('options: bounces per send', () => {
   /** A DSN returning the user's own message (its headers), so the notice says which send it answers. */
   function returning(recipient: string, status: string, sent: { subject: string; id: string; date: string }, at: string): string {
-    return [
-      'From: MAILER-DAEMON@mx.example.net',
-      'To: me@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      `Date: ${at}`,
-      `Message-ID: <${recipient.replace(/\W/g, '.')}.${sent.id}@mx.example.net>`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
-      '',
-      '--B',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      '--B',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      `Final-Recipient: rfc822; ${recipient}`,
-      'Action: failed',
-      `Status: ${status}`,
-      `Diagnostic-Code: smtp; ${status.startsWith('5.1') ? '550 5.1.1 user unknown' : '452 4.2.2 mailbox full'}`,
-      '',
-      '--B',
-      'Content-Type: text/rfc822-headers',
-      '',
-      'From: Me <me@example.com>',
-      `To: ${recipient}`,
-      `Subject: ${sent.subject}`,
-      `Message-ID: <${sent.id}@example.com>`,
-      `Date: ${sent.date}`,
-      '',
-      '--B--',
-      '',
-    ].join('\r\n');
+    return dsnBounce(recipient, {
+      date: at,
+      id: `${recipient.replace(/\W/g, '.')}.${sent.id}@mx.example.net`,
+      status,
+      diagnostic: `smtp; ${status.startsWith('5.1') ? '550 5.1.1 user unknown' : '452 4.2.2 mailbox full'}`,
+      returned: { from: 'Me <me@example.com>', subject: sent.subject, messageId: `${sent.id}@example.com`, date: sent.date },
+    });
   }
 
   it('groups notices from two sends, and warns when a send passes the bounce-rate lines', async () => {

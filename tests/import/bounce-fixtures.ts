@@ -10,11 +10,17 @@ export interface ReturnedHeaders {
   date?: string;
 }
 
-export function dsnBounce(recipient: string, options: { date?: string; id?: string; status?: string; diagnostic?: string; returned?: ReturnedHeaders } = {}): string {
+/**
+ * `recipients`: one address, or several (one DSN block each, the same status); `returned: null`
+ * leaves the returned message's headers out (a notice that cannot be tied to a send).
+ */
+export function dsnBounce(recipients: string | readonly string[], options: { date?: string; id?: string; status?: string; diagnostic?: string; returned?: ReturnedHeaders | null } = {}): string {
+  const all = typeof recipients === 'string' ? [recipients] : recipients;
+  const recipient = all[0] ?? '';
   const date = options.date ?? 'Mon, 02 Mar 2026 10:00:00 +0000';
   const id = options.id ?? `${recipient.replace(/\W/g, '.')}@mx.example.net`;
   const status = options.status ?? '5.1.1';
-  const diagnostic = options.diagnostic ?? `smtp; 550 5.1.1 <${recipient}>: Recipient address rejected: User unknown in virtual mailbox table`;
+  const diagnosticOf = (address: string) => options.diagnostic ?? `smtp; 550 5.1.1 <${address}>: Recipient address rejected: User unknown in virtual mailbox table`;
   return [
     'Return-Path: <>',
     `Date: ${date}`,
@@ -36,30 +42,35 @@ export function dsnBounce(recipient: string, options: { date?: string; id?: stri
     "I'm sorry to have to inform you that your message could not",
     'be delivered to one or more recipients.',
     '',
-    `<${recipient}>: host mx.example.com[192.0.2.25] said: ${diagnostic.replace(/^smtp;\s*/, '')}`,
-    '',
+    ...all.flatMap((address) => [`<${address}>: host mx.example.com[192.0.2.25] said: ${diagnosticOf(address).replace(/^smtp;\s*/, '')}`, '']),
     '--BOUNDARY-1',
     'Content-Type: message/delivery-status',
     '',
     'Reporting-MTA: dns; mx.example.net',
     'Arrival-Date: ' + date,
     '',
-    `Final-Recipient: rfc822; ${recipient}`,
-    `Original-Recipient: rfc822;${recipient}`,
-    'Action: failed',
-    `Status: ${status}`,
-    'Remote-MTA: dns; mx.example.com',
-    `Diagnostic-Code: ${diagnostic}`,
-    '',
-    '--BOUNDARY-1',
-    'Content-Type: text/rfc822-headers',
-    '',
-    `From: ${options.returned?.from ?? 'sender@example.org'}`,
-    `To: ${recipient}`,
-    `Subject: ${options.returned?.subject ?? 'Spring open house'}`,
-    ...(options.returned?.messageId ? [`Message-ID: <${options.returned.messageId}>`] : []),
-    ...(options.returned?.date ? [`Date: ${options.returned.date}`] : []),
-    '',
+    ...all.flatMap((address) => [
+      `Final-Recipient: rfc822; ${address}`,
+      `Original-Recipient: rfc822;${address}`,
+      'Action: failed',
+      `Status: ${status}`,
+      'Remote-MTA: dns; mx.example.com',
+      `Diagnostic-Code: ${diagnosticOf(address)}`,
+      '',
+    ]),
+    ...(options.returned === null
+      ? []
+      : [
+          '--BOUNDARY-1',
+          'Content-Type: text/rfc822-headers',
+          '',
+          `From: ${options.returned?.from ?? 'sender@example.org'}`,
+          `To: ${recipient}`,
+          `Subject: ${options.returned?.subject ?? 'Spring open house'}`,
+          ...(options.returned?.messageId ? [`Message-ID: <${options.returned.messageId}>`] : []),
+          ...(options.returned?.date ? [`Date: ${options.returned.date}`] : []),
+          '',
+        ]),
     '--BOUNDARY-1--',
     '',
   ].join('\n');

@@ -5,6 +5,7 @@ import { TallyStore } from '../../lib/store/tally';
 import type { ReturnedFacts } from '../../lib/bounce/types';
 import { createRealBackground } from '../pages/real-background';
 import { bounce, freshIndexedDb, recipient, report } from './notices';
+import { dsnBounce } from '../import/bounce-fixtures';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const returned = (from: string, extra: Partial<ReturnedFacts> = {}): ReturnedFacts => ({ from, sender: '', returnPath: '', subject: 'Open house', messageId: 'm1@example.com', date: '', ...extra });
@@ -84,28 +85,7 @@ describe('through the background, from a webmail page', () => {
   it('a raw forged DSN naming many addresses is answered "not counted" and lists nothing', async () => {
     const background = createRealBackground(() => NOW);
     const rcpts = Array.from({ length: 30 }, (_, i) => `victim${i}@example.org`);
-    const raw = [
-      'From: MAILER-DAEMON@mx.example.net',
-      'To: me@example.com',
-      'Subject: Undelivered Mail Returned to Sender',
-      'Date: Thu, 26 Nov 2026 10:00:00 +0000',
-      'Message-ID: <forged1@mx.example.net>',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
-      '',
-      '--B',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      '--B',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      ...rcpts.flatMap((address) => [`Final-Recipient: rfc822; ${address}`, 'Action: failed', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 user unknown', '']),
-      '--B--',
-      '',
-    ].join('\r\n');
+    const raw = dsnBounce(rcpts, { date: 'Thu, 26 Nov 2026 10:00:00 +0000', id: 'forged1@mx.example.net', returned: null });
     await background.seed([raw]);
     const page = await background.transport('listAddresses', { group: 'all' });
     expect(page.counts.all).toBe(0);
