@@ -13,15 +13,16 @@
  * noteLifeSigns); every other sender is dropped there.
  */
 import { MESSAGE_LIMITS, type LifeSign } from '../messaging';
+import { normaliseAddress } from '../policy';
 import { isBounceSender } from './looks-like-bounce';
 
 export type { LifeSign };
 
 /** The bare address a sender element names, lower-cased; '' when it names none or it is not a person's. */
 export function lifeSignAddress(written: string | null | undefined, account: string): string {
-  const address = (written ?? '').trim().toLowerCase();
-  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(address)) return '';
-  if (address === account.trim().toLowerCase() || isBounceSender(address)) return '';
+  // The one address key (lib/policy.ts normaliseAddress), as the store keys the list.
+  const address = normaliseAddress(written ?? '');
+  if (!address || address === normaliseAddress(account) || isBounceSender(address)) return '';
   return address;
 }
 
