@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, sendFromPage, type ExtensionSession } from './browser';
 import { FAKE_OUTLOOK_ORIGIN, SWEEP_OUTLOOK_VIRTUAL, outlookCss, routeFakeOutlook, sweepOutlookMessages } from './fake-outlook';
 import type { ListReply } from '../../lib/messaging';
-import { parseOutlookDate } from '../../lib/webmail/outlook/date';
+import { parseShownDate } from '../../lib/webmail/shown-date';
 
 const MESSAGES = sweepOutlookMessages(60);
 const PROGRESS = '[data-bounce-sweeper="sweep-progress"]';
@@ -86,7 +86,7 @@ describe('Outlook sweep (issue #11)', () => {
       expect(row, message.failed).toBeDefined();
       expect(row!.hardCount + row!.softCount + (row!.undeterminedCount ?? 0), message.failed).toBe(1);
       // Dated as the list showed it, not when it was read.
-      expect(row!.lastBounceAt, message.failed).toBe(parseOutlookDate(message.dateTitle ?? '', 'en-US'));
+      expect(row!.lastBounceAt, message.failed).toBe(parseShownDate(message.dateTitle ?? '', 'en-US'));
     }
     console.log(`[sweep-outlook] 60 notices in ${Date.now() - started} ms, ${Math.min(...inDom)}–${Math.max(...inDom)} rows in the DOM`);
   }, 200_000);

@@ -7,7 +7,7 @@ import type { LifeSign, NoticeReport } from '../../messaging';
 import type { ComposeRecipient, ListNotice, OpenNotice, WebmailAdapter } from '../adapter';
 import { findAddresses, looksLikeBounce } from '../looks-like-bounce';
 import { lifeSignAddress } from '../life-signs';
-import { parseOutlookDate } from '../outlook/date';
+import { parseShownDate } from '../shown-date';
 import { HOOK } from '../inline-ui';
 import { accountIndex, accountPath, isValidEmail, readPageInfo } from './page-info';
 import { createSelectorQueries, type StaleSelector } from '../selector-table';
@@ -483,9 +483,8 @@ function namesRecipients(firstSender: Element): boolean {
 function isoOfTitle(title: string, locale?: string): string | undefined {
   const date = new Date(title.replace(' at ', ' '));
   if (!Number.isNaN(date.getTime())) return date.toISOString();
-  // Another UI language ("mar. 24 nov. 2026, 09:14"): the locale-aware reader Outlook's dates use
-  // (its words come from Intl for the locale, nothing of Outlook's).
-  return locale ? parseOutlookDate(title, locale) : undefined;
+  // Another UI language ("mar. 24 nov. 2026, 09:14"): the shared locale-aware reader.
+  return locale ? parseShownDate(title, locale) : undefined;
 }
 
 /** Address of a chip: data-hovercard-id (peoplekit), [email], or the legacy hidden input "Name <addr>". */

@@ -16,7 +16,7 @@ import { lifeSignAddress } from '../life-signs';
 import { createSelectorQueries } from '../selector-table';
 import { OUTLOOK_SELECTORS, type OutlookSelectorName } from './selectors';
 import { lineText, visibleText } from './text';
-import { parseOutlookDate } from './date';
+import { parseShownDate } from '../shown-date';
 
 const OWN = '[data-bounce-sweeper]';
 
@@ -124,7 +124,7 @@ export function rowDate(row: HTMLElement): string | undefined {
   const locale = row.ownerDocument.documentElement.lang || row.ownerDocument.defaultView?.navigator.language || 'en-US';
   for (const el of row.querySelectorAll<HTMLElement>('[title]')) {
     if (el.closest(OWN)) continue;
-    const iso = parseOutlookDate(el.getAttribute('title') ?? '', locale);
+    const iso = parseShownDate(el.getAttribute('title') ?? '', locale);
     if (iso) return iso;
   }
   return undefined;
@@ -146,7 +146,7 @@ function headerDate(message: HTMLElement, body: HTMLElement): string | undefined
   const locale = doc.documentElement.lang || doc.defaultView?.navigator.language || 'en-US';
   for (const el of message.querySelectorAll<HTMLElement>('[title], time')) {
     if (body.contains(el) || el.closest(OWN)) continue;
-    const iso = parseOutlookDate(el.getAttribute('datetime') || el.getAttribute('title') || lineText(el), locale);
+    const iso = parseShownDate(el.getAttribute('datetime') || el.getAttribute('title') || lineText(el), locale);
     if (iso) return iso;
   }
   return undefined;

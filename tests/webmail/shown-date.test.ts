@@ -3,7 +3,7 @@
  * come from Intl for the page's locale. Table-driven; short forms that name no day give undefined.
  */
 import { describe, expect, it } from 'vitest';
-import { parseOutlookDate } from '../../../lib/webmail/outlook/date';
+import { parseShownDate } from '../../lib/webmail/shown-date';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).toISOString();
 
@@ -25,8 +25,8 @@ const CASES: Array<[string, string, string | undefined]> = [
   ['', 'en-US', undefined],
 ];
 
-describe('parseOutlookDate', () => {
+describe('parseShownDate', () => {
   it.each(CASES)('%s (%s)', (text, locale, expected) => {
-    expect(parseOutlookDate(text, locale)).toBe(expected);
+    expect(parseShownDate(text, locale)).toBe(expected);
   });
 });

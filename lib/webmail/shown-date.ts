@@ -1,10 +1,11 @@
 /**
- * The date Outlook shows for a message (issue #11: a notice is dated as Outlook dates it, never by
- * when it was read), read in any locale Outlook writes: the row's or the header's full date (its
- * title, e.g. "Fri 11/27/2026 10:42 AM", "Fr 27.11.2026 10:42", "2026/11/27 (金) 10:42"), with
- * the day, month and year order, the month names and the AM/PM words taken from Intl for the
- * page's locale, not from a list of ours. Short forms ("10:42", "Yesterday") carry no date: those
- * give undefined, and the caller looks elsewhere (the reading pane's header).
+ * The date a webmail shows for a message (issue #11: a notice is dated as the webmail dates it,
+ * never by when it was read; issue #13: "wrote to you on …"), read in any locale: Outlook's row or
+ * header title ("Fri 11/27/2026 10:42 AM", "Fr 27.11.2026 10:42", "2026/11/27 (金) 10:42"), Gmail's
+ * row and message titles in another UI language ("mar. 24 nov. 2026, 08:02"). The day, month and
+ * year order, the month names and the AM/PM words come from Intl for the page's locale, not from a
+ * list of ours. Short forms ("10:42", "Yesterday") carry no date: those give undefined, and the
+ * caller looks elsewhere (the reading pane's header).
  */
 
 type Order = Array<'day' | 'month' | 'year'>;
@@ -46,7 +47,7 @@ function localeFacts(locale: string) {
  * `text` as Outlook wrote it for `locale` → ISO timestamp (the reader's time zone), or undefined
  * when it names no full date.
  */
-export function parseOutlookDate(text: string, locale = 'en-US'): string | undefined {
+export function parseShownDate(text: string, locale = 'en-US'): string | undefined {
   const source = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   if (!source) return undefined;
   let facts: ReturnType<typeof localeFacts>;
