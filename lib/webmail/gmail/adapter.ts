@@ -245,7 +245,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): GmailAdap
   }
 
   function rowDate(row: HTMLElement): string | undefined {
-    const title = row.querySelector('td span[title]')?.getAttribute('title');
+    const title = queryFirst(row, 'rowDate')?.getAttribute('title');
     return title ? isoOfTitle(title, pageLocale(row.ownerDocument)) : undefined;
   }
 

@@ -315,6 +315,13 @@ describe('Gmail adapter: proof of life (issue #13)', () => {
     expect(createGmailAdapter().findLifeSigns!(document).map((sign) => sign.address)).toEqual(['gina@example.org']);
   });
 
+  it("dates a row by its date cell, not by the first tooltip in it (the star's \"Not starred\")", () => {
+    const adapter = createGmailAdapter();
+    const row = document.querySelector('[email="bob@example.org"]')!.closest('tr')!;
+    expect(row.querySelector('td span[title]')!.getAttribute('title')).toBe('Not starred');
+    expect(adapter.rowDate(row)).toBe(new Date('Tue, Nov 24, 2026, 8:02 AM').toISOString());
+  });
+
   it('reads a row date in another UI language', () => {
     document.documentElement.lang = 'fr';
     document.querySelector('[email="bob@example.org"]')!.closest('tr')!.querySelector('td.xW > span[title]')!.setAttribute('title', 'mar. 24 nov. 2026, 08:02');
