@@ -25,10 +25,12 @@
  *   BENCH_SIZES=0,10000 BENCH_BEFORE=/tmp/before/chrome-mv3 npx tsx scripts/bench/popup.ts
  *     (without the 100,000 store; another build's profiles beside this build's, in the same rounds)
  */
-import { loadavg } from 'node:os';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, sendFromPage, type ExtensionSession } from '../../tests/e2e/browser';
+import { EXTENSION_DIR, launchWithExtension, sendFromPage, type ExtensionSession } from '../../tests/e2e/browser';
 
 /** BENCH_SIZES=0,10000 leaves out the 100,000 store (its seeding takes minutes). */
 const SIZES: readonly number[] = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [0, 10_000, 100_000];
@@ -102,11 +104,46 @@ async function seed(session: ExtensionSession, addresses: number): Promise<{ onR
   return { onRecord: reply.counts.all, ms };
 }
 
-async function open(session: ExtensionSession): Promise<Sample> {
+/**
+ * The floor any extension page has on this machine: a blank page (one 0.5 KB module, no CSS, no
+ * framework) added to a copy of the build, asking the background the same first page over the same
+ * message bus and writing each row's address as a line of text, with the popup's marks. Opened in
+ * the 10,000 store's profile in the same rounds, it shows how much of "first rows" is the browser
+ * (starting an extension page, the message round trip) and how much is the popup.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body><div id="app"></div></body></html>`;
+const FLOOR_SCRIPT = `performance.mark('popup-script-start');
+performance.mark('popup-list-sent');
+const data = { group: 'remove', query: '', sort: 'last', offset: 0, limit: 100, filter: {} };
+chrome.runtime.sendMessage({ id: 1, type: 'listAddresses', data, timestamp: Date.now() }, (reply) => {
+  performance.mark('popup-list-received');
+  const app = document.getElementById('app');
+  for (const row of (reply && reply.res && reply.res.rows) || []) {
+    const line = document.createElement('div');
+    line.dataset.testid = 'address-row';
+    line.textContent = row.address;
+    app.append(line);
+  }
+  performance.mark('popup-first-commit');
+  requestAnimationFrame(() => setTimeout(() => performance.mark('popup-first-render')));
+});
+`;
+
+/** A copy of `dir` (the build) with the floor page added; the caller removes it. */
+function buildWithFloorPage(dir = EXTENSION_DIR): string {
+  const copy = mkdtempSync(join(tmpdir(), 'bench-popup-floor-'));
+  cpSync(dir, copy, { recursive: true });
+  writeFileSync(join(copy, FLOOR_PAGE), FLOOR_HTML);
+  writeFileSync(join(copy, 'bench-floor.js'), FLOOR_SCRIPT);
+  return copy;
+}
+
+async function open(session: ExtensionSession, path = 'popup.html'): Promise<Sample> {
   const page: Page = await session.context.newPage();
   try {
     await page.setViewportSize({ width: 420, height: 590 });
-    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.goto(`chrome-extension://${session.extensionId}/${path}`);
     await page.waitForFunction(() => performance.getEntriesByName('popup-first-render').length > 0, undefined, { timeout: 60_000 });
     return await page.evaluate(() => {
       const first = performance.getEntriesByName('popup-first-render')[0]!.startTime;
@@ -138,6 +175,10 @@ interface Side {
   session?: ExtensionSession;
   seeded: { onRecord: number; ms: number };
   samples: Sample[];
+  /** The 10,000 store only: the blank floor page's opens, in the same rounds. */
+  floor?: Sample[];
+  /** The copy of the build with the floor page (removed at the end). */
+  floorDir?: string;
 }
 
 export default async function benchPopup(): Promise<void> {
@@ -146,7 +187,13 @@ export default async function benchPopup(): Promise<void> {
   if (process.env.BENCH_BEFORE) builds.push({ build: `before (${process.env.BENCH_BEFORE})`, dir: process.env.BENCH_BEFORE });
   const sides: Side[] = builds.flatMap(({ build, dir }) => SIZES.map((size) => ({ build, dir, size, seeded: { onRecord: 0, ms: 0 }, samples: [] })));
   try {
-    for (const side of sides) side.session = await launchWithExtension({ extensionDir: side.dir });
+    for (const side of sides) {
+      if (side.size === 10_000) {
+        side.floorDir = buildWithFloorPage(side.dir);
+        side.floor = [];
+      }
+      side.session = await launchWithExtension({ extensionDir: side.floorDir ?? side.dir });
+    }
     for (const side of sides) if (side.size) side.seeded = await seed(side.session!, side.size);
     for (const side of sides) await open(side.session!); // warm-up, not counted
     for (let round = 0; round < ROUNDS; round++) {
@@ -155,6 +202,11 @@ export default async function benchPopup(): Promise<void> {
         const sample = await open(side.session!);
         if (side.size > 0 && sample.rows === 0) throw new Error(`the popup over ${count(side.size)} addresses rendered no rows`);
         side.samples.push(sample);
+        if (side.floor) {
+          const floor = await open(side.session!, FLOOR_PAGE);
+          if (floor.rows === 0) throw new Error('the floor page rendered no rows');
+          side.floor.push(floor);
+        }
       }
     }
     console.log(`\npopup open → first rows, headless Chromium, ${ROUNDS} opens per store, sides rotated (median, best); load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
@@ -169,6 +221,13 @@ export default async function benchPopup(): Promise<void> {
           `  ${side.size ? `${count(side.size)} addresses` : 'empty store'}: first rows ${ms(first(side))} (best ${ms(Math.min(...side.samples.map((s) => s.firstRows)))}); script runs at ${ms(stat((s) => s.script))}, list asked at ${ms(stat((s) => s.sent))}, answered at ${ms(stat((s) => s.listed))}; reply → rows in the DOM ${ms(stat((s) => s.commit))}; ${side.samples[0]?.rows ?? 0} rows in the DOM${seedLine}`,
         );
       }
+      for (const side of mine) {
+        if (!side.floor) continue;
+        const stat = (pick: (s: Sample) => number) => median(side.floor!.map(pick));
+        console.log(
+          `  floor (a blank extension page, same profile and rounds, the same first page over the same bus): first rows ${ms(stat((s) => s.firstRows))} (best ${ms(Math.min(...side.floor.map((s) => s.firstRows)))}); script runs at ${ms(stat((s) => s.script))}, answered at ${ms(stat((s) => s.listed))}; ${side.floor[0]?.rows ?? 0} rows`,
+        );
+      }
       const empty = mine.find((side) => side.size === 0);
       const tenK = mine.find((side) => side.size === 10_000);
       const hundredK = mine.find((side) => side.size === 100_000);
@@ -179,7 +238,10 @@ export default async function benchPopup(): Promise<void> {
       if (empty && hundredK) console.log(`  bar 100,000: ${ms(first(hundredK))} < ${BARS.ms100k} ms (${(first(hundredK) / Math.max(first(empty), 0.1)).toFixed(2)}x empty): ${verdict(first(hundredK) < BARS.ms100k)}`);
     }
   } finally {
-    for (const side of sides) await side.session?.close();
+    for (const side of sides) {
+      await side.session?.close();
+      if (side.floorDir) rmSync(side.floorDir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -135,6 +135,76 @@ async function importAll(session: ExtensionSession, notices: ReadonlyArray<{ key
   }
 }
 
+/**
+ * The IndexedDB floor of the bar (same browser, same notices, same batches): what any store that
+ * keeps one record per address must write, with none of our logic and no message bus. Per batch of
+ * PER_MESSAGE notices, one read-write transaction: the batch's notices as ONE record (the fewest
+ * requests a notice can cost), a `get` for each address an earlier batch wrote (its history is
+ * needed to fold the new bounce), then one `put` per address the batch touched, its events inside
+ * it. `indexes`: the seven list indexes the paged popup reads (lib/store/db.ts v4), or none. The
+ * popup's paging at 100,000 addresses needs an indexed record per address; packing many addresses
+ * into one record would make writes cheaper and every sorted page a scan.
+ */
+async function floorOf(session: ExtensionSession, notices: ReadonlyArray<{ key: string; notice: unknown }>, indexes: boolean, name: string): Promise<number> {
+  const page = await session.openExtensionPage('options.html');
+  try {
+    await page.evaluate((list) => {
+      (globalThis as unknown as { benchNotices: unknown[] }).benchNotices = list;
+    }, notices as unknown[]);
+    return (await page.evaluate(`(async () => {
+      const list = globalThis.benchNotices;
+      const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); tx.onabort = () => reject(tx.error); });
+      const answer = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(${JSON.stringify(name)}, 1);
+        open.onupgradeneeded = () => {
+          const addresses = open.result.createObjectStore('addresses', { keyPath: 'address' });
+          if (${indexes}) {
+            addresses.createIndex('by-group-last', ['group', 'lastBounceAt', 'address']);
+            addresses.createIndex('by-group-count', ['group', 'bounceTotal', 'lastBounceAt', 'address']);
+            addresses.createIndex('by-group-domain', ['group', 'domain', 'address']);
+            addresses.createIndex('by-last', ['lastBounceAt', 'address']);
+            addresses.createIndex('by-count', ['bounceTotal', 'lastBounceAt', 'address']);
+            addresses.createIndex('by-domain', ['domain', 'address']);
+            addresses.createIndex('by-resummarise', 'resummariseOn');
+          }
+          open.result.createObjectStore('batches', { autoIncrement: true });
+        };
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const written = new Set();
+      const started = performance.now();
+      for (let start = 0; start < list.length; start += ${PER_MESSAGE}) {
+        const batch = list.slice(start, start + ${PER_MESSAGE});
+        const tx = db.transaction(['addresses', 'batches'], 'readwrite');
+        const addresses = tx.objectStore('addresses');
+        tx.objectStore('batches').add(batch.map(({ key, notice }) => ({ key, messageId: notice.messageId, date: notice.date })));
+        const touched = new Map();
+        for (const { key, notice } of batch) for (const r of notice.recipients) {
+          const address = r.address.toLowerCase();
+          if (!touched.has(address)) touched.set(address, []);
+          touched.get(address).push({ id: key + '|' + address, kind: r.kind, reason: r.reason, status: r.status, replyCode: r.replyCode, diagnostic: r.diagnostic, remoteMta: r.remoteMta, seenAt: notice.date, noticeKey: key });
+        }
+        const keys = [...touched.keys()];
+        const before = await Promise.all(keys.map((address) => (written.has(address) ? answer(addresses.get(address)) : undefined)));
+        keys.forEach((address, i) => {
+          const events = [...((before[i] && before[i].events) || []), ...touched.get(address)];
+          const last = events.reduce((a, b) => (a.seenAt > b.seenAt ? a : b));
+          addresses.put({ address, domain: address.split('@')[1], group: last.kind === 'hard' ? 'remove' : 'watch', lastBounceAt: last.seenAt, bounceTotal: events.length, resummariseOn: '~', updatedAt: last.seenAt, events, summary: { address, kind: last.kind, reason: last.reason, status: last.status, diagnostic: last.diagnostic, bounces: events.length } });
+          written.add(address);
+        });
+        await done(tx);
+      }
+      const ms = performance.now() - started;
+      db.close();
+      return ms;
+    })()`)) as number;
+  } finally {
+    await page.close();
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -149,6 +219,8 @@ interface Side {
   dir?: string;
   full: Imported[];
   again: Imported[];
+  /** The IndexedDB floor (floorOf), this side's browser: with the seven list indexes, and without. */
+  floor: { indexed: number[]; bare: number[] };
   small: Imported[];
   onRecord: number;
 }
@@ -157,8 +229,8 @@ export default async function benchRecord(): Promise<void> {
   const notices = recordNotices(NOTICES);
   const baseline = notices.slice(0, BASELINE_NOTICES);
   // BENCH_BEFORE=<another build's chrome-mv3 folder>: the same measures of that build, in the same rounds.
-  const builds: Side[] = [{ label: 'this build', full: [], again: [], small: [], onRecord: 0 }];
-  if (process.env.BENCH_BEFORE) builds.push({ label: `before (${process.env.BENCH_BEFORE})`, dir: process.env.BENCH_BEFORE, full: [], again: [], small: [], onRecord: 0 });
+  const builds: Side[] = [{ label: 'this build', full: [], again: [], small: [], onRecord: 0, floor: { indexed: [], bare: [] } }];
+  if (process.env.BENCH_BEFORE) builds.push({ label: `before (${process.env.BENCH_BEFORE})`, dir: process.env.BENCH_BEFORE, full: [], again: [], small: [], onRecord: 0, floor: { indexed: [], bare: [] } });
   for (let round = 0; round < ROUNDS; round++) {
     const sides = builds.flatMap((build) => [
       async () => {
@@ -177,6 +249,9 @@ export default async function benchRecord(): Promise<void> {
         const session = await launchWithExtension({ extensionDir: build.dir });
         try {
           build.small.push(await importAll(session, baseline));
+          // The floor in a profile of its own (this one recorded only 1,000 notices), fresh databases.
+          build.floor.indexed.push(await floorOf(session, notices, true, `floor-indexed-${round}`));
+          build.floor.bare.push(await floorOf(session, notices, false, `floor-bare-${round}`));
         } finally {
           await session.close();
         }
@@ -200,6 +275,8 @@ export default async function benchRecord(): Promise<void> {
     console.log(line(`${count(NOTICES)} notices, empty store`, build.full, NOTICES) + `; ${count(build.onRecord)} addresses on record`);
     console.log(line(`baseline ${count(BASELINE_NOTICES)} notices, empty store`, build.small, BASELINE_NOTICES));
     console.log(line(`baseline the same ${count(NOTICES)} again (all duplicates)`, build.again, NOTICES));
+    const floor = (runs: number[]) => `best ${seconds(Math.min(...runs))}, median ${seconds(median(runs))}`;
+    console.log(`  floor, the same ${count(NOTICES)} notices as bare IndexedDB writes (one record a batch of notices, one put an address a batch): with the seven list indexes ${floor(build.floor.indexed)}; with no index ${floor(build.floor.bare)}`);
   }
   const [ours] = builds;
   const best = Math.min(...ours!.full.map((r) => r.ms));
