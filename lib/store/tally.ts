@@ -440,11 +440,13 @@ export class TallyStore {
    *  - for a notice seen before, its events and their addresses (for the result);
    *  - then every new notice and event, and each changed address once, with the counts moved from
    *    the group it had before the batch to the group it has after.
+   * `describeKnown: false` (an import, which only counts): a notice seen before is answered as a
+   * duplicate with no events or addresses, so nothing of it is read but its notice record.
    * `thorough` (one notice; and the one-by-one retry after a failed batch) reads by plain gets,
    * and reads every address's events, so that an event stored without its notice (a partial
    * backup) is found, as the batch would find it only by its add failing.
    */
-  private async recordBatch(ctx: WriteContext, inputs: readonly NoticeToRecord[], thorough: boolean): Promise<RecordResult[]> {
+  private async recordBatch(ctx: WriteContext, inputs: readonly NoticeToRecord[], thorough: boolean, describeKnown = true): Promise<RecordResult[]> {
     const { tx } = ctx;
     const notices = tx.objectStore('notices');
     const eventStore = tx.objectStore('events');
@@ -483,8 +485,9 @@ export class TallyStore {
         const [known, twin] = found;
         const recorded = known ?? twin;
         // A notice seen before reports what it recorded: its events and their addresses.
-        if (recorded) for (const id of recorded.eventIds) void readEvent(id).then((event) => event && readRecord(event.address)).catch(() => undefined);
-        else for (const event of events) void readAddress(event.address).catch(() => undefined);
+        if (recorded) {
+          if (describeKnown) for (const id of recorded.eventIds) void readEvent(id).then((event) => event && readRecord(event.address)).catch(() => undefined);
+        } else for (const event of events) void readAddress(event.address).catch(() => undefined);
         return found;
       });
       lookup.catch(() => undefined);
@@ -504,6 +507,7 @@ export class TallyStore {
       if (id && (!first || record.key < first.key)) batchByMessageId.set(id, record);
     };
     const describe = async (key: string, notice: NoticeRecord): Promise<RecordResult> => {
+      if (!describeKnown) return recordedResult(key, notice, [], []);
       const events: EventRecord[] = [];
       for (const id of notice.eventIds) {
         const event = batchEvents.get(id) ?? (await readEvent(id));
@@ -1185,7 +1189,7 @@ export class TallyStore {
     try {
       const batch: ImportCounts = { noticesAdded: 0, noticesSkipped: 0, eventsAdded: 0 };
       await this.write(async (ctx) => {
-        for (const [i, result] of (await this.recordBatch(ctx, notices, false)).entries()) tally(result, notices[i]!.key, batch);
+        for (const [i, result] of (await this.recordBatch(ctx, notices, false, false)).entries()) tally(result, notices[i]!.key, batch);
       });
       return batch;
     } catch {
