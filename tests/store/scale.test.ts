@@ -341,3 +341,40 @@ describe('the All view\'s filters', () => {
     expect((await store.listVerdicts({ group: 'all', filter: { kind: 'soft' } })).map((entry) => entry.address)).toEqual(['bob@example.org', 'cy@example.net']);
   });
 });
+
+describe('re-importing', () => {
+  it('counts notices seen before as skipped without reading their events or addresses', async () => {
+    const store = newStore();
+    const notices = Array.from({ length: 40 }, (_, i) =>
+      report(`import::again-${i}`, bounce(new Date(NOW.getTime() - i * 3_600_000).toISOString(), [recipient(`again${i}@example.com`, 'hard', 'userunknown'), recipient(`both${i % 4}@example.org`, 'soft', 'mailboxfull')], `again-${i}@mx.example.net`), 'import'),
+    );
+    expect(await store.importNotices(notices)).toMatchObject({ noticesAdded: 40, noticesSkipped: 0, eventsAdded: 80 });
+    const before = await store.allAddresses();
+    // Every read request of the second import, by the store it reads.
+    const reads: string[] = [];
+    const spies = (['get', 'getAll', 'getAllKeys', 'openCursor', 'count'] as const).flatMap((method) => [
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        reads.push(this.name);
+        return (spyTargets.store[method] as (...a: unknown[]) => IDBRequest).apply(this, args);
+      }),
+      vi.spyOn(IDBIndex.prototype, method).mockImplementation(function (this: IDBIndex, ...args: unknown[]) {
+        reads.push(this.objectStore.name);
+        return (spyTargets.index[method] as (...a: unknown[]) => IDBRequest).apply(this, args);
+      }),
+    ]);
+    try {
+      expect(await store.importNotices(notices)).toMatchObject({ noticesAdded: 0, noticesSkipped: 40, eventsAdded: 0 });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(reads.length).toBeGreaterThan(0);
+    expect(new Set(reads)).toEqual(new Set(['notices', 'settings', 'meta']));
+    expect(await store.allAddresses()).toEqual(before);
+  });
+});
+
+/** The unwrapped IndexedDB methods, saved before any spy replaces them. */
+const spyTargets = {
+  store: { get: IDBObjectStore.prototype.get, getAll: IDBObjectStore.prototype.getAll, getAllKeys: IDBObjectStore.prototype.getAllKeys, openCursor: IDBObjectStore.prototype.openCursor, count: IDBObjectStore.prototype.count },
+  index: { get: IDBIndex.prototype.get, getAll: IDBIndex.prototype.getAll, getAllKeys: IDBIndex.prototype.getAllKeys, openCursor: IDBIndex.prototype.openCursor, count: IDBIndex.prototype.count },
+};
