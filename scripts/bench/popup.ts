@@ -30,7 +30,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { FIRST_LIST_REQUEST } from '../../lib/pages/first-list';
 import { EXTENSION_DIR, launchWithExtension, sendFromPage, type ExtensionSession } from '../../tests/e2e/browser';
 
 /** BENCH_SIZES=0,10000 leaves out the 100,000 store (its seeding takes minutes). */
@@ -116,7 +115,7 @@ const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>floor</title><script type="module" src="/bench-floor.js"></script></head><body><div id="app"></div></body></html>`;
 const FLOOR_SCRIPT = `performance.mark('popup-script-start');
 performance.mark('popup-list-sent');
-const data = ${JSON.stringify(FIRST_LIST_REQUEST)};
+const data = { group: 'remove', query: '', sort: 'last', offset: 0, limit: 100, filter: {} };
 chrome.runtime.sendMessage({ id: 1, type: 'listAddresses', data, timestamp: Date.now() }, (reply) => {
   performance.mark('popup-list-received');
   const app = document.getElementById('app');
