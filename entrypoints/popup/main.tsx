@@ -1,5 +1,10 @@
-import { FIRST_LIST_REQUEST } from '../../lib/pages/first-list';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '../../components/PopupApp';
+import { createPopupState } from '../../lib/pages/popup-state';
+import { createSweepState } from '../../lib/pages/sweep-state';
 import { extensionTransport, type Transport } from '../../lib/pages/transport';
+import { copyText, downloadFile } from '../../lib/pages/browser-actions';
 
 // `npm run bench` (scripts/bench/popup.ts) reads these marks: the page's script runs, the list is asked for and
 // arrives, the rows are in the DOM, they are painted.
@@ -14,10 +19,20 @@ const transport: Transport = async (type, ...request) => {
   }
   return response;
 };
+const state = createPopupState(transport);
+const sweep = createSweepState(extensionTransport);
+// Asked before the first render: Preact runs the component's effects only after a frame is painted.
+void state.start();
 
-// The first list is asked before the rest of the popup loads (./app.tsx: Preact, the components and
-// their styles), so the background answers while the page loads them. A failure is the first
-// load's to show.
-const firstReply = transport('listAddresses', FIRST_LIST_REQUEST);
-firstReply.catch(() => undefined);
-void import('./app').then(({ mountPopup }) => mountPopup(transport, firstReply));
+render(
+  <PopupApp
+    state={state}
+    sweep={sweep}
+    download={downloadFile}
+    copy={copyText}
+    onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    onFirstCommit={() => performance.mark('popup-first-commit')}
+    onFirstRender={() => performance.mark('popup-first-render')}
+  />,
+  document.getElementById('app')!,
+);

@@ -12,7 +12,6 @@ import type { ListFilter, ListReply } from '../messaging';
 import { buildExport, findExportFormat, type ExportFile, type ExportFormat } from '../export';
 import { decisionOfGroup, firstNonEmptyGroup, type GroupId, type SortKey } from './groups';
 import type { Transport } from './transport';
-import { FIRST_LIST_REQUEST, PAGE_SIZE } from './first-list';
 import { plural } from '../vocabulary';
 
 export interface Toast {
@@ -83,23 +82,13 @@ const DECISION_WORDS: Record<UserDecision, string> = {
 };
 
 /** Rows per request while scrolling; whole-list reads (exports) use the store's largest page. */
-export { PAGE_SIZE };
+export const PAGE_SIZE = 100;
 const BULK_PAGE = 5000;
 const LOOKUP_BATCH = 500;
 
-/** Is this the list the page asked for before loading the popup (./first-list.ts)? */
-function isFirstRequest(asked: { group: string; query: string; sort: string; offset: number; limit: number; filter: ListFilter | undefined }): boolean {
-  const first = FIRST_LIST_REQUEST;
-  return asked.group === first.group && asked.query === first.query && asked.sort === first.sort && asked.offset === first.offset && asked.limit === first.limit && asked.filter === first.filter;
-}
-
 const NO_COUNTS: ListCounts = { remove: 0, watch: 0, sender: 0, done: 0, kept: 0, clear: 0, all: 0 };
 
-/**
- * `firstReply`: the answer to FIRST_LIST_REQUEST, asked by the page before it loaded this module
- * (./first-list.ts); used by the first load if the list asked is still that one.
- */
-export function createPopupState(transport: Transport, now: () => Date = () => new Date(), locale?: string, firstReply?: Promise<ListReply>): PopupState {
+export function createPopupState(transport: Transport, now: () => Date = () => new Date(), locale?: string): PopupState {
   const status = signal<'loading' | 'ready' | 'error'>('loading');
   const error = signal('');
   const counts = signal<ListCounts>(NO_COUNTS);
@@ -148,10 +137,7 @@ export function createPopupState(transport: Transport, now: () => Date = () => n
     const list = ++generation;
     pending.clear();
     try {
-      const asked = request(0, PAGE_SIZE);
-      const prefetched = firstReply && isFirstRequest(asked) ? firstReply : undefined;
-      firstReply = undefined;
-      const reply = await (prefetched ?? transport('listAddresses', asked));
+      const reply = await transport('listAddresses', request(0, PAGE_SIZE));
       if (list !== generation) return;
       if (!loadedOnce) {
         loadedOnce = true;

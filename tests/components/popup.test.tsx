@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { PopupApp } from '../../components/PopupApp';
 import { createPopupState } from '../../lib/pages/popup-state';
-import { FIRST_LIST_REQUEST } from '../../lib/pages/first-list';
 import type { ExportFile } from '../../lib/export';
 import type { AddressSummary } from '../../lib/policy';
 import { makeSummary } from '../pages/make-summary';
@@ -109,32 +108,6 @@ describe('popup list and grouping', () => {
     expect(empty.dataset.kind).toBe('new-user');
     expect(empty.textContent).toMatch(/Open Gmail or Outlook/);
     expect(screen.getByTestId('open-import')).toBeTruthy();
-  });
-
-  it('shows the first list from the answer the page asked for before loading, without asking again', async () => {
-    const background = createFakeBackground(seed);
-    const firstReply = background.transport('listAddresses', FIRST_LIST_REQUEST);
-    background.calls.length = 0;
-    const state = createPopupState(background.transport, () => new Date('2026-11-27T12:00:00Z'), 'en-GB', firstReply);
-    render(<PopupApp state={state} download={() => {}} copy={async () => {}} />);
-    await screen.findAllByTestId('address-row');
-    expect(rowAddresses()).toEqual(['bob@example.org', 'dan@example.com', 'ann@example.com', 'cat@sample.net']);
-    expect(background.calls.filter((call) => call.type === 'listAddresses')).toEqual([]);
-    // Any other list is asked for as before.
-    fireEvent.click(screen.getByTestId('group-tab-watch'));
-    await waitFor(() => expect(rowAddresses()).toEqual(['eve@example.com']));
-    expect(background.calls.filter((call) => call.type === 'listAddresses').map((call) => (call.request as { group: string }).group)).toEqual(['watch']);
-  });
-
-  it('asks for the first non-empty group itself when the prefetched Remove list is empty', async () => {
-    const rows = seed.filter((row) => row.verdict === 'watch');
-    const background = createFakeBackground(rows);
-    const firstReply = background.transport('listAddresses', FIRST_LIST_REQUEST);
-    background.calls.length = 0;
-    const state = createPopupState(background.transport, () => new Date('2026-11-27T12:00:00Z'), 'en-GB', firstReply);
-    render(<PopupApp state={state} download={() => {}} copy={async () => {}} />);
-    await waitFor(() => expect(rowAddresses()).toEqual(['eve@example.com']));
-    expect(background.calls.filter((call) => call.type === 'listAddresses').map((call) => (call.request as { group: string }).group)).toEqual(['watch']);
   });
 
   it('shows a load failure with a retry', async () => {
