@@ -64,6 +64,13 @@ export interface WebmailAdapter {
    */
   findsAroundNodes?: boolean;
   /**
+   * Optional, with findsAroundNodes (issue #12): true for a root whose find* answers depend on more
+   * than the nodes that changed in it (Outlook's reading pane: a heading rendered after the body is
+   * what makes that body a notice). A batch reads such a root whole, and elsewhere only the added
+   * nodes; without this method every root is read by its added nodes.
+   */
+  readsWholeRoot?(root: HTMLElement): boolean;
+  /**
    * Optional (issue #11): the list's rows have a fixed height (Outlook's virtualised list). The
    * runtime then keeps a badge's line on one line, so a badge never changes a row's height.
    */

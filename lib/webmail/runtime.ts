@@ -768,7 +768,7 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   function onBatch(batch: WatchBatch): void {
     // Whole roots on a full pass (start, navigation, an answer came back); otherwise just the added
     // nodes when the adapter can find around them (a removal-only batch then only sweeps warnings).
-    const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batch.added;
+    const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batchScopes(batch);
     const touched = new Set<HTMLElement>();
     for (const root of scopes) {
       // A long list (a re-rendered 1,000-row page) is read in slices after this batch, and its
@@ -788,6 +788,17 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     for (const compose of composes.keys()) if (batch.roots.some((root) => root.contains(compose) || compose.contains(root))) touched.add(compose);
     for (const compose of touched) if (compose.isConnected) refreshCompose(compose);
     if (batch.roots.length) reportSelectorHealth();
+  }
+
+  /**
+   * What a batch reads when the adapter finds around nodes: the roots it must read whole (where a
+   * change, an addition or a removal, may change what is found elsewhere in them), and the added
+   * nodes everywhere else, so a list row that changed costs that row's work alone.
+   */
+  function batchScopes(batch: WatchBatch): ParentNode[] {
+    const whole = adapter.readsWholeRoot ? batch.roots.filter((root) => adapter.readsWholeRoot!(root)) : [];
+    if (!whole.length) return batch.added;
+    return [...whole, ...batch.added.filter((node) => !whole.some((root) => root.contains(node)))];
   }
 
   /** Open notices and compose recipients under a root; the composes touched are added to `touched`. */

@@ -485,6 +485,21 @@ export const outlookAdapter: WebmailAdapter = {
 
   fixedHeightRows: true,
 
+  // A list row's notice, life sign and badge are all in the row (findAround climbs from a child to
+  // its row), so a scroll of the virtualised list reads the rows it rendered and nothing else.
+  findsAroundNodes: true,
+
+  /**
+   * Only the message list is read node by node. The reading pane and a compose form are read whole
+   * when anything in them changes: an opened notice's subject is in a heading Outlook may render
+   * after the body, and a chip's address may be in a persona card. A fallback root (the main area,
+   * the body) is read whole too; so is a list that holds a reading pane or a compose form.
+   */
+  readsWholeRoot(root) {
+    if (!root.matches(anyOf('messageList'))) return true;
+    return queryFirst(root, 'readingPane') !== null || queryFirst(root, 'composeBody') !== null;
+  },
+
   staleSelectors: stale,
 
   async readNotice(notice, doc) {
