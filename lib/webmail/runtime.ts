@@ -767,7 +767,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
 
   function onBatch(batch: WatchBatch): void {
     // Whole roots on a full pass (start, navigation, an answer came back); otherwise just the added
-    // nodes when the adapter can find around them (a removal-only batch then only sweeps warnings).
+    // nodes when the adapter can find around them, except in roots it reads whole (batchScopes). A
+    // removal-only batch elsewhere then only sweeps warnings.
     const scopes: ParentNode[] = batch.full || !adapter.findsAroundNodes ? batch.roots : batchScopes(batch);
     const touched = new Set<HTMLElement>();
     for (const root of scopes) {

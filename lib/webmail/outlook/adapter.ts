@@ -491,9 +491,10 @@ export const outlookAdapter: WebmailAdapter = {
 
   /**
    * Only the message list is read node by node. The reading pane and a compose form are read whole
-   * when anything in them changes: an opened notice's subject is in a heading Outlook may render
-   * after the body, and a chip's address may be in a persona card. A fallback root (the main area,
-   * the body) is read whole too; so is a list that holds a reading pane or a compose form.
+   * when anything in them changes: an opened notice's subject heading and sender may render after
+   * its body, and a compose's chips are counted together. A persona card (its own root, see
+   * observedRoots) and a fallback root (the main area, the body) are read whole too; so is a list
+   * that holds a reading pane or a compose form.
    */
   readsWholeRoot(root) {
     if (!root.matches(anyOf('messageList'))) return true;

@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+/**
+ * What an Outlook batch reads (issue #12): a change in the message list reads the rows it touched,
+ * never the whole list, while the reading pane is read whole whenever anything in it changes (its
+ * subject heading may render after the body, and only the heading makes that body a notice).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NoticeReport, NoticeResult } from '../../../lib/messaging';
+import type { AddressSummary } from '../../../lib/policy';
+import type { WebmailAdapter } from '../../../lib/webmail/adapter';
+import { outlookAdapter } from '../../../lib/webmail/outlook/adapter';
+import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../../lib/webmail/runtime';
+import { FakeContext, flushMicrotasks } from '../fake-context';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/dom/outlook');
+
+function load(name: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://outlook.office.com/mail/inbox');
+  // Our own trusted fixture, parsed by happy-dom.
+  document.body.innerHTML = new DOMParser().parseFromString(readFileSync(join(FIXTURES, name), 'utf8'), 'text/html').body.innerHTML;
+}
+
+class ReportingMessenger implements RuntimeMessenger {
+  reports: NoticeReport[] = [];
+  async reportNotice(report: NoticeReport): Promise<NoticeResult> {
+    this.reports.push(report);
+    return {
+      noticeKey: `k${this.reports.length}`,
+      duplicate: false,
+      notice: { isBounce: true, category: 'bounce', format: 'exchange', subject: report.rendered?.subject ?? '', notes: [], recipients: [] },
+      addresses: [],
+    };
+  }
+  async lookupAddresses(_addresses: string[]): Promise<AddressSummary[]> {
+    return [];
+  }
+  async lookupNotices(_account: string, ids: string[]): Promise<Array<NoticeResult | null>> {
+    return ids.map(() => null);
+  }
+  async decide() {
+    return { updated: 0 };
+  }
+}
+
+/** The Outlook adapter, with every scope the runtime hands its list and open-message finders noted. */
+function spyingAdapter(): { adapter: WebmailAdapter; listScopes: ParentNode[]; openScopes: ParentNode[] } {
+  const listScopes: ParentNode[] = [];
+  const openScopes: ParentNode[] = [];
+  const adapter: WebmailAdapter = {
+    ...outlookAdapter,
+    findListNotices(root) {
+      listScopes.push(root);
+      return outlookAdapter.findListNotices(root);
+    },
+    findOpenNotices(root) {
+      openScopes.push(root);
+      return outlookAdapter.findOpenNotices(root);
+    },
+  };
+  return { adapter, listScopes, openScopes };
+}
+
+describe('Outlook: what a batch reads', () => {
+  let ctx: FakeContext;
+  let runtime: WebmailRuntime | undefined;
+  beforeEach(() => {
+    ctx = new FakeContext();
+  });
+  afterEach(() => {
+    runtime?.stop();
+    runtime = undefined;
+  });
+
+  async function run(ms: number): Promise<void> {
+    for (let t = 0; t < ms; t += 10) {
+      await flushMicrotasks();
+      ctx.advance(10);
+    }
+    await flushMicrotasks();
+  }
+
+  it('reads one changed row of the list, not the list', async () => {
+    load('2026-11-27-list.html');
+    const { adapter, listScopes } = spyingAdapter();
+    runtime = runWebmail(ctx, adapter, { messenger: new ReportingMessenger() });
+    await run(500);
+    const list = document.getElementById('MailList')!;
+    const rows = [...list.querySelectorAll<HTMLElement>('[role=option]')];
+    expect(rows.length).toBeGreaterThan(2);
+    listScopes.length = 0;
+
+    // Outlook re-paints one row (a read flag, a hover): a child of that row is replaced.
+    const row = rows[1]!;
+    const repainted = document.createElement('span');
+    repainted.textContent = 'Flagged';
+    row.append(repainted);
+    await run(500);
+
+    expect(listScopes.length).toBeGreaterThan(0);
+    for (const scope of listScopes) {
+      expect(scope).not.toBe(list);
+      expect(row.contains(scope as Node)).toBe(true);
+    }
+  });
+
+  it('reads the reading pane whole when its header renders after the body', async () => {
+    load('2026-11-27-reading-exchange-online.html');
+    // Opened from a deep link: no row is the selected one, so only the pane's heading and the
+    // message's sender say it is a notice, and Outlook renders both after the body.
+    for (const row of document.querySelectorAll('[aria-selected]')) row.setAttribute('aria-selected', 'false');
+    const heading = document.querySelector<HTMLElement>('#ReadingPaneContainerId [role=heading]')!;
+    const sender = document.querySelector<HTMLElement>('#ReadingPaneContainerId [aria-label^="From:"]')!;
+    const pane = heading.parentElement!;
+    const header = sender.parentElement!;
+    heading.remove();
+    sender.remove();
+    const { adapter, openScopes } = spyingAdapter();
+    const messenger = new ReportingMessenger();
+    runtime = runWebmail(ctx, adapter, { messenger });
+    await run(500);
+    expect(messenger.reports).toHaveLength(0); // a body without a subject is not known to be a notice
+
+    openScopes.length = 0;
+    pane.prepend(heading);
+    header.prepend(sender);
+    await run(500);
+
+    expect(openScopes).toContain(document.getElementById('ReadingPaneContainerId'));
+    expect(messenger.reports).toHaveLength(1);
+    expect(messenger.reports[0]!.rendered?.subject).toBe('Undeliverable: Quarterly report');
+  });
+});
