@@ -642,6 +642,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   const readRows: ListNotice[] = [];
   let sliceTimer: number | undefined;
   const ROW_SLICE = 40;
+  /** Fewest added nodes in a root before rewritesMostRows asks how many rows the root has. */
+  const COALESCE_MIN = 8;
   /** Longest wait for the browser to say which rows are on screen. */
   const ORDER_WAIT_MS = 200;
 
@@ -797,9 +799,23 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
    * nodes everywhere else, so a list row that changed costs that row's work alone.
    */
   function batchScopes(batch: WatchBatch): ParentNode[] {
-    const whole = adapter.readsWholeRoot ? batch.roots.filter((root) => adapter.readsWholeRoot!(root)) : [];
+    const whole = batch.roots.filter((root) => adapter.readsWholeRoot?.(root) || rewritesMostRows(root, batch.added));
     if (!whole.length) return batch.added;
     return [...whole, ...batch.added.filter((node) => !whole.some((root) => root.contains(node)))];
+  }
+
+  /**
+   * True when the batch re-rendered at least half of a short list's rows (a virtualised list's
+   * scroll replaces its whole window): one read of the list then costs less than one per row
+   * (measured: docs/benchmarks.md, issue #12). A long list is still read by the rows that changed.
+   */
+  function rewritesMostRows(root: HTMLElement, added: readonly Element[]): boolean {
+    if (!adapter.listRows) return false;
+    let inRoot = 0;
+    for (const node of added) if (root.contains(node)) inRoot++;
+    if (inRoot < COALESCE_MIN) return false;
+    const rows = adapter.listRows(root).length;
+    return rows <= ROW_SLICE && inRoot * 2 >= rows;
   }
 
   /** Open notices and compose recipients under a root; the composes touched are added to `touched`. */

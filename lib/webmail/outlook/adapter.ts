@@ -324,6 +324,12 @@ export const outlookAdapter: WebmailAdapter = {
     return owner ? addressOf(owner) : '';
   },
 
+  // The rows under a root, unparsed: the runtime counts them (a scroll re-renders the whole window)
+  // and reads a long list in slices.
+  listRows(root) {
+    return outermost(queryAll(root, 'listItem')).filter((row) => !row.closest(OWN));
+  },
+
   findListNotices(root) {
     const notices: ListNotice[] = [];
     for (const row of outermost(findAround(root, 'listItem'))) {

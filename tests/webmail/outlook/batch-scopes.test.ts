@@ -105,6 +105,31 @@ describe('Outlook: what a batch reads', () => {
     }
   });
 
+  it('reads the list once when a scroll re-renders its whole window, and badges every row', async () => {
+    load('2026-11-27-list.html');
+    const { adapter, listScopes } = spyingAdapter();
+    runtime = runWebmail(ctx, adapter, { messenger: new ReportingMessenger() });
+    await run(500);
+    const list = document.getElementById('MailList')!;
+    const listbox = list.querySelector<HTMLElement>('[role=listbox]')!;
+    const rows = adapter.listRows!(list);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const badged = list.querySelectorAll('[data-bounce-sweeper="badge"]').length;
+    expect(badged).toBeGreaterThan(0);
+    listScopes.length = 0;
+
+    // A virtualised list's scroll: every row element thrown away and built anew.
+    listbox.replaceChildren(...rows.map((row) => {
+      const fresh = row.cloneNode(true) as HTMLElement;
+      for (const own of fresh.querySelectorAll('[data-bounce-sweeper]')) own.remove();
+      return fresh;
+    }));
+    await run(500);
+
+    expect(listScopes).toEqual([list]);
+    expect(list.querySelectorAll('[data-bounce-sweeper="badge"]').length).toBe(badged);
+  });
+
   it('reads the reading pane whole when its header renders after the body', async () => {
     load('2026-11-27-reading-exchange-online.html');
     // Opened from a deep link: no row is the selected one, so only the pane's heading and the
