@@ -642,6 +642,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
   const readRows: ListNotice[] = [];
   let sliceTimer: number | undefined;
   const ROW_SLICE = 40;
+  /** Time a read slice may take before it yields (the bar is 10 ms a task; a GC pause comes on top). */
+  const READ_BUDGET_MS = 4;
   /** Fewest added nodes in a root before rewritesMostRows asks how many rows the root has. */
   const COALESCE_MIN = 8;
   /** Longest wait for the browser to say which rows are on screen. */
@@ -681,7 +683,8 @@ export function runWebmail(ctx: RuntimeContext, adapter: WebmailAdapter, options
     for (const row of rowQueue) {
       rowQueue.delete(row);
       if (row.isConnected) readRows.push(...readNotices(row));
-      if (++taken >= ROW_SLICE) break;
+      // A slice ends after its budget (a slow machine, rows heavier than most) or ROW_SLICE rows.
+      if (++taken >= ROW_SLICE || (taken % 8 === 0 && performance.now() - started > READ_BUDGET_MS)) break;
     }
     if (!rowQueue.size) queueWrites(readRows.splice(0));
     profile(started, { kind: 'slice', rows: taken });
