@@ -78,7 +78,8 @@ export interface WebmailAdapter {
   /**
    * Optional (issues #11, #12): the list rows under `root`, cheaply (no parsing). With it, and with
    * findsAroundNodes, the runtime reads a long list in slices (each row through findListNotices(row))
-   * so that a full re-render of 1,000 rows is many short tasks, never one long one.
+   * so that a full re-render of 1,000 rows is many short tasks, never one long one; and it reads a
+   * short list once when a batch re-rendered most of its rows (a virtualised list's scroll).
    */
   listRows?(root: ParentNode): HTMLElement[];
   findListNotices(root: ParentNode): ListNotice[];
