@@ -46,17 +46,18 @@ export function ImportPanel({ state }: ImportPanelProps) {
       {status.phase !== 'idle' && (
         <div class="import-status" data-testid="import-status" data-phase={status.phase}>
           <progress max={100} value={percent} aria-label="Import progress" data-testid="import-progress" />
+          {/* Above the counts, so the line that appears with the first progress does not move it under the pointer. */}
+          {running && (
+            <button type="button" data-testid="import-cancel" disabled={status.phase === 'cancelling'} onClick={() => state.cancelImport()}>
+              {status.phase === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+            </button>
+          )}
           {progress && (
             <p data-testid="import-counts">
               {plural(progress.messages, 'message')} read ({formatBytes(progress.bytesRead)} of {formatBytes(progress.bytesTotal)}),{' '}
               {plural(progress.bounces, 'bounce')} found, {plural(status.recorded.noticesAdded, 'new notice')} recorded
               {status.recorded.noticesSkipped ? `, ${plural(status.recorded.noticesSkipped, 'notice')} already known` : ''}.
             </p>
-          )}
-          {running && (
-            <button type="button" data-testid="import-cancel" disabled={status.phase === 'cancelling'} onClick={() => state.cancelImport()}>
-              {status.phase === 'cancelling' ? 'Cancelling…' : 'Cancel'}
-            </button>
           )}
           {status.result && status.result.skipped.length > 0 && (
             <ul class="import-skipped" data-testid="import-skipped">
