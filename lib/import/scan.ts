@@ -37,6 +37,13 @@ export interface ScanOptions {
   batchSize?: number;
   sliceBytes?: number;
   onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Progress is also reported inside a slice of an .mbox, at most this often (default 250 ms): a
+   * slice is 4 MB, a few thousand messages, so its end alone left the counts still for seconds.
+   */
+  progressEveryMs?: number;
+  /** The clock for progressEveryMs (tests). */
+  now?: () => number;
   onBatch: (notices: ImportedNotice[]) => void | Promise<void>;
   /** Checked between messages. */
   isCancelled?: () => boolean;
@@ -100,6 +107,13 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
   const skipped: SkippedFile[] = [];
   let batch: ImportedNotice[] = [];
   let bytesBefore = 0;
+  const now = options.now ?? (() => performance.now());
+  const progressEveryMs = options.progressEveryMs ?? 250;
+  let reportedAt = now();
+  const report = () => {
+    reportedAt = now();
+    options.onProgress?.({ ...progress });
+  };
   const flush = async () => {
     if (batch.length === 0) return;
     const out = batch;
@@ -130,21 +144,30 @@ export async function scanFiles(files: readonly File[], options: ScanOptions): P
     if (kind === null) {
       skipped.push({ name: file.name, reason: file.size === 0 ? 'the file is empty' : 'not a mailbox file (.mbox) or a saved message (.eml)' });
       progress.bytesRead = bytesBefore + file.size;
-      options.onProgress?.({ ...progress });
+      report();
     } else if (kind === 'mbox') {
       for await (const chunk of readMboxMessages(file, options.sliceBytes)) {
+        // Inside the slice, the bytes are those of the messages done, never past the slice's end
+        // (a message begun in the slice before is counted twice otherwise), so the bar never goes back.
+        const sliceStart = progress.bytesRead;
+        let done = 0;
         for (const message of chunk.messages) {
           if (options.isCancelled?.()) return finish(true);
           await handle(message);
+          done += message.length;
+          if (options.onProgress && now() - reportedAt >= progressEveryMs) {
+            progress.bytesRead = Math.min(bytesBefore + chunk.bytesRead, sliceStart + done);
+            report();
+          }
         }
         progress.bytesRead = bytesBefore + chunk.bytesRead;
-        options.onProgress?.({ ...progress });
+        report();
       }
     } else {
       if (options.isCancelled?.()) return finish(true);
       await handle(withoutBom(new Uint8Array(await file.arrayBuffer())));
       progress.bytesRead = bytesBefore + file.size;
-      options.onProgress?.({ ...progress });
+      report();
     }
     bytesBefore += file.size;
   }

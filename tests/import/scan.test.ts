@@ -125,3 +125,37 @@ describe('sniffMailFile', () => {
   });
 });
 
+
+describe('scanFiles progress inside a slice', () => {
+  it('reports the counts as messages are read, at most every progressEveryMs, and the bar never goes back', async () => {
+    const many = toMbox(Array.from({ length: 120 }, (_, i) => (i % 3 ? ordinaryMail(`Note ${i}`) : dsnBounce(`p${i}@example.com`))));
+    let clock = 0;
+    const progress: ScanProgress[] = [];
+    const result = await scanFiles([new File([many], 'one-slice.mbox')], {
+      onBatch: () => undefined,
+      onProgress: (p) => void progress.push(p),
+      progressEveryMs: 250,
+      // Each look at the clock is 100 ms later: a report every third message or so.
+      now: () => (clock += 100),
+    });
+    expect(result.messages).toBe(120);
+    // The whole file is one slice: without reports inside it there would be one, at its end.
+    const midway = progress.filter((p) => p.bytesRead < p.bytesTotal);
+    expect(midway.length).toBeGreaterThan(10);
+    expect(midway.every((p) => p.messages < 120)).toBe(true);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]!.bytesRead).toBeGreaterThanOrEqual(progress[i - 1]!.bytesRead);
+      expect(progress[i]!.messages).toBeGreaterThanOrEqual(progress[i - 1]!.messages);
+    }
+    expect(progress.at(-1)).toMatchObject({ messages: 120, bytesRead: result.bytesTotal });
+  });
+
+  it('never reports more bytes than the slices read, when a message spans slices', async () => {
+    const big = toMbox([ordinaryMail('x'.repeat(5000)), dsnBounce('q@example.com'), ordinaryMail('y'.repeat(3000))]);
+    let clock = 0;
+    const progress: ScanProgress[] = [];
+    await scanFiles([new File([big], 'spans.mbox')], { sliceBytes: 1024, onBatch: () => undefined, onProgress: (p) => void progress.push(p), progressEveryMs: 0, now: () => (clock += 1) });
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.bytesRead).toBeGreaterThanOrEqual(progress[i - 1]!.bytesRead);
+    expect(progress.every((p) => p.bytesRead <= p.bytesTotal)).toBe(true);
+  });
+});
