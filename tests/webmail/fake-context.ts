@@ -48,6 +48,14 @@ export class FakeContext implements WatchContext {
     }
     this.now = end;
   }
+  /** Lets observers (microtasks) and timers run in turn for `ms` of fake time, 10 ms a step. */
+  async runFor(ms: number): Promise<void> {
+    for (let t = 0; t < ms; t += 10) {
+      await flushMicrotasks();
+      this.advance(10);
+    }
+    await flushMicrotasks();
+  }
 }
 
 /** Lets MutationObserver callbacks (microtasks) run. */

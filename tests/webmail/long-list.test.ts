@@ -11,7 +11,7 @@ import { createGmailAdapter, type GmailAdapter } from '../../lib/webmail/gmail/a
 import { USER_ATTRIBUTE } from '../../lib/webmail/gmail/page-info';
 import { ShowOriginalFetcher } from '../../lib/webmail/gmail/show-original';
 import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../lib/webmail/runtime';
-import { FakeContext, flushMicrotasks } from './fake-context';
+import { FakeContext } from './fake-context';
 import { GMAIL_URL, loadGmail } from './helpers';
 
 const failingFetch = (async () => new Response('', { status: 404 })) as typeof fetch;
@@ -115,13 +115,7 @@ describe('a long list', () => {
   });
 
   /** Lets the watcher, the slices and the writes run on the fake clock. */
-  async function run(ms: number): Promise<void> {
-    for (let t = 0; t < ms; t += 10) {
-      await flushMicrotasks();
-      ctx.advance(10);
-    }
-    await flushMicrotasks();
-  }
+  const run = (ms: number) => ctx.runFor(ms);
 
   it('badges every notice row once, the rows on screen first', async () => {
     const rows = loadLongList(15); // 105 rows, 75 notices: more than one slice

@@ -12,7 +12,7 @@ import type { AddressSummary } from '../../../lib/policy';
 import type { WebmailAdapter } from '../../../lib/webmail/adapter';
 import { outlookAdapter } from '../../../lib/webmail/outlook/adapter';
 import { runWebmail, type RuntimeMessenger, type WebmailRuntime } from '../../../lib/webmail/runtime';
-import { FakeContext, flushMicrotasks } from '../fake-context';
+import { FakeContext } from '../fake-context';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/dom/outlook');
 
@@ -73,23 +73,26 @@ describe('Outlook: what a batch reads', () => {
     runtime = undefined;
   });
 
-  async function run(ms: number): Promise<void> {
-    for (let t = 0; t < ms; t += 10) {
-      await flushMicrotasks();
-      ctx.advance(10);
-    }
-    await flushMicrotasks();
+  const run = (ms: number) => ctx.runFor(ms);
+
+  /** The runtime on a fixture (changed first by `prepare`), settled, with the scopes it is handed from now on noted. */
+  async function start(fixture: string, prepare?: () => void) {
+    load(fixture);
+    prepare?.();
+    const spied = spyingAdapter();
+    const messenger = new ReportingMessenger();
+    runtime = runWebmail(ctx, spied.adapter, { messenger });
+    await run(500);
+    spied.listScopes.length = 0;
+    spied.openScopes.length = 0;
+    return { ...spied, messenger };
   }
 
   it('reads one changed row of the list, not the list', async () => {
-    load('2026-11-27-list.html');
-    const { adapter, listScopes } = spyingAdapter();
-    runtime = runWebmail(ctx, adapter, { messenger: new ReportingMessenger() });
-    await run(500);
+    const { listScopes } = await start('2026-11-27-list.html');
     const list = document.getElementById('MailList')!;
     const rows = [...list.querySelectorAll<HTMLElement>('[role=option]')];
     expect(rows.length).toBeGreaterThan(2);
-    listScopes.length = 0;
 
     // Outlook re-paints one row (a read flag, a hover): a child of that row is replaced.
     const row = rows[1]!;
@@ -106,17 +109,13 @@ describe('Outlook: what a batch reads', () => {
   });
 
   it('reads the list once when a scroll re-renders its whole window, and badges every row', async () => {
-    load('2026-11-27-list.html');
-    const { adapter, listScopes } = spyingAdapter();
-    runtime = runWebmail(ctx, adapter, { messenger: new ReportingMessenger() });
-    await run(500);
+    const { adapter, listScopes } = await start('2026-11-27-list.html');
     const list = document.getElementById('MailList')!;
     const listbox = list.querySelector<HTMLElement>('[role=listbox]')!;
     const rows = adapter.listRows!(list);
     expect(rows.length).toBeGreaterThanOrEqual(8);
     const badged = list.querySelectorAll('[data-bounce-sweeper="badge"]').length;
     expect(badged).toBeGreaterThan(0);
-    listScopes.length = 0;
 
     // A virtualised list's scroll: every row element thrown away and built anew.
     listbox.replaceChildren(...rows.map((row) => {
@@ -131,23 +130,23 @@ describe('Outlook: what a batch reads', () => {
   });
 
   it('reads the reading pane whole when its header renders after the body', async () => {
-    load('2026-11-27-reading-exchange-online.html');
-    // Opened from a deep link: no row is the selected one, so only the pane's heading and the
-    // message's sender say it is a notice, and Outlook renders both after the body.
-    for (const row of document.querySelectorAll('[aria-selected]')) row.setAttribute('aria-selected', 'false');
-    const heading = document.querySelector<HTMLElement>('#ReadingPaneContainerId [role=heading]')!;
-    const sender = document.querySelector<HTMLElement>('#ReadingPaneContainerId [aria-label^="From:"]')!;
-    const pane = heading.parentElement!;
-    const header = sender.parentElement!;
-    heading.remove();
-    sender.remove();
-    const { adapter, openScopes } = spyingAdapter();
-    const messenger = new ReportingMessenger();
-    runtime = runWebmail(ctx, adapter, { messenger });
-    await run(500);
+    let heading!: HTMLElement;
+    let sender!: HTMLElement;
+    let pane!: HTMLElement;
+    let header!: HTMLElement;
+    const { openScopes, messenger } = await start('2026-11-27-reading-exchange-online.html', () => {
+      // Opened from a deep link: no row is the selected one, so only the pane's heading and the
+      // message's sender say it is a notice, and Outlook renders both after the body.
+      for (const row of document.querySelectorAll('[aria-selected]')) row.setAttribute('aria-selected', 'false');
+      heading = document.querySelector<HTMLElement>('#ReadingPaneContainerId [role=heading]')!;
+      sender = document.querySelector<HTMLElement>('#ReadingPaneContainerId [aria-label^="From:"]')!;
+      pane = heading.parentElement!;
+      header = sender.parentElement!;
+      heading.remove();
+      sender.remove();
+    });
     expect(messenger.reports).toHaveLength(0); // a body without a subject is not known to be a notice
 
-    openScopes.length = 0;
     pane.prepend(heading);
     header.prepend(sender);
     await run(500);
