@@ -17,7 +17,7 @@
  *
  *   npx tsx scripts/bench/content-script.ts     (or npm run bench; it builds the extension first)
  */
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -191,6 +191,28 @@ interface BigResult {
   kinds: { changedRow: Array<{ kind: string; ms: number }>; fullRerender: Array<{ kind: string; ms: number }> };
 }
 
+/** How many batch measures the page holds so far (watch.ts profile). */
+const batchCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').length);
+/** The durations of the batch measures after the first `from`. */
+const batchDurations = (page: Page, from: number) => page.evaluate((n) => performance.getEntriesByName('bounce-sweeper:batch').slice(n).map((e) => e.duration), from);
+
+/**
+ * One changed row, CHANGES times: the webmail replaces a row element (a new message in it, a
+ * label, a read state), the n-th change taking row (n * stride) mod rows; 250 ms between changes.
+ */
+async function changeRowsOneByOne(page: Page, rowCss: string, stride: number): Promise<void> {
+  for (let i = 0; i < CHANGES; i++) {
+    await page.evaluate(({ n, css, step }) => {
+      const rows = document.querySelectorAll(css);
+      const row = rows[(n * step) % rows.length]!;
+      const fresh = row.cloneNode(true) as HTMLElement;
+      for (const own of fresh.querySelectorAll('[data-bounce-sweeper]')) own.remove();
+      row.replaceWith(fresh);
+    }, { n: i, css: rowCss, step: stride });
+    await page.waitForTimeout(250);
+  }
+}
+
 async function bigWorkload(context: BrowserContext, withExtension: boolean, noopObserver = false): Promise<BigResult> {
   await routeFakeGmail(context, [BIG_ACCOUNT]);
   const page = await context.newPage();
@@ -202,37 +224,25 @@ async function bigWorkload(context: BrowserContext, withExtension: boolean, noop
     page.waitForFunction(({ n, css }) => document.querySelectorAll(`${css} [data-bounce-sweeper="badge"]`).length === n, { n: BIG_BOUNCES, css: ROW }, { timeout: 60_000 });
   if (withExtension) await badged();
   await page.waitForTimeout(SETTLE_MS);
-  const measures = () => page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').length);
-  const durations = (from: number) => page.evaluate((n) => performance.getEntriesByName('bounce-sweeper:batch').slice(n).map((e) => e.duration), from);
-  // One changed row: Gmail replaces a row element (a new message in it, a label, a read state).
-  const beforeChanges = await measures();
-  for (let i = 0; i < CHANGES; i++) {
-    await page.evaluate(({ n, css }) => {
-      const rows = document.querySelectorAll(css);
-      const row = rows[(n * 37) % rows.length]!;
-      const fresh = row.cloneNode(true) as HTMLElement;
-      for (const own of fresh.querySelectorAll('[data-bounce-sweeper]')) own.remove();
-      row.replaceWith(fresh);
-    }, { n: i, css: ROW });
-    await page.waitForTimeout(250);
-  }
+  const beforeChanges = await batchCount(page);
+  await changeRowsOneByOne(page, ROW, 37);
   const kinds = (from: number) =>
     page.evaluate(
       (n) => performance.getEntriesByName('bounce-sweeper:batch').slice(n).map((e) => ({ kind: String(((e as PerformanceMeasure).detail as { kind?: string } | null)?.kind ?? '?'), ms: e.duration })),
       from,
     );
-  const changedRow = await durations(beforeChanges);
+  const changedRow = await batchDurations(page, beforeChanges);
   const changedKinds = await kinds(beforeChanges);
   type Marks = { __longTasks: Array<[number, number]>; __loafs: Array<[number, number, number]> };
   const longBefore = await page.evaluate(() => (window as unknown as Marks).__longTasks.length);
   const loafBefore = await page.evaluate(() => (window as unknown as Marks).__loafs.length);
-  const beforeFull = await measures();
+  const beforeFull = await batchCount(page);
   for (let i = 0; i < FULL_RERENDERS; i++) {
     await page.evaluate(() => (window as unknown as { fakeGmail: { rerenderList(): void } }).fakeGmail.rerenderList());
     if (withExtension) await badged();
     await page.waitForTimeout(SETTLE_MS);
   }
-  const fullRerender = await durations(beforeFull);
+  const fullRerender = await batchDurations(page, beforeFull);
   const fullKinds = await kinds(beforeFull);
   const marks = await page.evaluate(() => {
     const { __longTasks, __loafs } = window as unknown as Marks;
@@ -275,7 +285,7 @@ async function outlookWorkload(context: BrowserContext): Promise<OutlookResult> 
   await page.goto(`${FAKE_OUTLOOK_ORIGIN}/mail/inbox`);
   await page.evaluate(() => document.documentElement.setAttribute('data-bounce-sweeper-profile', ''));
   await page.waitForSelector('[data-bounce-sweeper="badge"]', { timeout: 30_000 });
-  const start = await page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').length);
+  const start = await batchCount(page);
   for (let step = 0; step < 30; step++) {
     await page.evaluate((i) => {
       const scroller = document.querySelector('#MailList') as HTMLElement;
@@ -283,22 +293,12 @@ async function outlookWorkload(context: BrowserContext): Promise<OutlookResult> 
     }, step);
     await page.waitForTimeout(200);
   }
-  const durations = (from: number) => page.evaluate((n) => performance.getEntriesByName('bounce-sweeper:batch').slice(n).map((e) => e.duration), from);
-  const scroll = await durations(start);
+  const scroll = await batchDurations(page, start);
   await page.waitForTimeout(SETTLE_MS);
   // One changed row: React re-renders one row (read state, a flag), its element replaced.
-  const beforeChanges = await page.evaluate(() => performance.getEntriesByName('bounce-sweeper:batch').length);
-  for (let i = 0; i < CHANGES; i++) {
-    await page.evaluate((n) => {
-      const rows = document.querySelectorAll('#MailList [role=option]');
-      const row = rows[(n * 7) % rows.length]!;
-      const fresh = row.cloneNode(true) as HTMLElement;
-      for (const own of fresh.querySelectorAll('[data-bounce-sweeper]')) own.remove();
-      row.replaceWith(fresh);
-    }, i);
-    await page.waitForTimeout(250);
-  }
-  const changedRow = await durations(beforeChanges);
+  const beforeChanges = await batchCount(page);
+  await changeRowsOneByOne(page, '#MailList [role=option]', 7);
+  const changedRow = await batchDurations(page, beforeChanges);
   await page.close();
   return { scroll, changedRow };
 }
