@@ -504,7 +504,8 @@ export const outlookAdapter: WebmailAdapter = {
    */
   readsWholeRoot(root) {
     if (!root.matches(anyOf('messageList'))) return true;
-    return queryFirst(root, 'readingPane') !== null || queryFirst(root, 'composeBody') !== null;
+    // Asked on every batch: one walk of the list for all the variants of both, not one per variant.
+    return root.querySelector(`${anyOf('readingPane')}, ${anyOf('composeBody')}`) !== null;
   },
 
   staleSelectors: stale,
