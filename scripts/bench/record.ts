@@ -184,7 +184,7 @@ async function floorOf(session: ExtensionSession, notices: ReadonlyArray<{ key: 
       const started = performance.now();
       for (let start = 0; start < list.length; start += ${PER_MESSAGE}) {
         const batch = list.slice(start, start + ${PER_MESSAGE});
-        const tx = db.transaction(['addresses', 'batches', 'notices'], 'readwrite');
+        const tx = db.transaction(${perNotice} ? ['addresses', 'notices'] : ['addresses', 'batches'], 'readwrite');
         const addresses = tx.objectStore('addresses');
         if (${perNotice}) for (const { key, notice } of batch) tx.objectStore('notices').add({ key, rfcMessageId: notice.messageId, webmail: 'import', account: '', category: 'bounce', format: notice.format, seenAt: notice.date, recordedAt: notice.date, eventIds: notice.recipients.map((r) => key + '|' + r.address.toLowerCase()) });
         else tx.objectStore('batches').add(batch.map(({ key, notice }) => ({ key, messageId: notice.messageId, date: notice.date })));
